@@ -1,0 +1,79 @@
+import ExcelJS from 'exceljs';
+import { parseRangeA1 } from '../../engine/grid/address';
+import type { CellRange, GridSnapshot, RawValue } from '../../engine/grid/types';
+
+/** Forms are narrow; a stray cell far out must not make the grid enormous. */
+export const MAX_COLUMNS = 256;
+export const MAX_ROWS = 100_000;
+
+/** exceljs keeps merges in a private map of Range objects; the public model rebuilds every row. */
+interface MergeRange {
+  model: { top: number; left: number; bottom: number; right: number };
+}
+
+function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
+  const internal = (ws as unknown as { _merges?: Record<string, MergeRange> })._merges;
+  if (internal) {
+    return Object.values(internal).map(({ model: m }) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
+  }
+  return (ws.model.merges ?? []).map((r) => parseRangeA1(r)).filter((r): r is CellRange => r !== null);
+}
+
+function isoDate(d: Date): string {
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
+}
+
+/** A cell's value as the engine sees it: formulas by their cached result, rich text as text. */
+export function rawOf(value: ExcelJS.CellValue): { raw: RawValue; formula: string | null } {
+  if (value === null || value === undefined) return { raw: null, formula: null };
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return { raw: value, formula: null };
+  if (value instanceof Date) return { raw: isoDate(value), formula: null };
+  if ('richText' in value) return { raw: value.richText.map((r) => r.text).join(''), formula: null };
+  if ('formula' in value || 'sharedFormula' in value) {
+    const f = value as ExcelJS.CellFormulaValue & { sharedFormula?: string };
+    const inner = rawOf((f.result ?? null) as ExcelJS.CellValue);
+    return { raw: inner.raw, formula: `=${f.formula ?? f.sharedFormula ?? ''}` };
+  }
+  if ('error' in value) return { raw: String(value.error), formula: null };
+  if ('text' in value) return { raw: String((value as { text: unknown }).text), formula: null };
+  return { raw: null, formula: null };
+}
+
+/** One worksheet as a grid snapshot. Merged cells other than the top-left read as empty, as in Excel. */
+export function snapshotOf(ws: ExcelJS.Worksheet): GridSnapshot {
+  type Entry = { r: number; c: number; raw: RawValue; fmt: string | null; formula: string | null };
+  const entries: Entry[] = [];
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber > MAX_ROWS) return;
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (colNumber > MAX_COLUMNS || cell.type === ExcelJS.ValueType.Merge) return;
+      const { raw, formula } = rawOf(cell.value);
+      if (raw === null && formula === null) return;
+      const r = rowNumber - 1;
+      const c = colNumber - 1;
+      entries.push({ r, c, raw, fmt: cell.numFmt ?? null, formula });
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    });
+  });
+  const merges = mergesOf(ws);
+  if (entries.length === 0) return { sheetName: ws.name, originRow: 0, originCol: 0, values: [], merges };
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  const grid = <T>(): (T | null)[][] => Array.from({ length: height }, () => new Array<T | null>(width).fill(null));
+  const values = grid<string | number | boolean>();
+  const numberFormats = grid<string>();
+  const formulas = grid<string>();
+  for (const e of entries) {
+    values[e.r - top][e.c - left] = e.raw;
+    numberFormats[e.r - top][e.c - left] = e.fmt;
+    formulas[e.r - top][e.c - left] = e.formula;
+  }
+  return { sheetName: ws.name, originRow: top, originCol: left, values, numberFormats, formulas, merges };
+}

@@ -1,0 +1,27 @@
+import { parseArgs, USAGE } from './args';
+import { type Io, runCheck } from './commands';
+
+const VERSION = '0.1.0';
+
+/** Runs the command line and returns the exit code; never throws. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv);
+  try {
+    switch (args.command) {
+      case 'help':
+        io.stdout(`${USAGE}\n`);
+        return 0;
+      case 'version':
+        io.stdout(`selfeval ${VERSION}\n`);
+        return 0;
+      case 'error':
+        io.stderr(`selfeval：${args.message}\n${USAGE}\n`);
+        return 2;
+      case 'check':
+        return await runCheck(args, io);
+    }
+  } catch (e) {
+    io.stderr(`selfeval：出现内部错误：${e instanceof Error ? e.message : String(e)}。\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,88 @@
+import type { CellRange, CellRef, GridSnapshot, RawValue } from './types';
+
+/** One cell as the engine reads it: merges resolved to their top-left cell. */
+export interface CellView {
+  ref: CellRef;
+  raw: RawValue;
+  numberFormat: string | null;
+  text: string | null;
+  formula: string | null;
+}
+
+/**
+ * Read-only view over a snapshot with absolute coordinates. A cell inside a merged area reads
+ * as the area's top-left cell, so a label merged down a column (产出指标 over B16:B26) is seen
+ * on every row it covers.
+ */
+export class SheetView {
+  readonly name: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  private readonly snapshot: GridSnapshot;
+  private readonly masterOf = new Map<number, CellRef>();
+  private readonly mergeOf = new Map<number, CellRange>();
+
+  constructor(snapshot: GridSnapshot) {
+    this.snapshot = snapshot;
+    this.name = snapshot.sheetName;
+    this.top = snapshot.originRow;
+    this.left = snapshot.originCol;
+    this.bottom = snapshot.originRow + snapshot.values.length - 1;
+    const width = snapshot.values.reduce((w, row) => Math.max(w, row.length), 0);
+    this.right = snapshot.originCol + width - 1;
+    for (const m of snapshot.merges) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) {
+          this.mergeOf.set(key(r, c), m);
+          if (r !== m.top || c !== m.left) this.masterOf.set(key(r, c), { row: m.top, col: m.left });
+        }
+      }
+    }
+  }
+
+  get rowCount(): number {
+    return this.bottom - this.top + 1;
+  }
+
+  /** The cell at an address, read through merges. */
+  cell(row: number, col: number): CellView {
+    const master = this.masterOf.get(key(row, col));
+    const ref = master ?? { row, col };
+    return {
+      ref,
+      raw: this.at(this.snapshot.values, ref),
+      numberFormat: this.at(this.snapshot.numberFormats, ref),
+      text: this.at(this.snapshot.texts, ref),
+      formula: this.at(this.snapshot.formulas, ref),
+    };
+  }
+
+  /** The raw value stored at exactly this address (no merge resolution). */
+  ownValue(row: number, col: number): RawValue {
+    return this.at(this.snapshot.values, { row, col });
+  }
+
+  /** True when (row, col) lies inside a merged area that is not its top-left cell. */
+  isMergeSlave(row: number, col: number): boolean {
+    return this.masterOf.has(key(row, col));
+  }
+
+  mergeAt(row: number, col: number): CellRange | undefined {
+    return this.mergeOf.get(key(row, col));
+  }
+
+  private at<T>(grid: (T | null)[][] | undefined, ref: CellRef): T | null {
+    if (!grid) return null;
+    const line = grid[ref.row - this.top];
+    if (!line) return null;
+    const v = line[ref.col - this.left];
+    return v === undefined ? null : v;
+  }
+}
+
+function key(row: number, col: number): number {
+  // Excel has at most 16,384 columns.
+  return row * 16384 + col;
+}

@@ -1,0 +1,88 @@
+import { statedScoreSum, scoredIndicators, weightSum } from '../../assess/assessment';
+import { type Parsed, parseAmount } from '../../values/amount';
+import { Dec, plain, sum } from '../../values/decimal';
+import { defineRule, type RuleContext } from '../rule';
+
+function statedTotalWeight(form: RuleContext['form'], profile: RuleContext['profile']): { parsed: Parsed<Dec>; value: Dec } | null {
+  if (!form.total) return null;
+  const parsed = parseAmount(form.sheet.cell(form.total.weightCell.row, form.total.weightCell.col).raw);
+  return { parsed, value: parsed.kind === 'value' ? parsed.value : new Dec(profile.defaultTotalWeight) };
+}
+
+function weightsAddUp(form: RuleContext['form'], assessment: RuleContext['assessment'], profile: RuleContext['profile']): boolean {
+  const stated = statedTotalWeight(form, profile);
+  return stated !== null && weightSum(assessment).minus(stated.value).abs().lessThanOrEqualTo(new Dec(profile.scoreTolerance));
+}
+
+/** RULES §4.1: Σ 分值 = the 总分 row's 分值 (100 when blank). */
+export const totalWeightSum = defineRule(
+  { id: 'total.weight-sum-mismatch', title: '分值合计与总分不符', severity: 'error', part: 'total' },
+  ({ form, assessment, profile }) => {
+    const total = form.total;
+    const weight = statedTotalWeight(form, profile);
+    if (!total || !weight) return [];
+    const { parsed, value: stated } = weight;
+    const actual = weightSum(assessment);
+    if (actual.minus(stated).abs().lessThanOrEqualTo(new Dec(profile.scoreTolerance))) return [];
+    const exec = assessment.execution ? `执行率 ${plain(assessment.execution.weight)} + ` : '';
+    const ind = sum(scoredIndicators(assessment).map((i) => i.weight));
+    return [{
+      cells: [total.weightCell],
+      message: `各项分值之和为 ${plain(actual)}（${exec}绩效指标 ${plain(ind)}），总分分值${parsed.kind === 'value' ? `为 ${plain(stated)}` : `未填，按 ${plain(stated)} 计`}，相差 ${plain(actual.minus(stated).abs())}。`,
+      expected: plain(stated),
+      actual: plain(actual),
+    }];
+  },
+);
+
+/** RULES §4.2: Σ 得分 = the 总分 row's 得分. */
+export const totalScoreSum = defineRule(
+  { id: 'total.score-sum-mismatch', title: '得分合计与总分不符', severity: 'error', part: 'total' },
+  ({ form, assessment, profile }) => {
+    const total = form.total;
+    if (!total) return [];
+    const parsed = parseAmount(form.sheet.cell(total.scoreCell.row, total.scoreCell.col).raw);
+    if (parsed.kind !== 'value') return [];
+    const actual = statedScoreSum(assessment);
+    if (actual.minus(parsed.value).abs().lessThanOrEqualTo(new Dec(profile.scoreTolerance))) return [];
+    const exec = assessment.execution && assessment.execution.stated.kind === 'value' ? `执行率 ${plain(assessment.execution.stated.value)} + ` : '';
+    const ind = actual.minus(assessment.execution && assessment.execution.stated.kind === 'value' ? assessment.execution.stated.value : 0);
+    return [{
+      cells: [total.scoreCell],
+      message: `各项得分之和为 ${plain(actual)}（${exec}绩效指标 ${plain(ind)}），总分得分填 ${plain(parsed.value, 4)}，相差 ${plain(actual.minus(parsed.value).abs())}。`,
+      expected: plain(actual),
+      actual: plain(parsed.value, 4),
+      // The stated scores are only a safe total when the weights themselves add up.
+      fix: weightsAddUp(form, assessment, profile) ? { cell: total.scoreCell, value: plain(actual) } : null,
+    }];
+  },
+);
+
+export const totalScoreBlank = defineRule(
+  { id: 'total.score-blank', title: '总分得分未填', severity: 'warning', part: 'total' },
+  ({ form, assessment, profile }) => {
+    const total = form.total;
+    if (!total) return [];
+    const parsed = parseAmount(form.sheet.cell(total.scoreCell.row, total.scoreCell.col).raw);
+    if (parsed.kind !== 'blank') return [];
+    const actual = statedScoreSum(assessment);
+    return [{
+      cells: [total.scoreCell],
+      message: `总分得分未填写，各项得分之和为 ${plain(actual)}。`,
+      expected: plain(actual),
+      actual: '',
+      fix: weightsAddUp(form, assessment, profile) ? { cell: total.scoreCell, value: plain(actual) } : null,
+    }];
+  },
+);
+
+export const totalMissing = defineRule(
+  { id: 'total.missing', title: '未找到总分行', severity: 'info', part: 'total' },
+  ({ form, assessment }) =>
+    form.indicators && !form.total
+      ? [{
+          cells: [{ row: form.indicators.headerRow, col: form.indicators.columns.weight }],
+          message: `未找到“总分”行，无法核对总分；各项分值之和为 ${plain(weightSum(assessment))}，得分之和为 ${plain(statedScoreSum(assessment))}。`,
+        }]
+      : [],
+);

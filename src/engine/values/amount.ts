@@ -1,0 +1,38 @@
+import type { RawValue } from '../grid/types';
+import { Dec, fromNumber } from './decimal';
+import { isNotApplicable, normalizeText } from './text';
+
+export type Parsed<T> =
+  | { kind: 'value'; value: T }
+  | { kind: 'blank' }
+  | { kind: 'na' }
+  | { kind: 'text'; text: string };
+
+const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/;
+
+/** Parses "1,234.56", "254.85　", "-3", "12万元" into a decimal; units of money are dropped. */
+export function parseNumberText(text: string): Dec | null {
+  const t = text.replace(/\s+/g, '').replace(/\u2212/g, '-').replace(/(?:万元|元|分)$/, '');
+  if (!NUMBER.test(t)) return null;
+  return new Dec(t.replace(/,/g, ''));
+}
+
+/** An amount or score cell: a number, blank, a not-applicable marker, or other text. */
+export function parseAmount(raw: RawValue): Parsed<Dec> {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? { kind: 'value', value: fromNumber(raw) } : { kind: 'text', text: String(raw) };
+  if (typeof raw === 'boolean') return { kind: 'text', text: String(raw) };
+  const text = normalizeText(raw);
+  if (text === '') return { kind: 'blank' };
+  if (isNotApplicable(text)) return { kind: 'na' };
+  const n = parseNumberText(text);
+  return n ? { kind: 'value', value: n } : { kind: 'text', text };
+}
+
+export function amountValue(raw: RawValue): Dec | null {
+  const p = parseAmount(raw);
+  return p.kind === 'value' ? p.value : null;
+}
+
+export function valueOf(p: Parsed<Dec>): Dec | null {
+  return p.kind === 'value' ? p.value : null;
+}
