@@ -1,4 +1,4 @@
-import { assess, recomputedTotal, statedScoreSum } from './assess/assessment';
+import { assess } from './assess/assessment';
 import type { CheckResult, Finding, Severity, Summary } from './findings/types';
 import { parseA1, toA1 } from './grid/address';
 import type { GridSnapshot } from './grid/types';
@@ -30,14 +30,14 @@ export function checkForm(form: FormModel, profile: Profile = NATIONAL_PROFILE):
   const scored = form.indicators !== null || assessment.execution !== null;
   const statedCell = form.total ? form.sheet.cell(form.total.scoreCell.row, form.total.scoreCell.col).raw : null;
   const stated = amountValue(statedCell);
-  const recomputed = scored ? recomputedTotal(assessment) : null;
+  const recomputed = scored ? assessment.recomputedTotal : null;
   return {
     findings,
     summary: {
       errors: count('error'),
       warnings: count('warning'),
       infos: count('info'),
-      statedTotal: stated ? plain(stated, 4) : scored && !form.total ? plain(statedScoreSum(assessment)) : null,
+      statedTotal: stated ? plain(stated, 4) : scored && !form.total ? plain(assessment.statedScoreSum) : null,
       recomputedTotal: recomputed ? plain(recomputed) : null,
       grade: recomputed ? gradeOf(recomputed, profile) : null,
     },

@@ -29,7 +29,11 @@ function markCells(ws: ExcelJS.Worksheet, findings: Finding[]): void {
   for (const [address, list] of byCell) {
     const cell = ws.getCell(address);
     const worst = list.reduce((w, f) => (RANK[f.severity] < RANK[w] ? f.severity : w), 'info' as Severity);
-    if (worst !== 'info') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILL[worst] } };
+    if (worst !== 'info') {
+      // exceljs shares one style object among cells read with the same style: assigning
+      // cell.fill would recolour all of them. A copy of the style keeps the mark on this cell.
+      cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILL[worst] } } };
+    }
     const ours = list.map((f) => `【${SEVERITY_NAME[f.severity]}】${f.message}`).join('\n');
     const before = existingNote(cell);
     cell.note = before ? `${before}\n—— 自评表校验 ——\n${ours}` : ours;

@@ -13,37 +13,37 @@ export interface Assessment {
   sums: SumCheck[];
   rates: RateRow[];
   indicators: IndicatorAssessment[];
+  /** Indicators that carry weight in the total (not 不适用, not unscored). */
+  scored: ScoredIndicator[];
+  /** Σ 分值 over the execution score and the scored indicators. */
+  weightSum: Dec;
+  /** Σ stated 得分 over the same rows. */
+  statedScoreSum: Dec;
+  /** The total with recomputed scores where they exist (quantitative rows, execution), else stated. */
+  recomputedTotal: Dec;
+}
+
+export type ScoredIndicator = IndicatorAssessment & { weight: Dec };
+
+function recomputedScore(i: ScoredIndicator): Dec | null {
+  if (i.kind === 'quantitative' || (i.kind === 'compound' && i.expected)) return i.expected as Dec;
+  return valueOf(i.score);
 }
 
 export function assess(form: FormModel, profile: Profile): Assessment {
   const execution = form.funds ? assessExecutionScore(form.sheet, form.funds, profile) : null;
   const block = form.indicators;
   const indicators = block ? block.rows.map((row) => assessIndicator(form.sheet, block, row, profile)) : [];
-  const sums = form.funds ? sumChecks(form.sheet, form.funds) : [];
-  const rates = form.funds ? rateRows(form.sheet, form.funds) : [];
-  return { execution, sums, rates, indicators };
-}
-
-/** Rows that carry weight in the total: the execution score and every scored indicator. */
-export function scoredIndicators(a: Assessment): (IndicatorAssessment & { weight: Dec })[] {
-  return a.indicators.filter((i): i is IndicatorAssessment & { weight: Dec } => i.weight !== null && i.kind !== 'na' && i.kind !== 'unscored');
-}
-
-export function weightSum(a: Assessment): Dec {
-  return sum([...(a.execution ? [a.execution.weight] : []), ...scoredIndicators(a).map((i) => i.weight)]);
-}
-
-export function statedScoreSum(a: Assessment): Dec {
-  const values = [a.execution ? valueOf(a.execution.stated) : null, ...scoredIndicators(a).map((i) => valueOf(i.score))];
-  return sum(values.filter((v): v is Dec => v !== null));
-}
-
-/** The total with recomputed scores where they exist (quantitative rows, execution), else stated. */
-export function recomputedTotal(a: Assessment): Dec {
-  const exec = a.execution ? a.execution.expected ?? valueOf(a.execution.stated) : null;
-  const rows = scoredIndicators(a).map((i) => {
-    if (i.kind === 'quantitative' || (i.kind === 'compound' && i.expected)) return i.expected as Dec;
-    return valueOf(i.score);
-  });
-  return sum([exec, ...rows].filter((v): v is Dec => v !== null));
+  const scored = indicators.filter((i): i is ScoredIndicator => i.weight !== null && i.kind !== 'na' && i.kind !== 'unscored');
+  const present = (values: (Dec | null)[]): Dec[] => values.filter((v): v is Dec => v !== null);
+  return {
+    execution,
+    sums: form.funds ? sumChecks(form.sheet, form.funds) : [],
+    rates: form.funds ? rateRows(form.sheet, form.funds) : [],
+    indicators,
+    scored,
+    weightSum: sum(present([execution ? execution.weight : null, ...scored.map((i) => i.weight)])),
+    statedScoreSum: sum(present([execution ? valueOf(execution.stated) : null, ...scored.map((i) => valueOf(i.score))])),
+    recomputedTotal: sum(present([execution ? execution.expected ?? valueOf(execution.stated) : null, ...scored.map(recomputedScore)])),
+  };
 }

@@ -1,3 +1,4 @@
+import { limitsOf } from '../profile/limits';
 import type { Profile } from '../profile/profile';
 import { Dec, HUNDRED } from '../values/decimal';
 import { formatPercent, type StatedRate } from '../values/percent';
@@ -47,5 +48,5 @@ export function rateFixValue(computed: Dec, decimals: number): string {
 }
 
 export function isLowExecution(percent: Dec, profile: Profile): boolean {
-  return percent.lessThan(profile.lowExecutionPercent);
+  return percent.lessThan(limitsOf(profile).lowExecutionPercent);
 }

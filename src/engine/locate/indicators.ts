@@ -84,7 +84,8 @@ export function readIndicatorBlock(sheet: SheetView, headerRow: number): { block
       break;
     }
     if (outerLabelEnds(r)) break;
-    if (isIndicatorHeader(headerColumns(sheet, r, indicatorHeaderRole))) break;
+    // A second header (a second form below) ends the block; only a 分值-like cell makes that worth checking.
+    if (indicatorHeaderRole(labelText(sheet.cell(r, columns.weight).raw)) === 'weight' && isIndicatorHeader(headerColumns(sheet, r, indicatorHeaderRole))) break;
     if (columns.level1 !== undefined) {
       const cell = sheet.cell(r, columns.level1);
       const l1 = labelText(cell.raw);

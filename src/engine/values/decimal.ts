@@ -1,7 +1,11 @@
 import Decimal from 'decimal.js';
 
-/** A private Decimal constructor so the engine's precision never depends on a caller's config. */
-export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+/**
+ * A private Decimal constructor so the engine's precision never depends on a caller's config.
+ * 28 significant digits (as .NET decimal): sums of amounts to the fen stay exact far beyond any
+ * budget, and only quotients (rates, score ratios) are rounded, 20+ digits below what is shown.
+ */
+export const Dec = Decimal.clone({ precision: 28, rounding: Decimal.ROUND_HALF_UP });
 export type Dec = Decimal;
 
 export const ZERO = new Dec(0);

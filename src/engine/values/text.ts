@@ -6,7 +6,20 @@ import type { RawValue } from '../grid/types';
  */
 export function normalizeText(value: RawValue): string {
   if (value === null || value === undefined) return '';
-  const s = typeof value === 'string' ? value : String(value);
+  if (typeof value !== 'string') return String(value).trim();
+  // Forms repeat their labels and markers on every row; NFKC is the costly part, so remember it.
+  const known = NORMALIZED.get(value);
+  if (known !== undefined) return known;
+  if (NORMALIZED.size >= NORMALIZED_LIMIT) NORMALIZED.clear();
+  const out = fold(value);
+  NORMALIZED.set(value, out);
+  return out;
+}
+
+const NORMALIZED = new Map<string, string>();
+const NORMALIZED_LIMIT = 50_000;
+
+function fold(s: string): string {
   return s
     .replace(/\uFF0D/g, '\u2212') // keep the full-width minus apart from ASCII '-' after NFKC
     .normalize('NFKC')
@@ -16,7 +29,8 @@ export function normalizeText(value: RawValue): string {
 
 /** A label for matching: normalized with every space and line break removed ("项   目" → "项目"). */
 export function labelText(value: RawValue): string {
-  return normalizeText(value).replace(/\s+/g, '');
+  const t = normalizeText(value);
+  return t.includes(' ') || t.includes('\n') || t.includes('\t') || t.includes('\r') ? t.replace(/\s+/g, '') : t;
 }
 
 /** A label as written, for messages: full-width kept, spaces and line breaks removed. */

@@ -1,5 +1,6 @@
+import { limitsOf } from '../../profile/limits';
 import { isLowExecution } from '../../assess/rate';
-import { Dec, money, plain } from '../../values/decimal';
+import { money, plain } from '../../values/decimal';
 import { formatPercent } from '../../values/percent';
 import { defineRule } from '../rule';
 
@@ -9,7 +10,7 @@ export const fundsOverExecution = defineRule(
   ({ assessment, profile }) =>
     assessment.rates.flatMap((r) => {
       const over = r.exec.minus(r.budget);
-      if (over.lessThanOrEqualTo(new Dec(profile.amountTolerance))) return [];
+      if (over.lessThanOrEqualTo(limitsOf(profile).amountTolerance)) return [];
       return [{
         cells: [r.execCell, r.budgetCell],
         message: `${r.row.display}全年执行数 ${money(r.exec)} 超过全年预算数 ${money(r.budget)}，超出 ${money(over)}，请说明原因。`,
@@ -41,7 +42,7 @@ export const fundsExecutionScore = defineRule(
     const e = assessment.execution;
     if (!e || e.expected === null || e.percent === null || e.stated.kind !== 'value') return [];
     const stated = e.stated.value;
-    if (stated.minus(e.expected).abs().lessThanOrEqualTo(new Dec(profile.scoreTolerance))) return [];
+    if (stated.minus(e.expected).abs().lessThanOrEqualTo(limitsOf(profile).scoreTolerance)) return [];
     return [{
       cells: [e.scoreCell, e.weightCell],
       message: `执行率得分应为 分值 ${plain(e.weight)} × min(执行率 ${formatPercent(e.percent, 2)}, 100%) = ${plain(e.expected)}，实填 ${plain(stated, 4)}，相差 ${plain(e.expected.minus(stated).abs())}。`,

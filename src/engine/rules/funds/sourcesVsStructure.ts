@@ -1,7 +1,8 @@
+import { limitsOf } from '../../profile/limits';
 import { groupAmount } from '../../assess/funds';
 import { differenceText } from '../../findings/format';
 import { AMOUNT_ROLE_NAME, AMOUNT_ROLES } from '../../model/form';
-import { Dec, money } from '../../values/decimal';
+import { money } from '../../values/decimal';
 import { defineRule } from '../rule';
 
 /** RULES §2.1: 资金来源 合计 = 资金结构 合计 (each as its parts add up). */
@@ -18,7 +19,7 @@ export const fundsSourcesVsStructure = defineRule(
       if (col === undefined) return [];
       const a = groupAmount(form.sheet, funds, sources, role);
       const b = groupAmount(form.sheet, funds, structure, role);
-      if (!a || !b || a.minus(b).abs().lessThanOrEqualTo(new Dec(profile.amountTolerance))) return [];
+      if (!a || !b || a.minus(b).abs().lessThanOrEqualTo(limitsOf(profile).amountTolerance)) return [];
       const anchor = (g: typeof sources) => form.sheet.cell((g.total ?? g.parts[0]).row, col).ref;
       return [{
         cells: [anchor(structure), anchor(sources)],

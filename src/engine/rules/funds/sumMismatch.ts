@@ -1,6 +1,7 @@
+import { limitsOf } from '../../profile/limits';
 import { differenceText } from '../../findings/format';
 import { AMOUNT_ROLE_NAME } from '../../model/form';
-import { Dec, money } from '../../values/decimal';
+import { money } from '../../values/decimal';
 import { defineRule } from '../rule';
 import { totalName } from './names';
 
@@ -11,7 +12,7 @@ export const fundsSumMismatch = defineRule(
     assessment.sums.flatMap((s) => {
       if (s.totalCell.parsed.kind !== 'value' || s.partsSum === null) return [];
       const stated = s.totalCell.parsed.value;
-      if (stated.minus(s.partsSum).abs().lessThanOrEqualTo(new Dec(profile.amountTolerance))) return [];
+      if (stated.minus(s.partsSum).abs().lessThanOrEqualTo(limitsOf(profile).amountTolerance)) return [];
       const terms = s.parts.map((p) => `${p.row.display} ${p.cell.parsed.kind === 'value' ? money(p.cell.parsed.value) : '0.00'}`).join(' + ');
       return [{
         cells: [s.totalCell.ref, ...s.parts.map((p) => p.cell.ref)],

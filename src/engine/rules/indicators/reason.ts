@@ -13,8 +13,8 @@ export const indicatorReasonMissing = defineRule(
       const quant = i.kind === 'quantitative' || i.kind === 'compound' ? i : null;
       let why: string | null = null;
       if (when.scoreBelowWeight && s !== null && s.lessThan(i.weight)) why = `得分 ${plain(s, 4)} 低于分值 ${plain(i.weight)}`;
-      else if (when.targetMissed && quant && !quant.met) why = `未完成年度指标值（${quant.basis}）`;
-      else if (quant && quant.overAchieved) why = `完成值达到目标的 ${when.overAchievedPercent}% 以上（${quant.basis}），目标可能设定偏低`;
+      else if (when.targetMissed && quant && !quant.met) why = `未完成年度指标值（${quant.basis()}）`;
+      else if (quant && quant.overAchieved) why = `完成值达到目标的 ${when.overAchievedPercent}% 以上（${quant.basis()}），目标可能设定偏低`;
       if (!why) return [];
       return [{
         cells: [i.cells.reason],

@@ -1,3 +1,4 @@
+import { limitsOf } from '../../profile/limits';
 import { Dec, plain } from '../../values/decimal';
 import { OUTCOME_NAME } from '../../values/qualitative';
 import { defineRule } from '../rule';
@@ -47,13 +48,13 @@ export const indicatorQuantitativeScore = defineRule(
       if ((i.kind !== 'quantitative' && i.kind !== 'compound') || !i.expected || i.weight === null || i.score.kind !== 'value') return [];
       const s = i.score.value;
       if (s.lessThan(0) || s.greaterThan(i.weight)) return []; // out of range says it already
-      if (s.minus(i.expected).abs().lessThanOrEqualTo(new Dec(profile.scoreTolerance))) return [];
+      if (s.minus(i.expected).abs().lessThanOrEqualTo(limitsOf(profile).scoreTolerance)) return [];
       const how = i.met
         ? `已完成目标，应得满分 ${plain(i.weight)}`
         : `未完成目标，应得 ${plain(i.weight)} × ${i.comparator === 'le' || i.comparator === 'lt' ? '目标 ÷ 完成' : '完成 ÷ 目标'} = ${plain(i.expected)}`;
       return [{
         cells: [i.cells.score],
-        message: `${indicatorName(i)}：${i.basis}，${how}，实填 ${plain(s, 4)}，${s.greaterThan(i.expected) ? '多得' : '少得'} ${plain(i.expected.minus(s).abs())} 分。`,
+        message: `${indicatorName(i)}：${i.basis()}，${how}，实填 ${plain(s, 4)}，${s.greaterThan(i.expected) ? '多得' : '少得'} ${plain(i.expected.minus(s).abs())} 分。`,
         expected: plain(i.expected),
         actual: plain(s, 4),
         fix: { cell: i.cells.score, value: plain(i.expected) },
@@ -68,12 +69,12 @@ export const indicatorCompoundScore = defineRule(
     assessment.indicators.flatMap((i) => {
       if (i.kind !== 'compound' || i.expected || i.weight === null || i.score.kind !== 'value') return [];
       const s = i.score.value;
-      const tol = new Dec(profile.scoreTolerance);
+      const tol = limitsOf(profile).scoreTolerance;
       if (s.lessThan(0) || s.greaterThan(i.weight)) return [];
       if (s.greaterThanOrEqualTo(i.range.min.minus(tol)) && s.lessThanOrEqualTo(i.range.max.plus(tol))) return [];
       return [{
         cells: [i.cells.score],
-        message: `${indicatorName(i)}：${i.basis}，部分未完成，得分应在 ${rangeText(i.range)} 之间（分值 × 各项完成比例），实填 ${plain(s, 4)}。`,
+        message: `${indicatorName(i)}：${i.basis()}，部分未完成，得分应在 ${rangeText(i.range)} 之间（分值 × 各项完成比例），实填 ${plain(s, 4)}。`,
         expected: rangeText(i.range),
         actual: plain(s, 4),
       }];
@@ -88,7 +89,7 @@ export const indicatorQualitativeBand = defineRule(
       if (i.kind !== 'qualitative' || i.weight === null || i.score.kind !== 'value') return [];
       const s = i.score.value;
       if (s.lessThan(0) || s.greaterThan(i.weight)) return [];
-      const tol = new Dec(profile.scoreTolerance);
+      const tol = limitsOf(profile).scoreTolerance;
       const aboveMin = s.greaterThanOrEqualTo(i.range.min.minus(tol));
       const belowMax = i.range.maxInclusive ? s.lessThanOrEqualTo(i.range.max.plus(tol)) : s.lessThan(i.range.max);
       if (aboveMin && belowMax) return [];

@@ -1,4 +1,4 @@
-import { statedScoreSum, scoredIndicators, weightSum } from '../../assess/assessment';
+import { limitsOf } from '../../profile/limits';
 import { type Parsed, parseAmount } from '../../values/amount';
 import { Dec, plain, sum } from '../../values/decimal';
 import { defineRule, type RuleContext } from '../rule';
@@ -11,7 +11,7 @@ function statedTotalWeight(form: RuleContext['form'], profile: RuleContext['prof
 
 function weightsAddUp(form: RuleContext['form'], assessment: RuleContext['assessment'], profile: RuleContext['profile']): boolean {
   const stated = statedTotalWeight(form, profile);
-  return stated !== null && weightSum(assessment).minus(stated.value).abs().lessThanOrEqualTo(new Dec(profile.scoreTolerance));
+  return stated !== null && assessment.weightSum.minus(stated.value).abs().lessThanOrEqualTo(limitsOf(profile).scoreTolerance);
 }
 
 /** RULES §4.1: Σ 分值 = the 总分 row's 分值 (100 when blank). */
@@ -22,10 +22,10 @@ export const totalWeightSum = defineRule(
     const weight = statedTotalWeight(form, profile);
     if (!total || !weight) return [];
     const { parsed, value: stated } = weight;
-    const actual = weightSum(assessment);
-    if (actual.minus(stated).abs().lessThanOrEqualTo(new Dec(profile.scoreTolerance))) return [];
+    const actual = assessment.weightSum;
+    if (actual.minus(stated).abs().lessThanOrEqualTo(limitsOf(profile).scoreTolerance)) return [];
     const exec = assessment.execution ? `执行率 ${plain(assessment.execution.weight)} + ` : '';
-    const ind = sum(scoredIndicators(assessment).map((i) => i.weight));
+    const ind = sum(assessment.scored.map((i) => i.weight));
     return [{
       cells: [total.weightCell],
       message: `各项分值之和为 ${plain(actual)}（${exec}绩效指标 ${plain(ind)}），总分分值${parsed.kind === 'value' ? `为 ${plain(stated)}` : `未填，按 ${plain(stated)} 计`}，相差 ${plain(actual.minus(stated).abs())}。`,
@@ -43,8 +43,8 @@ export const totalScoreSum = defineRule(
     if (!total) return [];
     const parsed = parseAmount(form.sheet.cell(total.scoreCell.row, total.scoreCell.col).raw);
     if (parsed.kind !== 'value') return [];
-    const actual = statedScoreSum(assessment);
-    if (actual.minus(parsed.value).abs().lessThanOrEqualTo(new Dec(profile.scoreTolerance))) return [];
+    const actual = assessment.statedScoreSum;
+    if (actual.minus(parsed.value).abs().lessThanOrEqualTo(limitsOf(profile).scoreTolerance)) return [];
     const exec = assessment.execution && assessment.execution.stated.kind === 'value' ? `执行率 ${plain(assessment.execution.stated.value)} + ` : '';
     const ind = actual.minus(assessment.execution && assessment.execution.stated.kind === 'value' ? assessment.execution.stated.value : 0);
     return [{
@@ -65,7 +65,7 @@ export const totalScoreBlank = defineRule(
     if (!total) return [];
     const parsed = parseAmount(form.sheet.cell(total.scoreCell.row, total.scoreCell.col).raw);
     if (parsed.kind !== 'blank') return [];
-    const actual = statedScoreSum(assessment);
+    const actual = assessment.statedScoreSum;
     return [{
       cells: [total.scoreCell],
       message: `总分得分未填写，各项得分之和为 ${plain(actual)}。`,
@@ -82,7 +82,7 @@ export const totalMissing = defineRule(
     form.indicators && !form.total
       ? [{
           cells: [{ row: form.indicators.headerRow, col: form.indicators.columns.weight }],
-          message: `未找到“总分”行，无法核对总分；各项分值之和为 ${plain(weightSum(assessment))}，得分之和为 ${plain(statedScoreSum(assessment))}。`,
+          message: `未找到“总分”行，无法核对总分；各项分值之和为 ${plain(assessment.weightSum)}，得分之和为 ${plain(assessment.statedScoreSum)}。`,
         }]
       : [],
 );

@@ -1,4 +1,3 @@
-import { scoredIndicators } from '../../assess/assessment';
 import type { CellRef } from '../../grid/types';
 import { level1Key } from '../../locate/labels';
 import { Dec, plain, sum } from '../../values/decimal';
@@ -15,7 +14,7 @@ export const totalLevel1Weights = defineRule(
       out.push({ cells: [e.weightCell], message: `执行率分值为 ${plain(e.weight)}，${profile.name}的标准为 ${std.execution}（各地可自定权重，仅作提示）。`, expected: std.execution, actual: plain(e.weight) });
     }
     const groups = new Map<string, { weights: Dec[]; cell: CellRef | null }>();
-    for (const i of scoredIndicators(assessment)) {
+    for (const i of assessment.scored) {
       const key = level1Key(i.row.level1);
       if (!key) continue;
       const g = groups.get(key) ?? { weights: [], cell: i.row.level1Cell };

@@ -1,0 +1,96 @@
+/**
+ * `npm run bench`: JSON lines {"name", "value", "unit"} on stdout.
+ *  - engine.check-2000-rows: median time of checkSheets on a synthetic form with 2,000 indicator rows
+ *  - exceljs.load-500 / cli.check-500: 500 workbooks, exceljs load alone vs the whole CLI (--json),
+ *    each a child process, best of 3, with peak RSS; and their ratio (target ≤ 1.3)
+ */
+import { execFileSync } from 'child_process';
+import { promises as fs, readFileSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { checkSheets } from '../src/engine/check';
+import { buildWorkbook } from '../test/helpers/workbook';
+import { snapshot } from '../test/helpers/grid';
+import { syntheticForm } from './synthetic';
+
+const ROOT = path.resolve(__dirname, '../..');
+const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit }));
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function benchEngine(): void {
+  const snap = snapshot(syntheticForm(2000));
+  for (let i = 0; i < 10; i++) checkSheets([snap]);
+  const times: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const t = process.hrtime.bigint();
+    checkSheets([snap]);
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  emit('engine.check-2000-rows', median(times), 'ms');
+  // The seed-sized form, for scale.
+  const seed = snapshot(syntheticForm(17));
+  const small: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t = process.hrtime.bigint();
+    checkSheets([seed]);
+    small.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  emit('engine.check-17-rows', median(small), 'ms');
+}
+
+/** Runs a node script as a child and returns wall time and its peak RSS (GNU time's %M). */
+function timed(args: string[]): { ms: number; rssMb: number } {
+  const t = process.hrtime.bigint();
+  const out = execFileSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, rssMb: Number(out.trim().split('\n').pop()) / 1024 };
+}
+
+function timedRun(args: string[]): { ms: number; rssMb: number } {
+  try {
+    return timed(args);
+  } catch (e) {
+    // exit 1 (errors found) is expected from the CLI; execFileSync throws on it
+    const err = e as { stderr?: string; status?: number };
+    if (err.status === 1 && err.stderr) return { ms: NaN, rssMb: Number(err.stderr.trim().split('\n').pop()) / 1024 };
+    throw e;
+  }
+}
+
+async function benchBatch(): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-bench-'));
+  const seedBytes = readFileSync(path.join(ROOT, 'test/fixtures/yuelu-2022.xlsx'));
+  const variants = [seedBytes, readFileSync(path.join(ROOT, 'test/fixtures/yuelu-2022-corrected.xlsx')), await buildWorkbook([{ name: 'Sheet1', rows: syntheticForm(40) }])];
+  for (let i = 0; i < 500; i++) await fs.writeFile(path.join(dir, `dept-${String(i).padStart(3, '0')}.xlsx`), variants[i % variants.length]);
+  const loader = path.join(dir, 'load-only.js');
+  await fs.writeFile(loader, `
+const fs = require('fs'); const path = require('path'); const ExcelJS = require(${JSON.stringify(require.resolve('exceljs'))});
+(async () => { const dir = process.argv[2];
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.xlsx')).sort()) {
+    const wb = new ExcelJS.Workbook(); await wb.xlsx.load(fs.readFileSync(path.join(dir, f)));
+  } })();`);
+  const cli = path.join(ROOT, 'dist/cli/main.js');
+  const load: { ms: number; rssMb: number }[] = [];
+  const check: { ms: number; rssMb: number }[] = [];
+  for (let round = 0; round < 3; round++) {
+    load.push(timed([loader, dir]));
+    const t = process.hrtime.bigint();
+    const r = timedRun([cli, 'check', dir, '--json']);
+    check.push({ ms: Number(process.hrtime.bigint() - t) / 1e6, rssMb: r.rssMb });
+  }
+  const best = (xs: { ms: number }[]) => Math.min(...xs.map((x) => x.ms));
+  emit('exceljs.load-500', best(load), 'ms');
+  emit('cli.check-500', best(check), 'ms');
+  emit('cli.check-500-vs-load', best(check) / best(load), 'ratio');
+  emit('exceljs.load-500.peak-rss', Math.max(...load.map((x) => x.rssMb)), 'MB');
+  emit('cli.check-500.peak-rss', Math.max(...check.map((x) => x.rssMb)), 'MB');
+  await fs.rm(dir, { recursive: true, force: true });
+}
+
+(async () => {
+  benchEngine();
+  if (!process.argv.includes('--engine-only')) await benchBatch();
+})();
