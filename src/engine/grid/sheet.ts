@@ -1,3 +1,4 @@
+import { labelText } from '../values/text';
 import type { CellRange, CellRef, GridSnapshot, RawValue } from './types';
 
 /** One cell as the engine reads it: merges resolved to their top-left cell. */
@@ -23,6 +24,7 @@ export class SheetView {
   private readonly snapshot: GridSnapshot;
   private readonly masterOf = new Map<number, CellRef>();
   private readonly mergeOf = new Map<number, CellRange>();
+  private readonly labels = new Map<number, string>();
 
   constructor(snapshot: GridSnapshot) {
     this.snapshot = snapshot;
@@ -57,6 +59,22 @@ export class SheetView {
       text: this.at(this.snapshot.texts, ref),
       formula: this.at(this.snapshot.formulas, ref),
     };
+  }
+
+  /**
+   * The cell's label text (through merges), computed once: the locator scans the same rows in
+   * several passes.
+   */
+  label(row: number, col: number): string {
+    const k = key(row, col);
+    let l = this.labels.get(k);
+    if (l === undefined) {
+      const master = this.masterOf.get(k);
+      const raw = master ? this.at(this.snapshot.values, master) : this.at(this.snapshot.values, { row, col });
+      l = typeof raw === 'string' ? labelText(raw) : '';
+      this.labels.set(k, l);
+    }
+    return l;
   }
 
   /** The raw value stored at exactly this address (no merge resolution). */

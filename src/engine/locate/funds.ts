@@ -2,7 +2,7 @@ import type { SheetView } from '../grid/sheet';
 import type { FundsBlock, FundsGroup, FundsRow, FundsRowKind } from '../model/form';
 import { AMOUNT_ROLES } from '../model/form';
 import { parseAmount } from '../values/amount';
-import { displayText, labelText } from '../values/text';
+import { displayText } from '../values/text';
 import { endsFundsBlock, fundsGroupHint, fundsHeaderRole, fundsRowKind, indicatorHeaderRole } from './labels';
 import { headerColumns } from './scan';
 
@@ -28,7 +28,7 @@ function readRowLabel(sheet: SheetView, row: number, firstAmountCol: number): Ro
   let found: RowLabel | null = null;
   let fallback: RowLabel | null = null;
   for (let c = firstAmountCol - 1; c >= sheet.left; c--) {
-    const label = labelText(sheet.cell(row, c).raw);
+    const label = sheet.label(row, c);
     if (label === '') continue;
     const kind: FundsRowKind | null = found ? null : fundsRowKind(label);
     if (kind) found = { label, kind, col: c, hint: null };

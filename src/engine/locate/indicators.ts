@@ -24,8 +24,7 @@ export function findIndicatorHeader(sheet: SheetView, fromRow: number, toRow: nu
 /** The total row's label, if this row is one: a 总分/合计 cell left of the 分值 column. */
 function totalLabelCell(sheet: SheetView, row: number, weightCol: number): CellRef | null {
   for (let c = sheet.left; c < weightCol; c++) {
-    const cell = sheet.cell(row, c);
-    if (isTotalLabel(labelText(cell.raw))) return cell.ref;
+    if (isTotalLabel(sheet.label(row, c))) return sheet.cell(row, c).ref;
   }
   return null;
 }
@@ -85,7 +84,7 @@ export function readIndicatorBlock(sheet: SheetView, headerRow: number): { block
     }
     if (outerLabelEnds(r)) break;
     // A second header (a second form below) ends the block; only a 分值-like cell makes that worth checking.
-    if (indicatorHeaderRole(labelText(sheet.cell(r, columns.weight).raw)) === 'weight' && isIndicatorHeader(headerColumns(sheet, r, indicatorHeaderRole))) break;
+    if (indicatorHeaderRole(sheet.label(r, columns.weight)) === 'weight' && isIndicatorHeader(headerColumns(sheet, r, indicatorHeaderRole))) break;
     if (columns.level1 !== undefined) {
       const cell = sheet.cell(r, columns.level1);
       const l1 = labelText(cell.raw);

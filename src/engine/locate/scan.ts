@@ -1,13 +1,10 @@
 import type { SheetView } from '../grid/sheet';
-import { labelText } from '../values/text';
 
 /** The label text of every column of a row, read through merges. */
 export function rowLabels(sheet: SheetView, row: number): { col: number; label: string }[] {
   const out: { col: number; label: string }[] = [];
   for (let c = sheet.left; c <= sheet.right; c++) {
-    const raw = sheet.cell(row, c).raw;
-    if (typeof raw !== 'string') continue;
-    const label = labelText(raw);
+    const label = sheet.label(row, c);
     if (label !== '') out.push({ col: c, label });
   }
   return out;

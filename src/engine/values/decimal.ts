@@ -17,8 +17,17 @@ export const HUNDRED = new Dec(100);
  * 299.589999…, and its shortest round-trip form "299.59" is what the user typed.
  */
 export function fromNumber(n: number): Dec {
-  return new Dec(String(n));
+  // Decimals are immutable, and forms repeat their numbers (5, 10, 100): share one per value.
+  let d = FROM_NUMBER.get(n);
+  if (d === undefined) {
+    if (FROM_NUMBER.size >= 10_000) FROM_NUMBER.clear();
+    d = new Dec(String(n));
+    FROM_NUMBER.set(n, d);
+  }
+  return d;
 }
+
+const FROM_NUMBER = new Map<number, Dec>();
 
 export function sum(values: Dec[]): Dec {
   return values.reduce((a, b) => a.plus(b), ZERO);

@@ -23,7 +23,19 @@ function parsePart(text: string): Measured | null {
   return value ? { value, unit: m[2] ?? '' } : null;
 }
 
+/** Parsed quantities are immutable and targets repeat ("≥90%", "100%"): remember them. */
+const QUANTITIES = new Map<string, Quantity | null>();
+
 export function parseQuantity(raw: string | number | boolean | null): Quantity | null {
+  if (typeof raw !== 'string') return parseUncached(raw);
+  if (QUANTITIES.has(raw)) return QUANTITIES.get(raw) ?? null;
+  if (QUANTITIES.size >= 10_000) QUANTITIES.clear();
+  const q = parseUncached(raw);
+  QUANTITIES.set(raw, q);
+  return q;
+}
+
+function parseUncached(raw: string | number | boolean | null): Quantity | null {
   if (typeof raw === 'number') {
     const value = parseNumberText(String(raw));
     return value ? { label: '', comparator: null, parts: [{ value, unit: '' }] } : null;

@@ -29,9 +29,16 @@ function fold(s: string): string {
 
 /** A label for matching: normalized with every space and line break removed ("项   目" → "项目"). */
 export function labelText(value: RawValue): string {
-  const t = normalizeText(value);
-  return t.includes(' ') || t.includes('\n') || t.includes('\t') || t.includes('\r') ? t.replace(/\s+/g, '') : t;
+  if (typeof value !== 'string') return normalizeText(value).replace(/\s+/g, '');
+  const known = LABELS.get(value);
+  if (known !== undefined) return known;
+  if (LABELS.size >= NORMALIZED_LIMIT) LABELS.clear();
+  const out = normalizeText(value).replace(/\s+/g, '');
+  LABELS.set(value, out);
+  return out;
 }
+
+const LABELS = new Map<string, string>();
 
 /** A label as written, for messages: full-width kept, spaces and line breaks removed. */
 export function displayText(value: RawValue): string {
