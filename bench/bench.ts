@@ -21,25 +21,24 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function benchEngine(): void {
-  const snap = snapshot(syntheticForm(2000));
-  for (let i = 0; i < 10; i++) checkSheets([snap]);
+/** Median wall time of `fn` in ms, after `warm` untimed runs. */
+function medianTime(fn: () => void, warm: number, runs: number): number {
+  for (let i = 0; i < warm; i++) fn();
   const times: number[] = [];
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < runs; i++) {
     const t = process.hrtime.bigint();
-    checkSheets([snap]);
+    fn();
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
-  emit('engine.check-2000-rows', median(times), 'ms');
-  // The seed-sized form, for scale.
-  const seed = snapshot(syntheticForm(17));
-  const small: number[] = [];
-  for (let i = 0; i < 200; i++) {
-    const t = process.hrtime.bigint();
-    checkSheets([seed]);
-    small.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  emit('engine.check-17-rows', median(small), 'ms');
+  return median(times);
+}
+
+function benchEngine(): void {
+  const large = snapshot(syntheticForm(2000));
+  emit('engine.check-2000-rows', medianTime(() => checkSheets([large]), 10, 50), 'ms');
+  // A seed-sized form, for scale.
+  const small = snapshot(syntheticForm(17));
+  emit('engine.check-17-rows', medianTime(() => checkSheets([small]), 20, 200), 'ms');
 }
 
 /** Runs a node script as a child: wall time and its peak RSS (GNU time's %M, in KB, on stderr's last line). */

@@ -1,21 +1,14 @@
 import type { RawValue } from '../src/engine/grid/types';
+import { departmentForm } from '../test/helpers/forms';
 
 /**
  * A consistent department form with `n` indicator rows (weights and scores adding up to 90),
  * mixing quantitative, compound, reverse and qualitative rows, so every rule does its work.
  */
 export function syntheticForm(n: number): RawValue[][] {
+  // The money block (rows 1–10) of the consistent test form, then n indicator rows.
   const rows: RawValue[][] = [
-    ['2023年度部门整体支出绩效自评表'],
-    ['整体资金（万元）', '项目', null, '全年预算数', '全年执行数', '执行率', '分值', '得分'],
-    [null, '资金来源', '合计', 505.22, 490.1, '97.01%', 10, 9.7],
-    [null, null, '（1）财政拨款', 480.22, 465.1, '96.85%', '－', '－'],
-    [null, null, '（2）其他资金', 25, 25, '100.00%', '－', '－'],
-    [null, '资金结构', '合计', 505.22, 490.1, '97.01%', '－', '－'],
-    [null, null, '（1）基本支出', 400, 390, '97.50%', '－', '－'],
-    [null, null, '其中：人员支出', 300, 295, '98.33%', '－', '－'],
-    [null, null, '     公用支出', 100, 95, '95.00%', '－', '－'],
-    [null, null, '（2）项目支出', 105.22, 100.1, '95.13%', '－', '－'],
+    ...departmentForm().slice(0, 10),
     ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
   ];
   // 90 points over n rows in hundredths, the remainder on the first rows.

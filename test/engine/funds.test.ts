@@ -184,3 +184,18 @@ describe('RULES §2.5 execution score', () => {
     expect(byRule(r, 'total.score-sum-mismatch')).toHaveLength(0);
   });
 });
+
+describe('RULES §2 money: breakdown lines are not extra parts', () => {
+  test('其中 lines under （1）财政拨款 are not added into 合计 again', () => {
+    const rows = departmentForm();
+    rows.splice(4, 0, [null, null, '其中：一般公共预算', 400.22, 390.1, '97.47%', '－', '－'], [null, null, '      政府性基金', 80, 75, '93.75%', '－', '－']);
+    const r = checkRows(rows);
+    expect(alarmKeys(r)).toEqual([]);
+  });
+
+  test('without numbering every source line is a part (project form: 年度资金总额 = 财政拨款 + 上年结转 + 其他资金)', () => {
+    expect(alarmKeys(checkRows(projectForm()))).toEqual([]);
+    const r = checkRows(setCell(projectForm(), 'D8', 30));
+    expect(byRule(r, 'funds.sum-mismatch').map((f) => f.cells[0])).toEqual(['D6']);
+  });
+});

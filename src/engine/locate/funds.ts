@@ -108,5 +108,17 @@ function groupRows(rows: FundsRow[], hints: Map<number, 'sources' | 'structure'>
     if (row.kind === 'basic') current.basic = row;
     current.parts.push(row);
   }
+  for (const g of groups) g.parts = numberedPartsOnly(g.parts);
   return groups;
 }
+
+/**
+ * When a group numbers its parts (（1）财政拨款, （2）其他资金), an un-numbered line among them is a
+ * breakdown of the line above (其中：一般公共预算), not another part: counting it would add it twice.
+ */
+function numberedPartsOnly(parts: FundsRow[]): FundsRow[] {
+  const numbered = parts.filter((p) => NUMBERED.test(p.label));
+  return numbered.length >= 2 ? numbered : parts;
+}
+
+const NUMBERED = /^(?:\(\d+\)|\d+[.、)]|[一二三四五六七八九十]+[、.)]|\([一二三四五六七八九十]+\))/;
