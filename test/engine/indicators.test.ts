@@ -183,3 +183,19 @@ describe('RULES §3.4 not applicable, §3.6 deviation reason', () => {
     expect(byRule(checkRows(withRow13('≥12场', '15场', 20, 20)), 'indicator.reason-missing')).toHaveLength(0);
   });
 });
+
+describe('header synonyms', () => {
+  test.each([
+    ['实际值', '目标值'],
+    ['实际数', '计划值'],
+    ['全年完成值', '年初目标值'],
+    ['完成情况', '预期值'],
+  ])('actual header %s with target header %s', (actualHeader, targetHeader) => {
+    const rows = departmentForm();
+    setCell(rows, 'E12', targetHeader);
+    setCell(rows, 'F12', actualHeader);
+    setCell(rows, 'H13', 18);
+    setCell(rows, 'H20', 97.7);
+    expect(alarmKeys(checkRows(rows))).toEqual(['indicator.score-mismatch@H13', 'indicator.reason-missing@I13']);
+  });
+});

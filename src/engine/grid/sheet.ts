@@ -77,6 +77,12 @@ export class SheetView {
     return l;
   }
 
+  /** The value at an address through merges, without building a CellView (hot loops). */
+  valueAt(row: number, col: number): RawValue {
+    const master = this.masterOf.get(key(row, col));
+    return this.at(this.snapshot.values, master ?? { row, col });
+  }
+
   /** The raw value stored at exactly this address (no merge resolution). */
   ownValue(row: number, col: number): RawValue {
     return this.at(this.snapshot.values, { row, col });

@@ -3,7 +3,7 @@ import type { FundsBlock, FundsGroup, FundsRow, FundsRowKind } from '../model/fo
 import { AMOUNT_ROLES } from '../model/form';
 import { parseAmount } from '../values/amount';
 import { displayText } from '../values/text';
-import { endsFundsBlock, fundsGroupHint, fundsHeaderRole, fundsRowKind, indicatorHeaderRole } from './labels';
+import { endsFundsBlock, fundsGroupHint, fundsHeaderRole, fundsRowKind } from './labels';
 import { headerColumns } from './scan';
 
 /** The header row of the 整体资金 / 项目资金 block: one with a 预算数 and an 执行数 column. */
@@ -40,11 +40,11 @@ function readRowLabel(sheet: SheetView, row: number, firstAmountCol: number): Ro
 }
 
 function hasAmount(sheet: SheetView, row: number, cols: number[]): boolean {
-  return cols.some((c) => parseAmount(sheet.cell(row, c).raw).kind === 'value');
+  return cols.some((c) => parseAmount(sheet.valueAt(row, c)).kind === 'value');
 }
 
 function isTextBlock(sheet: SheetView, row: number, cols: number[]): boolean {
-  return cols.some((c) => parseAmount(sheet.cell(row, c).raw).kind === 'text');
+  return cols.some((c) => parseAmount(sheet.valueAt(row, c)).kind === 'text');
 }
 
 export function readFundsBlock(sheet: SheetView, headerRow: number, stopRow: number): FundsBlock {
@@ -61,7 +61,8 @@ export function readFundsBlock(sheet: SheetView, headerRow: number, stopRow: num
       continue;
     }
     blanks = 0;
-    if (endsFundsBlock(label) || headerColumns(sheet, r, indicatorHeaderRole).weight !== undefined) break;
+    // The caller stops the block above the indicator header; a section label also ends it.
+    if (endsFundsBlock(label)) break;
     if (!kind) {
       // An unknown line with words where the amounts go is the next section, not money.
       if (isTextBlock(sheet, r, amountCols)) break;

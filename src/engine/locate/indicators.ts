@@ -74,7 +74,7 @@ export function readIndicatorBlock(sheet: SheetView, headerRow: number): { block
   };
   const text = (r: number, role: IndicatorColumnRole): string => {
     const c = columns[role];
-    return c === undefined ? '' : labelText(sheet.cell(r, c).raw);
+    return c === undefined ? '' : labelText(sheet.valueAt(r, c));
   };
   for (let r = headerRow + 1; r <= sheet.bottom; r++) {
     const totalLabel = totalLabelCell(sheet, r, columns.weight);

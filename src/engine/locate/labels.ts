@@ -13,8 +13,11 @@ const FUNDS_HEADER: [RegExp, FundsColumnRole][] = [
   [/^(?:自评)?得分/, 'score'],
 ];
 
+/** Every header word contains one of these: one test rejects the many labels that are not headers. */
+const HEADER_WORD = /实际|指标|分值|权重|分数|得分|评分|预算|执行|支出|决算|完成|目标|原因|改进|偏差|性质|方向|单位|计划|预期|标准分/;
+
 export function fundsHeaderRole(label: string): FundsColumnRole | null {
-  if (label.length > 24) return null;
+  if (label.length > 24 || !HEADER_WORD.test(label)) return null;
   for (const [re, role] of FUNDS_HEADER) if (re.test(label)) return role;
   return null;
 }
@@ -65,7 +68,7 @@ const INDICATOR_HEADER: [RegExp, IndicatorColumnRole][] = [
 ];
 
 export function indicatorHeaderRole(label: string): IndicatorColumnRole | null {
-  if (label.length > 24) return null;
+  if (label.length > 24 || !HEADER_WORD.test(label)) return null;
   for (const [re, role] of INDICATOR_HEADER) if (re.test(label)) return role;
   return null;
 }
