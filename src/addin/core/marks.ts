@@ -1,0 +1,79 @@
+import type { Finding, Severity } from '../../engine';
+
+/** Where the marks of the last 校验 are recorded: a workbook setting, so a reload can clear them. */
+export const RECORD_KEY = 'selfeval.marks';
+
+/** Every note the add-in writes starts with this, so it never mistakes a user's note for its own. */
+export const NOTE_PREFIX = '【自评表校验】';
+
+export const MARK_COLOR: Record<Exclude<Severity, 'info'>, string> = { error: '#FFC7CE', warning: '#FFEB9C' };
+
+/** A cell's fill as read before marking: enough to put back "No Fill" as well as a white fill. */
+export interface OriginalFill {
+  color: string | null;
+  pattern: string | null;
+  /** null for "No Fill"; a number (0 for a plain colour) for any fill, white included. */
+  tintAndShade: number | null;
+  patternColor: string | null;
+  patternTintAndShade: number | null;
+}
+
+export interface MarkedCell {
+  address: string;
+  original: OriginalFill;
+  /** The fill colour the add-in applied. */
+  mark: string;
+  /** Whether the add-in wrote a note on this cell. */
+  note: boolean;
+}
+
+export interface MarkRecord {
+  version: 1;
+  sheet: string;
+  cells: MarkedCell[];
+}
+
+export interface PlannedMark {
+  address: string;
+  color: string;
+  note: string;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const NAME: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+/**
+ * One mark per cell that has an error or warning (on the finding's first cell): the worst
+ * severity's colour and a note with every message there. Infos are listed in the pane only.
+ */
+export function planMarks(findings: Finding[]): PlannedMark[] {
+  const byCell = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.severity === 'info' || !f.cells[0]) continue;
+    byCell.set(f.cells[0], [...(byCell.get(f.cells[0]) ?? []), f]);
+  }
+  return [...byCell].map(([address, list]) => {
+    const worst = list.reduce((w, f) => (RANK[f.severity] < RANK[w] ? f.severity : w), 'warning' as Severity) as Exclude<Severity, 'info'>;
+    return { address, color: MARK_COLOR[worst], note: NOTE_PREFIX + list.map((f) => `【${NAME[f.severity]}】${f.message}`).join('\n') };
+  });
+}
+
+/** True when the fill is "No Fill" (Excel reads it back as white, but with no tint). */
+export function isNoFill(f: OriginalFill): boolean {
+  return f.tintAndShade === null && (f.pattern === null || f.pattern === 'None');
+}
+
+export function parseRecord(value: unknown): MarkRecord | null {
+  const v = typeof value === 'string' ? safeJson(value) : value;
+  if (!v || typeof v !== 'object') return null;
+  const r = v as Partial<MarkRecord>;
+  return r.version === 1 && typeof r.sheet === 'string' && Array.isArray(r.cells) ? (r as MarkRecord) : null;
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return null;
+  }
+}
