@@ -1,0 +1,87 @@
+import { Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import * as React from 'react';
+import type { Finding } from '../../engine';
+import type { CheckOutcome, Gateway } from '../core/gateway';
+import { FindingList } from './components/FindingList';
+import { Notice } from './components/Notice';
+import { Summary } from './components/Summary';
+import { type Busy, Toolbar } from './components/Toolbar';
+
+const useStyles = makeStyles({
+  root: { display: 'grid', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+});
+
+type Message = { intent: 'error' | 'warning' | 'info' | 'success'; title: string; text: string } | null;
+
+/**
+ * The task pane. It holds what the last 校验 found and calls the gateway's functions; it never
+ * talks to Excel itself. `gateway` is null outside Excel.
+ */
+export function App({ gateway }: { gateway: Gateway | null }): React.JSX.Element {
+  const styles = useStyles();
+  const [busy, setBusy] = React.useState<Busy>(null);
+  const [outcome, setOutcome] = React.useState<CheckOutcome | null>(null);
+  const [message, setMessage] = React.useState<Message>(null);
+
+  if (!gateway) {
+    return (
+      <main className={styles.root}>
+        <Title3>自评表校验</Title3>
+        <Notice intent="warning" title="请在 Excel 中打开" text="这是 Excel 加载项：请在 Excel（网页版或桌面版）中通过“开始 → 加载项”打开它，再点“校验”。" />
+      </main>
+    );
+  }
+
+  const checked = outcome?.kind === 'checked' ? outcome : null;
+  const findings = checked ? checked.result.findings : [];
+  const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : []));
+
+  const show = (o: CheckOutcome) => {
+    setOutcome(o);
+    if (o.kind === 'error') setMessage({ intent: 'error', title: 'Excel 拒绝了操作', text: o.message });
+    else if (o.kind === 'not-a-form') setMessage({ intent: 'warning', title: '没有找到绩效自评表', text: o.message });
+    else if (o.foundElsewhere) setMessage({ intent: 'info', title: '表格在其他工作表', text: `当前工作表没有自评表，已在工作表“${o.foundElsewhere}”找到并校验。` });
+    else setMessage(null);
+  };
+
+  const act = async (what: Busy, work: () => Promise<void>) => {
+    setBusy(what);
+    try {
+      await work();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onCheck = () => act('check', async () => show(await gateway.check()));
+  const onFixAll = () => act('fix', async () => (checked ? show(await gateway.applyFixes(checked.result.sheet, fixes)) : undefined));
+  const onFix = (f: Finding) => act('fix', async () => (checked && f.fix ? show(await gateway.applyFixes(checked.result.sheet, [f.fix])) : undefined));
+  const onSelect = (cell: string) => {
+    if (checked && cell) void gateway.select(checked.result.sheet, cell).then((r) => (r.kind === 'error' ? setMessage({ intent: 'error', title: '无法定位单元格', text: r.message }) : undefined));
+  };
+  const onClear = () =>
+    act('clear', async () => {
+      const r = await gateway.clearMarks();
+      setOutcome(null);
+      setMessage(r.kind === 'cleared' ? { intent: 'success', title: '已清除标记', text: r.restored ? `已恢复 ${r.restored} 个单元格的原有格式。` : '没有需要清除的标记。' } : { intent: 'error', title: '无法清除标记', text: r.message });
+    });
+  const onExport = () =>
+    act('export', async () => {
+      if (!checked) return;
+      const r = await gateway.exportFindings(checked.result.sheet, findings);
+      setMessage(r.kind === 'done' ? { intent: 'success', title: '已导出', text: '结果已写入“校验结果”工作表。' } : { intent: 'error', title: '无法导出', text: r.message });
+    });
+
+  return (
+    <main className={styles.root}>
+      <Title3>自评表校验</Title3>
+      <Toolbar busy={busy} fixCount={fixes.length} canExport={!!checked} onCheck={onCheck} onFixAll={onFixAll} onClear={onClear} onExport={onExport} />
+      {message && <Notice {...message} />}
+      {checked?.notices.map((n) => <Notice key={n} intent="warning" title="提示" text={n} />)}
+      {checked && <Summary summary={checked.result.summary} sheet={checked.result.sheet} />}
+      {checked && findings.length === 0 && <Notice intent="success" title="未发现问题" text="合计、执行率、指标得分和总分都一致。" />}
+      {checked && <FindingList findings={findings} busy={busy !== null} onSelect={onSelect} onFix={onFix} />}
+      {!outcome && !message && <Text>打开部门的自评表工作簿，点“校验”。表格可以在任意位置、任意工作表。</Text>}
+    </main>
+  );
+}

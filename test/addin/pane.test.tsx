@@ -1,0 +1,147 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { loadWorkbook } from '../../src/adapters/exceljs/readWorkbook';
+import type { CheckOutcome, Gateway } from '../../src/addin/core/gateway';
+import { App } from '../../src/addin/taskpane/App';
+import { checkSheets } from '../../src/engine/check';
+import { FIXTURES } from '../helpers/cli';
+
+// jsdom has no ResizeObserver; Fluent's MessageBar only uses it to pick a layout.
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
+
+const SHEET = '部门整体支出绩效自评表';
+let seed: CheckOutcome;
+
+beforeAll(async () => {
+  const { sheets } = await loadWorkbook(readFileSync(path.join(FIXTURES, 'yuelu-2022.xlsx')), 'x.xlsx');
+  const result = checkSheets(sheets);
+  seed = { kind: 'checked', result: { ...result, sheet: SHEET }, foundElsewhere: null, marked: 9, notices: [] };
+});
+
+function stubGateway(overrides: Partial<Gateway> = {}): jest.Mocked<Gateway> {
+  return {
+    check: jest.fn(async () => seed),
+    select: jest.fn(async () => ({ kind: 'done' as const })),
+    applyFixes: jest.fn(async () => seed),
+    clearMarks: jest.fn(async () => ({ kind: 'cleared' as const, restored: 9 })),
+    exportFindings: jest.fn(async () => ({ kind: 'done' as const })),
+    ...overrides,
+  } as jest.Mocked<Gateway>;
+}
+
+function renderPane(gateway: Gateway | null) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App gateway={gateway} />
+    </FluentProvider>,
+  );
+}
+
+async function runCheck() {
+  fireEvent.click(screen.getByRole('button', { name: '校验' }));
+  await screen.findByLabelText('校验摘要');
+}
+
+test('outside Excel the pane says to open it in Excel and offers no actions', () => {
+  renderPane(null);
+  expect(screen.getByText('请在 Excel 中打开')).toBeTruthy();
+  expect(screen.queryByRole('button', { name: '校验' })).toBeNull();
+});
+
+test('校验 shows the summary and the findings grouped by part', async () => {
+  const gw = stubGateway();
+  renderPane(gw);
+  await runCheck();
+  expect(gw.check).toHaveBeenCalledTimes(1);
+  const summary = screen.getByLabelText('校验摘要');
+  expect(within(summary).getByText('错误 2')).toBeTruthy();
+  expect(within(summary).getByText('警告 7')).toBeTruthy();
+  expect(summary.textContent).toContain('自评总分 96，复算总分 106，等级 优');
+  const funds = screen.getByRole('region', { name: '整体资金' });
+  expect(within(funds).getAllByRole('listitem').map((li) => li.getAttribute('data-cell'))).toEqual(['D5', 'E5', 'D8', 'E8']);
+  const total = screen.getByRole('region', { name: '总分' });
+  expect(within(total).getAllByRole('listitem').filter((li) => li.getAttribute('data-severity') === 'error').map((li) => li.getAttribute('data-cell'))).toEqual(['G34', 'H34']);
+  expect(screen.getByRole('region', { name: '绩效指标' }).textContent).toContain('偏差原因分析及改进措施不能为空');
+});
+
+test('clicking a finding selects its cell', async () => {
+  const gw = stubGateway();
+  renderPane(gw);
+  await runCheck();
+  fireEvent.click(screen.getByLabelText(/^错误 G34/));
+  expect(gw.select).toHaveBeenCalledWith(SHEET, 'G34');
+});
+
+test('修正 applies that finding’s fix only, without also jumping to the cell', async () => {
+  const gw = stubGateway();
+  renderPane(gw);
+  await runCheck();
+  const d5 = screen.getByLabelText(/^警告 D5/);
+  fireEvent.click(within(d5).getByRole('button', { name: '修正为 299.59' }));
+  await waitFor(() => expect(gw.applyFixes).toHaveBeenCalledWith(SHEET, [{ cell: 'D5', value: '299.59' }]));
+  expect(gw.select).not.toHaveBeenCalled();
+});
+
+test('全部修正 sends every fix at once', async () => {
+  const gw = stubGateway();
+  renderPane(gw);
+  await runCheck();
+  const fixes = seed.kind === 'checked' ? seed.result.findings.flatMap((f) => (f.fix ? [f.fix] : [])) : [];
+  fireEvent.click(screen.getByRole('button', { name: `全部修正（${fixes.length}）` }));
+  await waitFor(() => expect(gw.applyFixes).toHaveBeenCalledWith(SHEET, fixes));
+});
+
+test('the 校验 button is busy and everything is disabled while Excel works', async () => {
+  let finish: (o: CheckOutcome) => void = () => undefined;
+  const gw = stubGateway({ check: jest.fn(() => new Promise<CheckOutcome>((r) => (finish = r))) });
+  renderPane(gw);
+  fireEvent.click(screen.getByRole('button', { name: '校验' }));
+  const busy = await screen.findByRole('button', { name: /正在校验/ });
+  expect((busy as HTMLButtonElement).disabled).toBe(true);
+  expect((screen.getByRole('button', { name: '清除标记' }) as HTMLButtonElement).disabled).toBe(true);
+  await act(async () => finish(seed));
+  expect((screen.getByRole('button', { name: '校验' }) as HTMLButtonElement).disabled).toBe(false);
+});
+
+test('清除标记 reports how many cells were restored and empties the list', async () => {
+  const gw = stubGateway();
+  renderPane(gw);
+  await runCheck();
+  fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
+  expect(await screen.findByText('已恢复 9 个单元格的原有格式。')).toBeTruthy();
+  expect(screen.queryByLabelText('校验摘要')).toBeNull();
+});
+
+test('no form: the sentence of what was looked for', async () => {
+  renderPane(stubGateway({ check: jest.fn(async () => ({ kind: 'not-a-form' as const, message: '未找到绩效自评表：在工作表“通讯录”中……' })) }));
+  fireEvent.click(screen.getByRole('button', { name: '校验' }));
+  expect(await screen.findByText('没有找到绩效自评表')).toBeTruthy();
+  expect(screen.getByText(/未找到绩效自评表：在工作表“通讯录”/)).toBeTruthy();
+});
+
+test('Excel refusing: an alert with the sentence', async () => {
+  renderPane(stubGateway({ check: jest.fn(async () => ({ kind: 'error' as const, message: 'Excel 正在编辑单元格：请先按 Enter 或 Esc 结束编辑，再点校验。' })) }));
+  fireEvent.click(screen.getByRole('button', { name: '校验' }));
+  expect((await screen.findByRole('alert')).textContent).toContain('正在编辑单元格');
+});
+
+test('the form found on another sheet is said so; export writes the results', async () => {
+  const elsewhere = { ...(seed as Extract<CheckOutcome, { kind: 'checked' }>), foundElsewhere: SHEET };
+  const gw = stubGateway({ check: jest.fn(async () => elsewhere) });
+  renderPane(gw);
+  await runCheck();
+  expect(screen.getByText(/当前工作表没有自评表，已在工作表“部门整体支出绩效自评表”找到/)).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: '导出结果' }));
+  await waitFor(() => expect(gw.exportFindings).toHaveBeenCalledWith(SHEET, elsewhere.result.findings));
+  expect(await screen.findByText('结果已写入“校验结果”工作表。')).toBeTruthy();
+});

@@ -1,0 +1,47 @@
+/* Builds the add-in: taskpane.html + commands.html, the icons, office.js, and manifest.xml with
+ * the base URL from ADDIN_BASE_URL (default: the dev server, https://localhost:3000/). */
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_BASE = 'https://localhost:3000/';
+const OFFICE_JS = path.join(__dirname, 'node_modules/@microsoft/office-js/dist');
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode === 'development';
+  const base = (process.env.ADDIN_BASE_URL || DEV_BASE).replace(/\/?$/, '/');
+  if (!/^https:\/\//.test(base)) throw new Error(`ADDIN_BASE_URL must be https (Office loads add-ins only over https): ${base}`);
+  // office.js is served with the add-in (works offline and on an intranet); OFFICE_JS_URL may point at Microsoft's CDN instead.
+  const officeJs = process.env.OFFICE_JS_URL || 'office-js/office.js';
+  const serve = process.env.WEBPACK_SERVE === 'true';
+  return {
+    mode: dev ? 'development' : 'production',
+    devtool: dev ? 'source-map' : false,
+    entry: { taskpane: './src/addin/taskpane/index.tsx', commands: './src/addin/commands/commands.ts' },
+    output: { path: path.join(__dirname, 'dist-addin'), filename: '[name].js', clean: true },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: { rules: [{ test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { configFile: 'tsconfig.addin.json' } }] },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/addin/taskpane/taskpane.html', chunks: ['taskpane'], templateParameters: { officeJs } }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/addin/commands/commands.html', chunks: ['commands'], templateParameters: { officeJs } }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => content.toString().split(DEV_BASE).join(base).split(DEV_BASE.replace(/\/$/, '')).join(base.replace(/\/$/, '')) },
+          // Only what Excel needs of office.js: the loader, the Excel host scripts, two locales.
+          { from: '{office,es6-promise,o15apptofilemappingtable,excel*}.js', context: OFFICE_JS, to: 'office-js/', globOptions: { ignore: ['**/*debug*'] }, info: { minimized: true } },
+          { from: '{en-us,zh-cn}/**', context: OFFICE_JS, to: 'office-js/', info: { minimized: true } },
+        ],
+      }),
+    ],
+    devServer: serve
+      ? {
+          port: Number(process.env.PORT || 3000),
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          server: { type: 'https', options: await require('office-addin-dev-certs').getHttpsServerOptions() },
+          static: { directory: path.join(__dirname, 'dist-addin') },
+        }
+      : undefined,
+  };
+};
