@@ -3,13 +3,14 @@ import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '../..');
-const manifest = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
+// Comments are prose, not manifest: the checks read only the elements.
+const manifest = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
 const xmllint = spawnSync('which', ['xmllint']).status === 0;
 const runXsd = xmllint || process.env.CI ? test : test.skip;
 
 runXsd('manifest.xml validates against the Office add-in XSDs (offline, xmllint)', () => {
   const r = spawnSync('xmllint', ['--noout', '--schema', path.join(ROOT, 'test/office-schemas/OfficeAppManifestV1_1.xsd'), path.join(ROOT, 'manifest.xml')], { encoding: 'utf8' });
-  expect(r.stderr.trim()).toBe('manifest.xml validates');
+  expect(r.stderr.trim()).toMatch(/manifest\.xml validates$/);
   expect(r.status).toBe(0);
 });
 
