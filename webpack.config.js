@@ -5,6 +5,23 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_BASE = 'https://localhost:3000/';
+
+/**
+ * https for the dev server from office-addin-dev-certs. Installing its CA needs admin rights; where
+ * that fails (Linux without sudo) the certificates are still generated: serve with them and say
+ * how to trust the CA by hand.
+ */
+async function devHttpsOptions() {
+  const certs = require('office-addin-dev-certs');
+  try {
+    return await certs.getHttpsServerOptions();
+  } catch (e) {
+    const dir = path.join(require('os').homedir(), '.office-addin-dev-certs');
+    const read = (f) => require('fs').readFileSync(path.join(dir, f));
+    console.warn(`\n无法自动信任开发证书（${e.message.split('\n')[0]}）。请手动把 ${path.join(dir, 'ca.crt')} 加入浏览器或系统的受信任根证书，然后刷新 https://localhost:3000/taskpane.html。\n`);
+    return { ca: read('ca.crt'), key: read('localhost.key'), cert: read('localhost.crt') };
+  }
+}
 const OFFICE_JS = path.join(__dirname, 'node_modules/@microsoft/office-js/dist');
 
 module.exports = async (env, argv) => {
@@ -39,7 +56,7 @@ module.exports = async (env, argv) => {
       ? {
           port: Number(process.env.PORT || 3000),
           headers: { 'Access-Control-Allow-Origin': '*' },
-          server: { type: 'https', options: await require('office-addin-dev-certs').getHttpsServerOptions() },
+          server: { type: 'https', options: await devHttpsOptions() },
           static: { directory: path.join(__dirname, 'dist-addin') },
         }
       : undefined,

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: JSON lines {"name", "value", "unit"} on stdout.
  *  - engine.check-2000-rows: median time of checkSheets on a synthetic form with 2,000 indicator rows
+ *  - addin.*.syncs.*: context.sync round trips of one 校验 / re-check / 清除标记 (seed, 2,000 rows)
  *  - exceljs.load-500 / cli.check-500: 500 workbooks, exceljs load alone vs the whole CLI (--json),
  *    each a child process, 5 interleaved rounds (medians), with peak RSS; and the median of the
  *    per-round ratios (target ≤ 1.3)
@@ -13,6 +14,9 @@ import { checkSheets } from '../src/engine/check';
 import { buildWorkbook } from '../test/helpers/workbook';
 import { snapshot } from '../test/helpers/grid';
 import { syntheticForm } from './synthetic';
+import { createExcelGateway } from '../src/addin/host/excelGateway';
+import { createFakeHost } from '../test/fakes/fakeExcel';
+import { fakeBookFromXlsx } from '../test/fakes/fromExcelJs';
 
 const ROOT = path.resolve(__dirname, '../..');
 const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit }));
@@ -77,7 +81,28 @@ const fs = require('fs'); const path = require('path'); const ExcelJS = require(
   await fs.rm(dir, { recursive: true, force: true });
 }
 
+/** Round trips (context.sync) for one 校验 through the Office.js adapter, on the in-memory Excel fake. */
+async function benchSyncs(): Promise<void> {
+  const cases: [string, Buffer][] = [
+    ['seed', readFileSync(path.join(ROOT, 'test/fixtures/yuelu-2022.xlsx'))],
+    ['2000-rows', await buildWorkbook([{ name: 'Sheet1', rows: syntheticForm(2000) }])],
+  ];
+  for (const [name, bytes] of cases) {
+    const host = createFakeHost(await fakeBookFromXlsx(bytes));
+    const gateway = createExcelGateway(host);
+    await gateway.check();
+    emit(`addin.check.syncs.${name}`, host.syncs, 'syncs');
+    host.syncs = 0;
+    await gateway.check();
+    emit(`addin.recheck.syncs.${name}`, host.syncs, 'syncs');
+    host.syncs = 0;
+    await gateway.clearMarks();
+    emit(`addin.clear.syncs.${name}`, host.syncs, 'syncs');
+  }
+}
+
 (async () => {
   benchEngine();
+  await benchSyncs();
   if (!process.argv.includes('--engine-only')) await benchBatch();
 })();
