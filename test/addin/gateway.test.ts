@@ -218,6 +218,15 @@ describe('hosts and refusals', () => {
     expect(host.book.active).toBe(SHEET);
   });
 
+  test('a completely blank active sheet is read as A1 and the form is found on the next sheet', async () => {
+    const book = await fixtureBook('yuelu-2022.xlsx');
+    book.sheets.unshift({ name: '空白', cells: {}, merges: [], notes: {} });
+    book.active = '空白';
+    const host = createFakeHost(book);
+    const out = await createExcelGateway(host).check();
+    expect(out.kind === 'checked' && out.foundElsewhere).toBe(SHEET);
+  });
+
   test('a workbook without a form: not-a-form, nothing changed', async () => {
     const book = await fakeBookFromXlsx(await buildWorkbook([{ name: 'Sheet1', rows: [['姓名', '电话']] }]));
     const host = createFakeHost(book);

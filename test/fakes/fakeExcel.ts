@@ -357,14 +357,14 @@ class FakeSheetProxy extends Loadable {
     if (!s) throw new FakeError('ItemNotFound', 'The worksheet does not exist.');
     return s;
   }
-  usedBox(): Box | null {
+  usedBox(): Box {
     let box: Box | null = null;
     for (const [addr, cell] of Object.entries(this.data().cells)) {
       if (cell.value === null && !cell.fill && !cell.formula) continue;
       const p = parseBox(addr);
       box = box ? { top: Math.min(box.top, p.top), left: Math.min(box.left, p.left), bottom: Math.max(box.bottom, p.top), right: Math.max(box.right, p.left) } : p;
     }
-    return box;
+    return box ?? { top: 0, left: 0, bottom: 0, right: 0 };
   }
   load(): this {
     this.capture(() => ({ name: this.data().name }), () => this.locate() !== undefined);
@@ -377,7 +377,8 @@ class FakeSheetProxy extends Loadable {
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     return this.getRange(`${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`);
   }
-  getUsedRangeOrNullObject(): FakeRange {
+  /** Like Excel: the used range, or A1 on a blank sheet. */
+  getUsedRange(): FakeRange {
     return new FakeRange(this.ctx, this, null, true);
   }
   activate(): void {

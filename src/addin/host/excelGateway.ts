@@ -5,7 +5,7 @@ import { NATIONAL_PROFILE, type Profile } from '../../engine/profile/profile';
 import { excelErrorSentence } from '../core/errors';
 import { fixWrite } from '../core/fixValue';
 import type { ActionOutcome, CheckOutcome, ClearOutcome, Gateway } from '../core/gateway';
-import { MARK_COLOR, type MarkedCell, type MarkRecord, NOTE_PREFIX, parseRecord, planMarks, RECORD_KEY } from '../core/marks';
+import { type MarkedCell, type MarkRecord, NOTE_PREFIX, parseRecord, planMarks, RECORD_KEY } from '../core/marks';
 import { type Capabilities, capabilitiesOf, type ExcelHost } from './excelHost';
 import { NO_FILL, restoreFill, sameColor } from './fills';
 import { queueSheetRead, type SheetRead } from './readSheet';
@@ -233,4 +233,3 @@ async function restoreRecord(context: Excel.RequestContext, record: MarkRecord, 
   return restored;
 }
 
-export { MARK_COLOR };

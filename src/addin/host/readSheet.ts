@@ -32,7 +32,8 @@ export function parseAreas(address: string): CellRange[] {
 export function queueSheetRead(ws: Excel.Worksheet, caps: Capabilities): SheetRead {
   ws.load('name');
   ws.protection.load('protected');
-  const used = ws.getUsedRangeOrNullObject();
+  // getUsedRange, not …OrNullObject: on a blank sheet it is A1, so the calls chained on it are always valid.
+  const used = ws.getUsedRange();
   used.load(['address', 'rowIndex', 'columnIndex', 'values', 'numberFormat', 'text', 'formulas']);
   const props = used.getCellProperties({ format: { fill: FILL } });
   const merges = caps.merges ? used.getMergedAreasOrNullObject() : null;
@@ -42,7 +43,6 @@ export function queueSheetRead(ws: Excel.Worksheet, caps: Capabilities): SheetRe
     sheetName: () => ws.name,
     isProtected: () => ws.protection.protected,
     snapshot: (): GridSnapshot => {
-      if (used.isNullObject) return { sheetName: ws.name, originRow: 0, originCol: 0, values: [], merges: [] };
       const blankToNull = (v: unknown): RawValue => (v === '' || v === undefined || v === null ? null : (v as RawValue));
       return {
         sheetName: ws.name,
@@ -56,7 +56,6 @@ export function queueSheetRead(ws: Excel.Worksheet, caps: Capabilities): SheetRe
       };
     },
     fillAt: (address) => {
-      if (used.isNullObject) return null;
       if (!cachedFills) {
         cachedFills = new Map();
         props.value.forEach((row, i) =>
