@@ -199,3 +199,25 @@ describe('header synonyms', () => {
     expect(alarmKeys(checkRows(rows))).toEqual(['indicator.score-mismatch@H13', 'indicator.reason-missing@I13']);
   });
 });
+
+describe('unseen-form variants that must not raise false alarms', () => {
+  test('a deadline without a direction (12月 vs 11月) is not scored as a missed target', () => {
+    const r = checkRows(withRow13('12月', '11月', 20, 20));
+    expect(alarmKeys(r)).toEqual([]);
+    expect(byRule(r, 'indicator.unverifiable')[0].message).toContain('未注明比较方向');
+  });
+
+  test('a deadline with a direction is scored: ≤12月 met by 11月', () => {
+    expect(alarmKeys(checkRows(withRow13('≤12月', '11月', 20, 20)))).toEqual([]);
+    expect(byRule(checkRows(withRow13('≤12月', '13月', 20, 20, '原因')), 'indicator.score-mismatch')[0]).toMatchObject({ expected: '18.46' });
+  });
+
+  test('指标分值 / 实际得分 headers are read as 分值 / 得分', () => {
+    const rows = departmentForm();
+    setCell(rows, 'G12', '指标分值');
+    setCell(rows, 'H12', '实际得分');
+    setCell(rows, 'H13', 18);
+    setCell(rows, 'H20', 97.7);
+    expect(alarmKeys(checkRows(rows))).toEqual(['indicator.score-mismatch@H13', 'indicator.reason-missing@I13']);
+  });
+});

@@ -63,6 +63,9 @@ export type IndicatorAssessment = Base &
     | { kind: 'qualitative'; outcome: Outcome; range: ScoreRange }
   );
 
+/** Units that name a point in time rather than a quantity. */
+const DATE_UNIT = /^(?:年|年底|年末|年内|月|月底|月末|月份|月前|日|号|日前|季度|季末|周)$/;
+
 /** One part compared: the share of the weight it earns (0–1) and whether the target was met. */
 function partRatio(a: Dec, b: Dec, comparator: Comparator): { ratio: Dec; met: boolean } {
   if (isReverse(comparator)) {
@@ -94,7 +97,12 @@ function scoreQuantities(
   if (target.parts.length !== actual.parts.length) {
     return { kind: 'unverifiable', why: `年度指标值有 ${target.parts.length} 项，实际完成值有 ${actual.parts.length} 项，无法逐项对比` };
   }
-  const comparator = target.comparator ?? natureComparator ?? 'ge';
+  const stated = target.comparator ?? natureComparator;
+  // A deadline ("12月", "2023年底") with no stated direction: earlier may be better, so do not guess.
+  if (stated === null && target.parts.some((p) => DATE_UNIT.test(p.unit))) {
+    return { kind: 'unverifiable', why: `时间类指标（${target.parts.map((p) => p.value.toFixed() + p.unit).join('/')}）未注明比较方向（≥ 或 ≤），无法复算得分` };
+  }
+  const comparator = stated ?? 'ge';
   const as: Dec[] = [];
   const bs: Dec[] = [];
   const units: string[] = [];

@@ -63,8 +63,8 @@ const INDICATOR_HEADER: [RegExp, IndicatorColumnRole][] = [
   [/度量单位|计量单位|^单位$/, 'unit'],
   [/实际完成|完成值|实际值|完成情况|全年完成|实际数/, 'actual'],
   [/指标值|目标值|年初目标|预期目标|计划值|预期值/, 'target'],
-  [/^(?:分值|权重|分数|标准分)/, 'weight'],
-  [/^(?:自评)?得分|^评分/, 'score'],
+  [/^(?:指标)?(?:分值|权重|分数|标准分)/, 'weight'],
+  [/^(?:自评|实际)?得分|^评分/, 'score'],
 ];
 
 export function indicatorHeaderRole(label: string): IndicatorColumnRole | null {
