@@ -57,7 +57,11 @@ export function checkSheets(snapshots: GridSnapshot[], profile: Profile = NATION
       summary: { errors: 0, warnings: 0, infos: 0, statedTotal: null, recomputedTotal: null, grade: null },
     };
   }
-  const { form } = located;
+  return checkLocated(located.form, profile);
+}
+
+/** The result for a form already located (the add-in locates once, then checks). */
+export function checkLocated(form: FormModel, profile: Profile = NATIONAL_PROFILE): CheckResult {
   const { findings, summary } = checkForm(form, profile);
   const where = form.indicators ? form.indicators.headerRow : form.funds ? form.funds.headerRow : form.sheet.top;
   return {

@@ -1,5 +1,5 @@
 /** The pure engine: grid snapshots in, findings out. No host objects cross this line. */
-export { checkForm, checkSheets, gradeOf } from './check';
+export { checkForm, checkLocated, checkSheets, gradeOf } from './check';
 export type { CheckResult, CheckStatus, Finding, Fix, Part, Severity, Summary } from './findings/types';
 export { columnLetters, parseA1, toA1 } from './grid/address';
 export type { CellRange, CellRef, GridSnapshot, RawValue } from './grid/types';

@@ -1,4 +1,4 @@
-import { checkSheets } from '../../engine/check';
+import { checkLocated } from '../../engine/check';
 import type { Finding, Fix } from '../../engine/findings/types';
 import { locateForm } from '../../engine/locate/locateForm';
 import { NATIONAL_PROFILE, type Profile } from '../../engine/profile/profile';
@@ -43,7 +43,7 @@ export function createExcelGateway(host: ExcelHost, profile: Profile = NATIONAL_
         }
         if (!located.found) return { kind: 'not-a-form', message: located.message } as CheckOutcome;
         const target = reads[located.sheetIndex];
-        const result = checkSheets([target.snapshot()], profile);
+        const result = checkLocated(located.form, profile);
         const sheetName = target.sheetName();
         const foundElsewhere = located.sheetIndex === 0 ? null : sheetName;
         const notices: string[] = [];

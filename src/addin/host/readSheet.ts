@@ -39,12 +39,14 @@ export function queueSheetRead(ws: Excel.Worksheet, caps: Capabilities): SheetRe
   const merges = caps.merges ? used.getMergedAreasOrNullObject() : null;
   merges?.load('address');
   let cachedFills: Map<string, OriginalFill> | null = null;
+  let cachedSnapshot: GridSnapshot | null = null;
   return {
     sheetName: () => ws.name,
     isProtected: () => ws.protection.protected,
     snapshot: (): GridSnapshot => {
+      if (cachedSnapshot) return cachedSnapshot;
       const blankToNull = (v: unknown): RawValue => (v === '' || v === undefined || v === null ? null : (v as RawValue));
-      return {
+      cachedSnapshot = {
         sheetName: ws.name,
         originRow: used.rowIndex,
         originCol: used.columnIndex,
@@ -54,6 +56,7 @@ export function queueSheetRead(ws: Excel.Worksheet, caps: Capabilities): SheetRe
         formulas: used.formulas.map((row) => row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null))),
         merges: merges && !merges.isNullObject ? parseAreas(merges.address) : [],
       };
+      return cachedSnapshot;
     },
     fillAt: (address) => {
       if (!cachedFills) {

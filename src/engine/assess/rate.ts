@@ -1,7 +1,7 @@
 import { limitsOf } from '../profile/limits';
 import type { Profile } from '../profile/profile';
 import { Dec, HUNDRED } from '../values/decimal';
-import { formatPercent, type StatedRate } from '../values/percent';
+import type { StatedRate } from '../values/percent';
 
 export type RateVerdict =
   | { kind: 'agrees'; percent: Dec; decimals: number }
@@ -40,11 +40,6 @@ export function judgeRate(stated: StatedRate, computed: Dec): RateVerdict {
     return { kind: 'differs', ...nearer, computed };
   }
   return { kind: 'unreadable' };
-}
-
-/** The value a rate cell should show, in the precision it already uses (two decimals when blank). */
-export function rateFixValue(computed: Dec, decimals: number): string {
-  return formatPercent(computed, decimals);
 }
 
 export function isLowExecution(percent: Dec, profile: Profile): boolean {

@@ -46,10 +46,6 @@ export function displayText(value: RawValue): string {
   return String(value).replace(/[\s\u00A0\u3000]+/g, '');
 }
 
-export function isBlank(value: RawValue): boolean {
-  return normalizeText(value) === '';
-}
-
 /** Markers that mean "not applicable" in a cell: －, —, -, /, ／, \, ＼, and their doubled forms. */
 const NOT_APPLICABLE = /^(?:[-\u2010-\u2015\u2212\u2500/\\\uFF3C]{1,3}|无|不适用|N\/?A)$/i;
 

@@ -7,7 +7,3 @@ export function totalName(group: FundsGroup, total: FundsRow): string {
   if (total === group.basic) return '基本支出';
   return /^(?:合计|总计|小计)$/.test(total.label) ? `${GROUP_NAME[group.kind]}${total.display}` : total.display;
 }
-
-export function groupName(group: FundsGroup): string {
-  return GROUP_NAME[group.kind];
-}

@@ -1,4 +1,4 @@
-import { judgeRate, rateFixValue } from '../../assess/rate';
+import { judgeRate } from '../../assess/rate';
 import { money } from '../../values/decimal';
 import { formatPercent } from '../../values/percent';
 import { defineRule } from '../rule';
@@ -14,7 +14,7 @@ export const fundsRateMismatch = defineRule(
       const verdict = judgeRate(r.stated, r.percent);
       if (verdict.kind !== 'differs') return [];
       const shown = formatPercent(verdict.percent, verdict.decimals);
-      const should = rateFixValue(r.percent, verdict.decimals);
+      const should = formatPercent(r.percent, verdict.decimals);
       const gap = verdict.percent.minus(r.percent).abs().toDecimalPlaces(Math.max(2, verdict.decimals)).toFixed();
       return [{
         cells: [r.rateCell, r.execCell, r.budgetCell],
@@ -32,7 +32,7 @@ export const fundsRateBlank = defineRule(
   ({ assessment }) =>
     assessment.rates.flatMap((r) => {
       if (!r.rateCell || r.percent === null || r.stated.kind !== 'blank') return [];
-      const should = rateFixValue(r.percent, BLANK_RATE_DECIMALS);
+      const should = formatPercent(r.percent, BLANK_RATE_DECIMALS);
       return [{
         cells: [r.rateCell],
         message: `${r.row.display}执行率未填写，应为 全年执行数 ${money(r.exec)} ÷ 全年预算数 ${money(r.budget)} = ${should}。`,
