@@ -13,7 +13,7 @@ export type ParsedArgs = CheckOptions | { command: 'help' } | { command: 'versio
 export const USAGE = `用法：selfeval check <文件或文件夹>... [--json] [--out 目录] [--csv 文件] [--tolerance 0.01]
 
   check           校验绩效自评表（.xlsx）；文件夹会递归查找其中所有 .xlsx
-  --json          以 JSON 输出到标准输出（每个文件一项）
+  --json          以 JSON 输出到标准输出（每张自评表一项；无法校验的文件一项）
   --out 目录      为每个已校验的文件写一份标注副本 <名称>.checked.xlsx（不改原文件）
   --csv 文件      把汇总表写成 CSV（UTF-8 BOM，Excel 可直接打开）
   --tolerance 数  金额容差（表内单位，默认 0.01）

@@ -38,17 +38,18 @@ export async function runCheck(opts: CheckOptions, io: Io): Promise<number> {
   let writeFailed = false;
   for (const [index, target] of targets.entries()) {
     if (targets.length >= PROGRESS_FROM) progress(io, index + 1, targets.length, target.file);
-    const { result, workbook } = await checkFile(target.file, profile);
-    results.push(result);
-    if (result.status !== 'checked') io.stderr(`${result.file}：${result.message}\n`);
-    if (outDir && workbook && result.sheet) {
+    const { results: forms, workbook } = await checkFile(target.file, profile);
+    results.push(...forms);
+    for (const r of forms) if (r.status !== 'checked') io.stderr(`${r.file}：${r.message}\n`);
+    const checked = forms.filter((r) => r.status === 'checked' && r.sheet !== null);
+    if (outDir && workbook && checked.length) {
       const outPath = path.join(outDir, target.outName);
       if (path.resolve(outPath) === path.resolve(target.file)) continue; // never overwrite an input
       try {
-        await writeAnnotatedCopy(workbook, result.sheet, result.findings, outPath);
+        await writeAnnotatedCopy(workbook, checked.map((r) => ({ sheet: r.sheet as string, form: r.form, findings: r.findings })), outPath);
       } catch (e) {
         writeFailed = true;
-        io.stderr(`${result.file}：无法写入标注副本 ${outPath}（${e instanceof Error ? e.message : String(e)}）。\n`);
+        io.stderr(`${target.file}：无法写入标注副本 ${outPath}（${e instanceof Error ? e.message : String(e)}）。\n`);
       }
     }
   }

@@ -1,8 +1,8 @@
-import { assess } from './assess/assessment';
-import type { CheckResult, Finding, Severity, Summary } from './findings/types';
+import { assess, type Assessment } from './assess/assessment';
+import type { CheckResult, Coverage, Finding, Severity, Summary } from './findings/types';
 import { parseA1, toA1 } from './grid/address';
 import type { GridSnapshot } from './grid/types';
-import { locateForm } from './locate/locateForm';
+import { locateForms } from './locate/locateForm';
 import type { FormModel } from './model/form';
 import { NATIONAL_PROFILE, type Profile } from './profile/profile';
 import { RULES } from './rules';
@@ -21,55 +21,131 @@ export function gradeOf(total: Dec, profile: Profile): string {
   return band ? band.name : profile.grades[profile.grades.length - 1].name;
 }
 
+export const EMPTY_COVERAGE: Coverage = { fundRows: 0, indicatorRows: 0, recomputed: 0, unverifiable: 0, unplaced: [], missing: [] };
+
+export const EMPTY_SUMMARY: Summary = {
+  errors: 0,
+  warnings: 0,
+  infos: 0,
+  statedTotal: null,
+  recomputedTotal: null,
+  fullMarks: null,
+  grade: null,
+  coverage: EMPTY_COVERAGE,
+};
+
+/** What was read of the form: rows, recomputable rows, rows not placed, parts not found. */
+export function coverageOf(form: FormModel, assessment: Assessment): Coverage {
+  const missing: string[] = [];
+  if (!form.funds) missing.push('资金');
+  if (!form.indicators) missing.push('绩效指标');
+  const read = assessment.indicators.filter((i) => i.kind !== 'na');
+  return {
+    fundRows: form.funds ? form.funds.rows.length : 0,
+    indicatorRows: read.length,
+    recomputed: read.filter((i) => (i.kind === 'quantitative' || i.kind === 'compound') && i.expected !== null).length,
+    unverifiable: read.filter((i) => i.kind === 'unverifiable').length,
+    unplaced: (form.funds?.unplaced ?? []).map(toA1),
+    missing,
+  };
+}
+
 /** Runs every rule over one located form. */
 export function checkForm(form: FormModel, profile: Profile = NATIONAL_PROFILE): { findings: Finding[]; summary: Summary } {
   const assessment = assess(form, profile);
   const findings = RULES.flatMap((rule) => rule.check({ form, profile, assessment }))
     .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || position(a) - position(b));
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  const scored = form.indicators !== null || assessment.execution !== null;
+  const coverage = coverageOf(form, assessment);
+  const complete = coverage.missing.length === 0;
   const statedCell = form.total ? form.sheet.cell(form.total.scoreCell.row, form.total.scoreCell.col).raw : null;
   const stated = amountValue(statedCell);
-  const recomputed = scored ? assessment.recomputedTotal : null;
+  const recomputed = complete ? assessment.recomputedTotal : null;
   return {
     findings,
     summary: {
       errors: count('error'),
       warnings: count('warning'),
       infos: count('info'),
-      statedTotal: stated ? plain(stated, 4) : scored && !form.total ? plain(assessment.statedScoreSum) : null,
+      statedTotal: stated ? plain(stated, 4) : !form.total && form.indicators ? plain(assessment.statedScoreSum) : null,
       recomputedTotal: recomputed ? plain(recomputed) : null,
+      fullMarks: complete && assessment.weightKnown ? plain(assessment.weightSum) : null,
       grade: recomputed ? gradeOf(recomputed, profile) : null,
+      coverage,
     },
   };
 }
 
-/** The engine's entry: every sheet of a workbook in, the form's findings out. */
-export function checkSheets(snapshots: GridSnapshot[], profile: Profile = NATIONAL_PROFILE): CheckResult {
-  const located = locateForm(snapshots);
-  if (!located.found) {
-    return {
-      status: 'not-a-form',
-      sheet: null,
-      formKind: null,
-      message: located.message,
-      findings: [],
-      summary: { errors: 0, warnings: 0, infos: 0, statedTotal: null, recomputedTotal: null, grade: null },
-    };
-  }
-  return checkLocated(located.form, profile);
+function rangeA1(form: FormModel): string {
+  const { top, left, bottom, right } = form.range;
+  return `${toA1({ row: top, col: left })}:${toA1({ row: bottom, col: right })}`;
 }
 
 /** The result for a form already located (the add-in locates once, then checks). */
 export function checkLocated(form: FormModel, profile: Profile = NATIONAL_PROFILE): CheckResult {
   const { findings, summary } = checkForm(form, profile);
   const where = form.indicators ? form.indicators.headerRow : form.funds ? form.funds.headerRow : form.sheet.top;
+  const kind = form.kind === 'project' ? '项目支出' : '部门整体支出';
   return {
     status: 'checked',
     sheet: form.sheet.name,
+    form: form.shared ? rangeA1(form) : null,
     formKind: form.kind,
-    message: `在工作表“${form.sheet.name}”找到${form.kind === 'project' ? '项目支出' : '部门整体支出'}绩效自评表（表头在 ${toA1({ row: where, col: form.sheet.left })} 所在行）。`,
+    message: `在工作表“${form.sheet.name}”${form.shared ? ` ${rangeA1(form)} ` : ''}找到${kind}绩效自评表（表头在 ${toA1({ row: where, col: form.sheet.left })} 所在行）。`,
     findings,
     summary,
+  };
+}
+
+function notAForm(message: string, sheet: string | null): CheckResult {
+  return { status: 'not-a-form', sheet, form: null, formKind: null, message, findings: [], summary: EMPTY_SUMMARY };
+}
+
+/** The engine's entry: every sheet of a workbook in, one result per form out (docs/rules.md §1.2). */
+export function checkWorkbook(snapshots: GridSnapshot[], profile: Profile = NATIONAL_PROFILE): CheckResult[] {
+  const located = locateForms(snapshots);
+  if (!located.found) return [notAForm(located.message, located.sheet)];
+  return located.forms.map(({ form }) => checkLocated(form, profile));
+}
+
+/** One result for the workbook: its most complete form (tests and single-form callers). */
+export function checkSheets(snapshots: GridSnapshot[], profile: Profile = NATIONAL_PROFILE): CheckResult {
+  const results = checkWorkbook(snapshots, profile);
+  const score = (r: CheckResult) => (r.status !== 'checked' ? -1 : 3 - r.summary.coverage.missing.length + r.summary.coverage.indicatorRows / 1e5);
+  return results.reduce((best, r) => (score(r) > score(best) ? r : best), results[0]);
+}
+
+
+/**
+ * The forms of one sheet as one result (the add-in marks a sheet at a time): findings of every
+ * form, counts and coverage added up; totals and grade only when there is a single form.
+ */
+export function combineResults(results: CheckResult[]): CheckResult {
+  if (results.length === 1) return results[0];
+  const first = results[0];
+  const add = (k: 'errors' | 'warnings' | 'infos') => results.reduce((n, r) => n + r.summary[k], 0);
+  const cov = results.map((r) => r.summary.coverage);
+  return {
+    ...first,
+    form: null,
+    message: `在工作表“${first.sheet}”找到 ${results.length} 张自评表：${results.map((r) => r.form).join('、')}。`,
+    findings: results.flatMap((r) => r.findings),
+    summary: {
+      errors: add('errors'),
+      warnings: add('warnings'),
+      infos: add('infos'),
+      statedTotal: null,
+      recomputedTotal: null,
+      fullMarks: null,
+      grade: null,
+      coverage: {
+        fundRows: cov.reduce((n, c) => n + c.fundRows, 0),
+        indicatorRows: cov.reduce((n, c) => n + c.indicatorRows, 0),
+        recomputed: cov.reduce((n, c) => n + c.recomputed, 0),
+        unverifiable: cov.reduce((n, c) => n + c.unverifiable, 0),
+        unplaced: cov.flatMap((c) => c.unplaced),
+        missing: [...new Set(cov.flatMap((c) => c.missing))],
+      },
+    },
   };
 }

@@ -1,8 +1,8 @@
 /** The pure engine: grid snapshots in, findings out. No host objects cross this line. */
-export { checkForm, checkLocated, checkSheets, gradeOf } from './check';
-export type { CheckResult, CheckStatus, Finding, Fix, Part, Severity, Summary } from './findings/types';
+export { checkForm, checkLocated, checkSheets, checkWorkbook, gradeOf } from './check';
+export type { CheckResult, CheckStatus, Coverage, Finding, Fix, Part, Severity, Summary } from './findings/types';
 export { columnLetters, parseA1, toA1 } from './grid/address';
 export type { CellRange, CellRef, GridSnapshot, RawValue } from './grid/types';
-export { locateForm } from './locate/locateForm';
+export { locateForms } from './locate/locateForm';
 export { NATIONAL_PROFILE, withOverrides, type Profile } from './profile/profile';
 export { RULES } from './rules';

@@ -137,7 +137,7 @@ describe('layout variants, read from real .xlsx files', () => {
     const r = checkSheets(sheets);
     expect(r.status).toBe('not-a-form');
     expect(r.message).toContain('全年预算数');
-    expect(r.message).toContain('一级指标');
+    expect(r.message).toContain('年度指标值');
     expect(r.message).toContain('通讯录');
   });
 });

@@ -66,7 +66,8 @@ test('校验 shows the summary and the findings grouped by part', async () => {
   const summary = screen.getByLabelText('校验摘要');
   expect(within(summary).getByText('错误 2')).toBeTruthy();
   expect(within(summary).getByText('警告 7')).toBeTruthy();
-  expect(summary.textContent).toContain('自评总分 96，复算总分 106，等级 优');
+  expect(summary.textContent).toContain('自评总分 96，复算总分 106（满分 110），等级 优');
+  expect(summary.textContent).toContain('读取：资金 8 行，指标 17 行（可复算');
   const funds = screen.getByRole('region', { name: '整体资金' });
   expect(within(funds).getAllByRole('listitem').map((li) => li.getAttribute('data-cell'))).toEqual(['D5', 'E5', 'D8', 'E8']);
   const total = screen.getByRole('region', { name: '总分' });

@@ -82,10 +82,13 @@ describe('the JSON contract', () => {
     expect(Array.isArray(report)).toBe(true);
     expect(report).toHaveLength(2);
     const [seed] = report;
-    expect(Object.keys(seed)).toEqual(['file', 'status', 'sheet', 'message', 'findings', 'summary']);
-    expect(seed).toMatchObject({ file: SEED, status: 'checked', sheet: '部门整体支出绩效自评表', message: null });
-    expect(Object.keys(seed.summary)).toEqual(['errors', 'warnings', 'infos', 'statedTotal', 'recomputedTotal', 'grade']);
-    expect(seed.summary).toEqual({ errors: 2, warnings: 7, infos: 2, statedTotal: '96', recomputedTotal: '106', grade: '优' });
+    expect(Object.keys(seed)).toEqual(['file', 'status', 'sheet', 'form', 'message', 'findings', 'summary']);
+    expect(seed).toMatchObject({ file: SEED, status: 'checked', sheet: '部门整体支出绩效自评表', form: null, message: null });
+    expect(Object.keys(seed.summary)).toEqual(['errors', 'warnings', 'infos', 'statedTotal', 'recomputedTotal', 'fullMarks', 'grade', 'coverage']);
+    expect(seed.summary).toEqual({
+      errors: 2, warnings: 7, infos: 2, statedTotal: '96', recomputedTotal: '106', fullMarks: '110', grade: '优',
+      coverage: { fundRows: 8, indicatorRows: 17, recomputed: 9, unverifiable: 0, unplaced: [], missing: [] },
+    });
     for (const f of seed.findings) {
       expect(Object.keys(f)).toEqual(['rule', 'severity', 'cells', 'message', 'expected', 'actual', 'fix']);
       expect(f.cells.every((c: string) => /^[A-Z]+\d+$/.test(c))).toBe(true);
@@ -100,7 +103,9 @@ describe('the text report and CSV', () => {
     const r = await runCli(['check', SEED]);
     expect(r.stdout).toMatch(/错误 2 项\n {2}G34 +各项分值之和为 110/);
     expect(r.stdout).toContain('警告 7 项');
-    expect(r.stdout).toMatch(/汇总\n文件 +状态 +错误 +警告/);
+    expect(r.stdout).toMatch(/汇总\n文件 +工作表 +状态 +错误 +警告/);
+    expect(r.stdout).toContain('读取：资金 8 行，指标 17 行（可复算 9 行）。');
+    expect(r.stdout).toContain('复算总分 106（满分 110）');
     expect(r.stdout.indexOf('错误 2 项')).toBeLessThan(r.stdout.indexOf('警告 7 项'));
   });
 
@@ -110,8 +115,8 @@ describe('the text report and CSV', () => {
     const bytes = await fs.readFile(csv);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('文件,状态,错误,警告,提示,自评总分,复算总分,等级');
-    expect(lines[1]).toBe(`${SEED},已校验,2,7,2,96,106,优`);
+    expect(lines[0]).toBe('文件,工作表,状态,错误,警告,提示,资金行,指标行,自评总分,复算总分,满分,等级');
+    expect(lines[1]).toBe(`${SEED},部门整体支出绩效自评表,已校验,2,7,2,8,17,96,106,110,优`);
     expect(lines).toHaveLength(3);
   });
 });
@@ -169,7 +174,8 @@ describe('folders and annotated copies', () => {
     );
     const list = copy.getWorksheet('校验结果')!;
     expect(list.rowCount).toBe(findings.length + 1);
-    expect(list.getCell('A1').value).toBe('严重程度');
+    expect(list.getCell('A1').value).toBe('工作表');
+    expect(list.getCell('B1').value).toBe('严重程度');
   });
 
   test('re-checking an annotated copy replaces its 校验结果 sheet instead of adding another', async () => {

@@ -40,11 +40,19 @@ function markCells(ws: ExcelJS.Worksheet, findings: Finding[]): void {
   }
 }
 
-function addResultSheet(wb: ExcelJS.Workbook, sheetName: string, findings: Finding[]): void {
+/** One checked form's findings, for the annotated copy. */
+export interface FormFindings {
+  sheet: string;
+  form: string | null;
+  findings: Finding[];
+}
+
+function addResultSheet(wb: ExcelJS.Workbook, forms: FormFindings[]): void {
   const old = wb.getWorksheet(RESULT_SHEET);
   if (old) wb.removeWorksheet(old.id);
   const ws = wb.addWorksheet(RESULT_SHEET);
   ws.columns = [
+    { header: '工作表', width: 18 },
     { header: '严重程度', width: 10 },
     { header: '单元格', width: 10 },
     { header: '规则', width: 34 },
@@ -54,10 +62,12 @@ function addResultSheet(wb: ExcelJS.Workbook, sheetName: string, findings: Findi
     { header: '建议修正', width: 18 },
   ];
   ws.getRow(1).font = { bold: true };
-  const quoted = `'${sheetName.replace(/'/g, "''")}'`;
-  for (const f of findings) {
+  for (const { sheet, form, findings } of forms) {
+    const quoted = `'${sheet.replace(/'/g, "''")}'`;
+    for (const f of findings) {
     const cell = f.cells[0] ?? '';
     ws.addRow([
+      form ? `${sheet} ${form}` : sheet,
       SEVERITY_NAME[f.severity],
       cell ? { text: cell, hyperlink: `#${quoted}!${cell}` } : '',
       f.rule,
@@ -66,19 +76,22 @@ function addResultSheet(wb: ExcelJS.Workbook, sheetName: string, findings: Findi
       f.actual ?? '',
       f.fix ? `${f.fix.cell} = ${f.fix.value}` : '',
     ]);
+    }
   }
-  if (findings.length === 0) ws.addRow(['', '', '', '未发现问题。']);
+  if (forms.every((f) => f.findings.length === 0)) ws.addRow(['', '', '', '', '未发现问题。']);
 }
 
 /**
  * Writes the annotated copy: every value and formula as loaded, the findings marked on the form's
  * sheet, and a 校验结果 sheet. Written to a temporary file and renamed, so a failure leaves nothing half-written.
  */
-export async function writeAnnotatedCopy(wb: ExcelJS.Workbook, sheetName: string, findings: Finding[], outPath: string): Promise<void> {
-  const ws = wb.getWorksheet(sheetName);
-  if (!ws) throw new Error(`工作表“${sheetName}”不存在`);
-  markCells(ws, findings);
-  addResultSheet(wb, sheetName, findings);
+export async function writeAnnotatedCopy(wb: ExcelJS.Workbook, forms: FormFindings[], outPath: string): Promise<void> {
+  for (const { sheet, findings } of forms) {
+    const ws = wb.getWorksheet(sheet);
+    if (!ws) throw new Error(`工作表“${sheet}”不存在`);
+    markCells(ws, findings);
+  }
+  addResultSheet(wb, forms);
   await fs.mkdir(path.dirname(outPath), { recursive: true });
   const tmp = `${outPath}.${process.pid}.tmp`;
   try {

@@ -1,6 +1,6 @@
-import { checkLocated } from '../../engine/check';
+import { checkLocated, combineResults } from '../../engine/check';
 import type { Finding, Fix } from '../../engine/findings/types';
-import { locateForm } from '../../engine/locate/locateForm';
+import { locateForms } from '../../engine/locate/locateForm';
 import { NATIONAL_PROFILE, type Profile } from '../../engine/profile/profile';
 import { excelErrorSentence } from '../core/errors';
 import { fixWrite } from '../core/fixValue';
@@ -32,20 +32,22 @@ export function createExcelGateway(host: ExcelHost, profile: Profile = NATIONAL_
         setting.load('value');
         const reads: SheetRead[] = [queueSheetRead(active, caps)];
         await context.sync(); // 1: the active sheet, the sheet list, the previous marks
-        let located = locateForm([reads[0].snapshot()]);
+        let located = locateForms([reads[0].snapshot()]);
         if (!located.found) {
           // Not on the active sheet: read the others, still in one batch.
           for (const ws of sheets.items) if (ws.name !== reads[0].sheetName()) reads.push(queueSheetRead(wb.worksheets.getItem(ws.name), caps));
           if (reads.length > 1) {
             await context.sync(); // 2 (only when the form is elsewhere)
-            located = locateForm(reads.map((r) => r.snapshot()));
+            located = locateForms(reads.map((r) => r.snapshot()));
           }
         }
         if (!located.found) return { kind: 'not-a-form', message: located.message } as CheckOutcome;
-        const target = reads[located.sheetIndex];
-        const result = checkLocated(located.form, profile);
+        // Every form on the sheet that holds the first one (several may be stacked on it).
+        const sheetIndex = located.forms[0].sheetIndex;
+        const target = reads[sheetIndex];
+        const result = combineResults(located.forms.filter((f) => f.sheetIndex === sheetIndex).map((f) => checkLocated(f.form, profile)));
         const sheetName = target.sheetName();
-        const foundElsewhere = located.sheetIndex === 0 ? null : sheetName;
+        const foundElsewhere = sheetIndex === 0 ? null : sheetName;
         const notices: string[] = [];
         if (target.isProtected()) {
           notices.push('工作表受保护，未在单元格上写标记；问题见下方列表。');

@@ -7,6 +7,7 @@ export function toJson(results: FileResult[]): string {
       file: r.file,
       status: r.status,
       sheet: r.sheet,
+      form: r.form,
       message: r.message,
       findings: r.findings.map((f) => ({
         rule: f.rule,

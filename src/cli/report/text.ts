@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '../../engine/findings/types';
 import type { FileResult } from '../checkFile';
+import { coverageLines, totalsLine } from '../../engine/findings/coverageText';
 import { SUMMARY_HEADER, summaryRow } from './summaryRows';
 import { table } from './width';
 
@@ -10,11 +11,11 @@ function findingLine(f: Finding): string {
   return `  ${(f.cells[0] ?? '').padEnd(6)}${f.message}${fix}`;
 }
 
-/** The readable report of one file: its findings grouped by severity, each with its cell. */
+/** The readable report of one form: what was read, its findings by severity with their cells, the totals. */
 export function fileReport(r: FileResult): string {
   const head = `== ${r.file}`;
   if (r.status !== 'checked') return `${head}\n  ${r.status === 'unreadable' ? '无法读取' : '未找到自评表'}：${r.message ?? ''}`;
-  const lines = [`${head}  ［工作表：${r.sheet}］`];
+  const lines = [`${head}  ［工作表：${r.sheet}${r.form ? `，${r.form}` : ''}］`, ...coverageLines(r.summary)];
   for (const sev of ['error', 'warning', 'info'] as Severity[]) {
     const list = r.findings.filter((f) => f.severity === sev);
     if (list.length === 0) continue;
@@ -22,8 +23,7 @@ export function fileReport(r: FileResult): string {
     lines.push(...list.map(findingLine));
   }
   if (r.findings.length === 0) lines.push('  未发现问题。');
-  const s = r.summary;
-  lines.push(`自评总分 ${s.statedTotal ?? '—'}，复算总分 ${s.recomputedTotal ?? '—'}，等级 ${s.grade ?? '—'}。`);
+  lines.push(totalsLine(r.summary));
   return lines.join('\n');
 }
 

@@ -1,20 +1,28 @@
 import type { FormModel } from '../model/form';
 import { valueOf } from '../values/amount';
 import { type SumCheck, sumChecks } from './funds';
-import { type RateRow, rateRows } from './rateRows';
+import { type RateRow, rateRows, type StatedOnlyRate, statedOnlyRates } from './rateRows';
 import type { Profile } from '../profile/profile';
 import { type Dec, sum } from '../values/decimal';
-import { assessExecutionScore, type ExecutionScore } from './execution';
+import { assessExecutionScores, type ExecutionScore } from './execution';
 import { assessIndicator, type IndicatorAssessment } from './indicators';
+import type { CellRef } from '../grid/types';
 
 /** Everything computed once per form: rules read it, the summary totals it. */
 export interface Assessment {
-  execution: ExecutionScore | null;
+  /** The execution-rate scores: usually one (the 合计 row); Guizhou scores sub-rows too. */
+  execution: ExecutionScore[];
+  /** Funds rows with a 得分 but no 分值. */
+  strayScoreCells: CellRef[];
   sums: SumCheck[];
   rates: RateRow[];
+  /** Rates stated where the amounts are missing. */
+  statedOnlyRates: StatedOnlyRate[];
   indicators: IndicatorAssessment[];
-  /** Indicators that carry weight in the total (not 不适用, not unscored). */
-  scored: ScoredIndicator[];
+  /** Indicators that count in the total (not 不适用, not unscored). */
+  scored: IndicatorAssessment[];
+  /** False when the form has no 分值 column (Hubei 2020): Σ 分值 cannot be checked. */
+  weightKnown: boolean;
   /** Σ 分值 over the execution score and the scored indicators. */
   weightSum: Dec;
   /** Σ stated 得分 over the same rows. */
@@ -23,27 +31,31 @@ export interface Assessment {
   recomputedTotal: Dec;
 }
 
-export type ScoredIndicator = IndicatorAssessment & { weight: Dec };
-
-function recomputedScore(i: ScoredIndicator): Dec | null {
-  if (i.kind === 'quantitative' || (i.kind === 'compound' && i.expected)) return i.expected as Dec;
-  return valueOf(i.score);
+/** The score as recomputed from target and actual, where it can be; else null. */
+export function recomputedScore(i: IndicatorAssessment): Dec | null {
+  if ((i.kind === 'quantitative' || i.kind === 'compound') && i.expected) return i.expected;
+  return null;
 }
 
 export function assess(form: FormModel, profile: Profile): Assessment {
-  const execution = form.funds ? assessExecutionScore(form.sheet, form.funds, profile) : null;
+  const exec = form.funds ? assessExecutionScores(form.sheet, form.funds, profile) : { scores: [], strayCells: [] };
   const block = form.indicators;
   const indicators = block ? block.rows.map((row) => assessIndicator(form.sheet, block, row, profile)) : [];
-  const scored = indicators.filter((i): i is ScoredIndicator => i.weight !== null && i.kind !== 'na' && i.kind !== 'unscored');
+  const weightKnown = !block || block.columns.weight !== undefined;
+  const scored = indicators.filter((i) => i.kind !== 'na' && i.kind !== 'unscored' && (i.weight !== null || (!weightKnown && i.score.kind === 'value')));
+  const counted = exec.scores.filter((e) => e.inSum);
   const present = (values: (Dec | null)[]): Dec[] => values.filter((v): v is Dec => v !== null);
   return {
-    execution,
+    execution: exec.scores,
+    strayScoreCells: exec.strayCells,
     sums: form.funds ? sumChecks(form.sheet, form.funds) : [],
     rates: form.funds ? rateRows(form.sheet, form.funds) : [],
+    statedOnlyRates: form.funds ? statedOnlyRates(form.sheet, form.funds) : [],
     indicators,
     scored,
-    weightSum: sum(present([execution ? execution.weight : null, ...scored.map((i) => i.weight)])),
-    statedScoreSum: sum(present([execution ? valueOf(execution.stated) : null, ...scored.map((i) => valueOf(i.score))])),
-    recomputedTotal: sum(present([execution ? execution.expected ?? valueOf(execution.stated) : null, ...scored.map(recomputedScore)])),
+    weightKnown,
+    weightSum: sum(present([...counted.map((e) => e.weight), ...scored.map((i) => i.weight)])),
+    statedScoreSum: sum(present([...counted.map((e) => valueOf(e.stated)), ...scored.map((i) => valueOf(i.score))])),
+    recomputedTotal: sum(present([...counted.map((e) => e.expected ?? valueOf(e.stated)), ...scored.map((i) => recomputedScore(i) ?? valueOf(i.score))])),
   };
 }

@@ -7,10 +7,11 @@ import { Dec, HUNDRED, minDec, ONE, round } from '../values/decimal';
 import { computedPercent } from './rate';
 import { effectiveAmount } from './funds';
 
-/** The execution-rate score: the one funds row that carries 分值 and 得分. */
+/** An execution-rate score: a funds row that carries 分值 and 得分 (docs/rules.md §2.5, §2.7). */
 export interface ExecutionScore {
   row: FundsRow;
-  weightCell: CellRef;
+  /** Null when the weight is only written in a label (得分(20分*执行率)). */
+  weightCell: CellRef | null;
   scoreCell: CellRef;
   weight: Dec;
   stated: Parsed<Dec>;
@@ -20,32 +21,47 @@ export interface ExecutionScore {
   expected: Dec | null;
   /** Why the score could not be recomputed. */
   why: string | null;
-  /** Other funds rows that carry a number in 分值 or 得分 (only the total row should). */
+  /** Counted in Σ 分值 / Σ 得分: a sub-row scored beside a scored 合计 is checked but not added again. */
+  inSum: boolean;
+}
+
+export interface ExecutionScores {
+  scores: ExecutionScore[];
+  /** Other funds rows that carry a number in 得分 without a 分值. */
   strayCells: CellRef[];
 }
 
-export function assessExecutionScore(sheet: SheetView, funds: FundsBlock, profile: Profile): ExecutionScore | null {
+function scoreRow(sheet: SheetView, funds: FundsBlock, row: FundsRow, weight: Dec, weightCell: CellRef | null, scoreCell: CellRef, profile: Profile): ExecutionScore {
+  const budget = effectiveAmount(sheet, funds, row, 'budget');
+  const exec = effectiveAmount(sheet, funds, row, 'exec');
+  const percent = budget && exec ? computedPercent(budget, exec) : null;
+  const why = !budget || !exec ? '该行预算数或执行数为空' : percent === null ? '预算数为 0，执行率不适用' : null;
+  const expected = percent === null ? null : round(weight.times(minDec(percent.dividedBy(HUNDRED), ONE)), profile.scoreDecimals);
+  return { row, weightCell, scoreCell, weight, stated: parseAmount(sheet.cell(scoreCell.row, scoreCell.col).raw), percent, expected, why, inSum: true };
+}
+
+export function assessExecutionScores(sheet: SheetView, funds: FundsBlock, profile: Profile): ExecutionScores {
   const { weight: wc, score: sc } = funds.columns;
-  if (wc === undefined || sc === undefined) return null;
-  let found: ExecutionScore | null = null;
+  const none: ExecutionScores = { scores: [], strayCells: [] };
+  if (sc === undefined || funds.rows.length === 0) return none;
+  if (wc === undefined) {
+    // Hubei 2020: no 分值 column; the weight is in the label, the score on the total row.
+    if (!funds.labelWeight) return none;
+    const row = funds.rows.find((r) => r.kind === 'total') ?? funds.rows[0];
+    return { scores: [scoreRow(sheet, funds, row, new Dec(funds.labelWeight), null, sheet.cell(row.row, sc).ref, profile)], strayCells: [] };
+  }
+  const scores: ExecutionScore[] = [];
   const strayCells: CellRef[] = [];
   for (const row of funds.rows) {
     const w = parseAmount(sheet.cell(row.row, wc).raw);
-    const s = parseAmount(sheet.cell(row.row, sc).raw);
+    const scoreCell = sheet.cell(row.row, sc);
     if (w.kind !== 'value') {
-      if (s.kind === 'value') strayCells.push(sheet.cell(row.row, sc).ref);
+      if (parseAmount(scoreCell.raw).kind === 'value') strayCells.push(scoreCell.ref);
       continue;
     }
-    if (found) {
-      strayCells.push(sheet.cell(row.row, wc).ref);
-      continue;
-    }
-    const budget = effectiveAmount(sheet, funds, row, 'budget');
-    const exec = effectiveAmount(sheet, funds, row, 'exec');
-    const percent = budget && exec ? computedPercent(budget, exec) : null;
-    const why = !budget || !exec ? '该行全年预算数或全年执行数为空' : percent === null ? '全年预算数为 0，执行率不适用' : null;
-    const expected = percent === null ? null : round(w.value.times(minDec(percent.dividedBy(HUNDRED), ONE)), profile.scoreDecimals);
-    found = { row, weightCell: sheet.cell(row.row, wc).ref, scoreCell: sheet.cell(row.row, sc).ref, weight: w.value, stated: s, percent, expected, why, strayCells };
+    scores.push(scoreRow(sheet, funds, row, w.value, sheet.cell(row.row, wc).ref, scoreCell.ref, profile));
   }
-  return found;
+  // A scored 合计 carries the block's weight; scored sub-rows under it are checked on their own.
+  if (scores.some((s) => s.row.kind === 'total')) for (const s of scores) s.inSum = s.row.kind === 'total' && s === scores.find((x) => x.row.kind === 'total');
+  return { scores, strayCells };
 }

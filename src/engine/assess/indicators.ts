@@ -10,6 +10,9 @@ import { classifyOutcome, type Outcome } from '../values/qualitative';
 import { parseQuantity, type Quantity } from '../values/quantity';
 import { isNotApplicable, labelText, normalizeText } from '../values/text';
 import { commonUnit } from '../values/units';
+import { judgeRate, type RateVerdict } from './rate';
+import { parseRate } from '../values/percent';
+import { directionFromName } from '../values/direction';
 
 export interface ScoreRange {
   min: Dec;
@@ -19,7 +22,7 @@ export interface ScoreRange {
 
 interface Base {
   row: IndicatorRow;
-  cells: { target: CellRef | null; actual: CellRef | null; weight: CellRef; score: CellRef; reason: CellRef | null };
+  cells: { target: CellRef | null; actual: CellRef | null; weight: CellRef | null; score: CellRef; reason: CellRef | null; coefficient: CellRef | null };
   targetText: string;
   actualText: string;
   weight: Dec | null;
@@ -31,6 +34,10 @@ interface Quantitative {
   kind: 'quantitative';
   comparator: Comparator;
   expected: Dec;
+  /** The share of the weight earned (0–1): what a 得分系数 column must state. */
+  ratio: Dec;
+  /** The stated 得分系数 judged against the ratio (Chongqing), when the form has one. */
+  coefficient: RateVerdict | null;
   met: boolean;
   overAchieved: boolean;
   /** "目标 ≥12场，完成 10场": made only when a message needs it. */
@@ -57,6 +64,8 @@ export type IndicatorAssessment = Base &
   (
     | { kind: 'na' }
     | { kind: 'unscored' }
+    /** A score with no 分值 column (Hubei 2020): counted in the total, weight only in labels. */
+    | { kind: 'unweighted' }
     | Unverifiable
     | Quantitative
     | Compound
@@ -93,11 +102,16 @@ function scoreQuantities(
   natureComparator: Comparator | null,
   weight: Dec,
   profile: Profile,
-): Quantitative | Compound | Unverifiable {
+  name: string,
+): Omit<Quantitative, 'coefficient'> | Compound | Unverifiable {
   if (target.parts.length !== actual.parts.length) {
     return { kind: 'unverifiable', why: `年度指标值有 ${target.parts.length} 项，实际完成值有 ${actual.parts.length} 项，无法逐项对比` };
   }
-  const stated = target.comparator ?? natureComparator;
+  const named = target.comparator === null && natureComparator === null ? directionFromName(name) : null;
+  if (named === 'ambiguous') {
+    return { kind: 'unverifiable', why: `“${name}”未注明比较方向（控制率可能是“不超过”也可能是“达到”），无法复算得分` };
+  }
+  const stated = target.comparator ?? natureComparator ?? named;
   // A deadline ("12月", "2023年底") with no stated direction: earlier may be better, so do not guess.
   if (stated === null && target.parts.some((p) => DATE_UNIT.test(p.unit))) {
     return { kind: 'unverifiable', why: `时间类指标（${target.parts.map((p) => p.value.toFixed() + p.unit).join('/')}）未注明比较方向（≥ 或 ≤），无法复算得分` };
@@ -121,7 +135,7 @@ function scoreQuantities(
   const overAchieved = !isReverse(comparator) && as.some((a, i) => a.greaterThan(0) && bs[i].greaterThanOrEqualTo(a.times(overLimit)));
   const basis = () => `目标 ${COMPARATOR_SYMBOL[comparator]}${describe(target, as, units)}，完成 ${describe(actual, bs, units)}`;
   if (parts.length === 1) {
-    return { kind: 'quantitative', comparator, expected: round(weight.times(parts[0].ratio), profile.scoreDecimals), met, overAchieved, basis };
+    return { kind: 'quantitative', comparator, expected: round(weight.times(parts[0].ratio), profile.scoreDecimals), ratio: parts[0].ratio, met, overAchieved, basis };
   }
   const ratios = parts.map((p) => p.ratio);
   const lo = ratios.reduce((m, r) => (r.lessThan(m) ? r : m));
@@ -151,12 +165,15 @@ export function assessIndicator(sheet: SheetView, block: IndicatorBlock, row: In
     const cell = sheet.cell(row.row, c);
     return { ref: cell.ref, raw: cell.raw };
   };
-  const target = at('target');
+  // 调整指标值 is the target when it is filled (Chongqing).
+  const adjusted = at('adjustedTarget');
+  const target = adjusted.ref && normalizeText(adjusted.raw) !== '' && !isNotApplicable(adjusted.raw) ? adjusted : at('target');
   const actual = at('actual');
   const weightCell = at('weight');
   const scoreCell = at('score');
   const reason = at('reason');
-  const cells = { target: target.ref, actual: actual.ref, weight: weightCell.ref as CellRef, score: scoreCell.ref as CellRef, reason: reason.ref };
+  const coefficientCell = at('coefficient');
+  const cells = { target: target.ref, actual: actual.ref, weight: weightCell.ref, score: scoreCell.ref as CellRef, reason: reason.ref, coefficient: coefficientCell.ref };
   const weightParsed = parseAmount(weightCell.raw);
   const base: Base = {
     row,
@@ -170,6 +187,7 @@ export function assessIndicator(sheet: SheetView, block: IndicatorBlock, row: In
   if (base.weight === null) {
     const na = [target.raw, actual.raw, weightCell.raw, scoreCell.raw].some((m) => isNotApplicable(m));
     if (na) return Object.assign(base, { kind: 'na' as const });
+    if (cells.weight === null) return Object.assign(base, { kind: base.score.kind === 'value' ? ('unweighted' as const) : ('unscored' as const) });
     if (weightParsed.kind === 'blank' && base.score.kind !== 'value') return Object.assign(base, { kind: 'unscored' as const });
     return Object.assign(base, { kind: 'unverifiable' as const, why: `分值“${normalizeText(weightCell.raw)}”不是数字` });
   }
@@ -183,11 +201,22 @@ export function assessIndicator(sheet: SheetView, block: IndicatorBlock, row: In
   const actualQ = cells.actual ? withUnit(parseQuantity(actual.raw)) : null;
   if (targetQ && actualQ) {
     const nature = comparatorFromNature(normalizeText(at('nature').raw));
-    return Object.assign(base, scoreQuantities(targetQ, actualQ, nature, base.weight, profile));
+    const scored = scoreQuantities(targetQ, actualQ, nature, base.weight, profile, row.name || targetQ.label);
+    if (scored.kind !== 'quantitative') return Object.assign(base, scored);
+    const coefficient = coefficientCell.ref ? judgeCoefficient(sheet, coefficientCell.ref, scored.ratio) : null;
+    return Object.assign(base, scored, { coefficient });
   }
   if (targetQ) {
     return Object.assign(base, { kind: 'unverifiable' as const, why: `年度指标值是数量（${base.targetText}），实际完成值“${base.actualText}”不是数量，无法复算得分` });
   }
   const outcome = classifyOutcome(base.actualText);
   return Object.assign(base, { kind: 'qualitative' as const, outcome, range: bandFor(outcome, base.weight, profile) });
+}
+
+/** A stated 得分系数 ("100%", "72.74", 0.7274) against the recomputed ratio. */
+function judgeCoefficient(sheet: SheetView, ref: CellRef, ratio: Dec): RateVerdict | null {
+  const cell = sheet.cell(ref.row, ref.col);
+  const stated = parseRate(cell.raw, cell.numberFormat, cell.text);
+  if (stated.kind === 'blank' || stated.kind === 'na') return null;
+  return judgeRate(stated, ratio.times(100));
 }

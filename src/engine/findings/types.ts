@@ -24,13 +24,33 @@ export interface Finding {
   fix: Fix | null;
 }
 
+/** What was read of a form (docs/rules.md §1.2): every result says it. */
+export interface Coverage {
+  /** 资金 rows read: the 合计 / 总额 row and each labelled part, blank or not. */
+  fundRows: number;
+  /** Indicator rows read: rows naming an indicator (not headers, placeholders, 不适用 rows or the total). */
+  indicatorRows: number;
+  /** Indicator rows whose score was recomputed from target and actual. */
+  recomputed: number;
+  /** Indicator rows whose score could not be recomputed (info findings say why). */
+  unverifiable: number;
+  /** Cells of rows inside the form that could not be placed (A1). */
+  unplaced: string[];
+  /** Parts of the form that were not found: "资金" / "绩效指标" / "总分". */
+  missing: string[];
+}
+
 export interface Summary {
   errors: number;
   warnings: number;
   infos: number;
   statedTotal: string | null;
+  /** Null when only part of the form could be read: a grade from half a form is a wrong grade. */
   recomputedTotal: string | null;
+  /** The full marks the recomputed total is out of (Σ 分值), e.g. "110". */
+  fullMarks: string | null;
   grade: string | null;
+  coverage: Coverage;
 }
 
 export type CheckStatus = 'checked' | 'not-a-form';
@@ -38,6 +58,8 @@ export type CheckStatus = 'checked' | 'not-a-form';
 export interface CheckResult {
   status: CheckStatus;
   sheet: string | null;
+  /** The form's range ("A1:J40") when its sheet holds more than one form, else null. */
+  form: string | null;
   formKind: 'department' | 'project' | null;
   /** Why it was not checked, or notes on where the form was found. */
   message: string | null;

@@ -1,18 +1,53 @@
 import type { SheetView } from '../grid/sheet';
-import type { FundsBlock, FundsGroup, FundsRow, FundsRowKind } from '../model/form';
+import type { CellRef } from '../grid/types';
+import type { FundsBlock, FundsColumnRole, FundsGroup, FundsRow, FundsRowKind } from '../model/form';
 import { AMOUNT_ROLES } from '../model/form';
 import { parseAmount } from '../values/amount';
 import { displayText } from '../values/text';
-import { endsFundsBlock, fundsGroupHint, fundsHeaderRole, fundsRowKind } from './labels';
-import { headerColumns } from './scan';
+import { type Header, headerBottom, readHeader } from './header';
+import { endsFundsBlock, FUNDS_ROLES, fundsGroupHint, fundsRowKind, labelWeight } from './labels';
 
-/** The header row of the 整体资金 / 项目资金 block: one with a 预算数 and an 执行数 column. */
-export function findFundsHeader(sheet: SheetView, fromRow: number, toRow: number): number | null {
-  for (let r = fromRow; r <= toRow; r++) {
-    const cols = headerColumns(sheet, r, fundsHeaderRole);
-    if (cols.budget !== undefined && cols.exec !== undefined) return r;
+type FundsHeader = Header<FundsColumnRole>;
+
+/** How far below a header the locator looks to tell a row-label column from an amount column. */
+const LABEL_LOOKAHEAD = 10;
+
+/**
+ * A column whose cells below are 资金 row labels (合计, 其中：财政资金) is the row-label column,
+ * whatever caption sits over it (Sichuan's 年度预算数（万元）): it takes no amount role.
+ */
+function acceptsFunds(sheet: SheetView) {
+  return (dataRow: number) => (col: number, role: FundsColumnRole) => {
+    if (role === 'reason') return true;
+    const last = Math.min(sheet.bottom, dataRow + LABEL_LOOKAHEAD);
+    for (let r = dataRow; r <= last; r++) {
+      const label = sheet.label(r, col);
+      if (label === '') continue;
+      // A label merged in from a column to the left (合计 across A:H) is that column's.
+      if (sheet.cell(r, col).ref.col !== col) continue;
+      if (endsFundsBlock(label)) break;
+      if (fundsRowKind(label) !== null || fundsGroupHint(label) !== null) return false;
+    }
+    return true;
+  };
+}
+
+function validFunds(cols: Partial<Record<FundsColumnRole, number>>): boolean {
+  return (cols.budget !== undefined || cols.initialBudget !== undefined) && cols.exec !== undefined;
+}
+
+/** The header of a 资金 block at this row, or null: a budget and an executed-amount column. */
+export function readFundsHeader(sheet: SheetView, row: number): FundsHeader | null {
+  const h = readHeader(sheet, row, FUNDS_ROLES, acceptsFunds(sheet), validFunds);
+  if (!h) return null;
+  // Guizhou: 年初预算数(A) is the only budget column, so it is the denominator.
+  if (h.columns.budget === undefined && h.columns.initialBudget !== undefined) {
+    h.columns.budget = h.columns.initialBudget;
+    h.labels.budget = h.labels.initialBudget;
+    delete h.columns.initialBudget;
+    delete h.labels.initialBudget;
   }
-  return null;
+  return { ...h, row: headerBottom(sheet, h) };
 }
 
 interface RowLabel {
@@ -33,7 +68,9 @@ function readRowLabel(sheet: SheetView, row: number, firstAmountCol: number): Ro
     const kind: FundsRowKind | null = found ? null : fundsRowKind(label);
     if (kind) found = { label, kind, col: c, hint: null };
     else hint = hint ?? fundsGroupHint(label);
-    fallback = fallback ?? { label, kind: null, col: c, hint: null };
+    // A side caption merged down the block (整体资金（万元）) is not this row's label.
+    const m = sheet.mergeAt(row, c);
+    if (!(m && m.bottom > m.top)) fallback = fallback ?? { label, kind: null, col: c, hint: null };
   }
   const best = found ?? fallback ?? { label: '', kind: null, col: firstAmountCol - 1, hint: null };
   return { ...best, hint };
@@ -47,32 +84,70 @@ function isTextBlock(sheet: SheetView, row: number, cols: number[]): boolean {
   return cols.some((c) => parseAmount(sheet.valueAt(row, c)).kind === 'text');
 }
 
-export function readFundsBlock(sheet: SheetView, headerRow: number, stopRow: number): FundsBlock {
-  const columns = headerColumns(sheet, headerRow, fundsHeaderRole);
+/** A weight stated in the block's caption or its score header: 预算执行情况(10分), 得分(20分*执行率). */
+function findLabelWeight(sheet: SheetView, header: FundsHeader, firstAmountCol: number): string | null {
+  const fromScore = header.labels.score ? labelWeight(header.labels.score) : null;
+  if (fromScore) return fromScore;
+  for (let r = Math.max(sheet.top, header.firstRow - 2); r <= Math.min(sheet.bottom, header.row + 8); r++) {
+    for (let c = sheet.left; c <= (r <= header.row ? sheet.right : firstAmountCol - 1); c++) {
+      const label = sheet.label(r, c);
+      if (label !== '' && /预算执行|资金|执行率/.test(label)) {
+        const w = labelWeight(label);
+        if (w) return w;
+      }
+    }
+  }
+  return null;
+}
+
+export function readFundsBlock(sheet: SheetView, header: FundsHeader, stopRow: number): FundsBlock {
+  const { columns } = header;
   const amountCols = AMOUNT_ROLES.map((r) => columns[r]).filter((c): c is number => c !== undefined);
   const firstAmountCol = Math.min(...amountCols);
   const rows: FundsRow[] = [];
+  const unplaced: CellRef[] = [];
   const hints = new Map<number, 'sources' | 'structure'>();
   let blanks = 0;
-  for (let r = headerRow + 1; r <= stopRow; r++) {
+  let end = header.row;
+  for (let r = header.row + 1; r <= stopRow; r++) {
     const { label, kind, col, hint } = readRowLabel(sheet, r, firstAmountCol);
-    if (label === '' && !hasAmount(sheet, r, amountCols)) {
+    const amounts = hasAmount(sheet, r, amountCols);
+    if (label === '' && !amounts) {
       if (++blanks >= 2) break;
       continue;
     }
     blanks = 0;
-    // The caller stops the block above the indicator header; a section label also ends it.
+    // The caller stops the block above the next header; a section label also ends it.
     if (endsFundsBlock(label)) break;
     if (!kind) {
       // An unknown line with words where the amounts go is the next section, not money.
       if (isTextBlock(sheet, r, amountCols)) break;
+      if (label === '' && rows.length === 0 && amounts) {
+        // Chongqing: one row of amounts with no label under the header is the department's budget.
+        const ref = sheet.cell(r, firstAmountCol).ref;
+        rows.push({ row: r, label: '合计', display: '部门预算', labelCell: ref, kind: 'total' });
+        end = r;
+        continue;
+      }
+      if (amounts) unplaced.push(sheet.cell(r, col).ref);
+      end = r;
       continue;
     }
     const labelCell = sheet.cell(r, col);
-    rows.push({ row: r, label, display: displayText(labelCell.raw), labelCell: labelCell.ref, kind });
+    rows.push({ row: r, label, display: displayText(labelCell.raw).replace(/[:：]$/, ''), labelCell: labelCell.ref, kind });
     if (hint) hints.set(r, hint);
+    end = r;
   }
-  return { headerRow, columns, rows, groups: groupRows(rows, hints) };
+  void end;
+  return {
+    headerRow: header.row,
+    columns,
+    budgetLabel: header.labels.budget ?? '',
+    labelWeight: findLabelWeight(sheet, header, firstAmountCol),
+    rows,
+    groups: groupRows(rows, hints),
+    unplaced,
+  };
 }
 
 /**

@@ -1,40 +1,42 @@
 import type { SheetView } from '../grid/sheet';
 import type { CellRef } from '../grid/types';
-import type { IndicatorBlock, IndicatorColumnRole, IndicatorRow, TotalRow } from '../model/form';
+import type { IndicatorBlock, IndicatorColumnRole, IndicatorRow, LabelledBlock, TotalRow } from '../model/form';
 import { parseAmount } from '../values/amount';
 import { displayText, labelText } from '../values/text';
-import { indicatorHeaderRole, isSubtotalLabel, isTotalLabel } from './labels';
-import { headerColumns } from './scan';
+import { type Header, headerBottom, readHeader } from './header';
+import { INDICATOR_ROLES, isPlaceholderName, isSubtotalLabel, isTotalLabel, labelWeight } from './labels';
 
 type Columns = Partial<Record<IndicatorColumnRole, number>>;
+type IndicatorHeader = Header<IndicatorColumnRole> & { columns: Columns & { score: number } };
 
-function isIndicatorHeader(cols: Columns): cols is Columns & { weight: number; score: number } {
-  if (cols.weight === undefined || cols.score === undefined) return false;
-  const named = [cols.level1, cols.level2, cols.level3].filter((c) => c !== undefined).length;
-  return named >= 1 && (cols.target !== undefined || cols.actual !== undefined || named >= 2);
+/** An indicator table has targets, actuals and scores, and names its indicators (docs/rules.md §1.1). */
+function validIndicators(cols: Columns): boolean {
+  const named = cols.level1 !== undefined || cols.level2 !== undefined || cols.level3 !== undefined;
+  return named && cols.score !== undefined && (cols.target !== undefined || cols.adjustedTarget !== undefined) && cols.actual !== undefined;
 }
 
-export function findIndicatorHeader(sheet: SheetView, fromRow: number, toRow: number): number | null {
-  for (let r = fromRow; r <= toRow; r++) {
-    if (isIndicatorHeader(headerColumns(sheet, r, indicatorHeaderRole))) return r;
-  }
-  return null;
+const acceptAll = () => () => true;
+
+export function readIndicatorHeader(sheet: SheetView, row: number): IndicatorHeader | null {
+  const h = readHeader(sheet, row, INDICATOR_ROLES, acceptAll, validIndicators);
+  if (!h) return null;
+  return { ...h, row: headerBottom(sheet, h) } as IndicatorHeader;
 }
 
-/** The total row's label, if this row is one: a 总分/合计 cell left of the 分值 column. */
-function totalLabelCell(sheet: SheetView, row: number, weightCol: number): CellRef | null {
-  for (let c = sheet.left; c < weightCol; c++) {
+/** The total row's label, if this row is one: a 总分/合计 cell left of the score columns. */
+function totalLabelCell(sheet: SheetView, row: number, beforeCol: number): CellRef | null {
+  for (let c = sheet.left; c < beforeCol; c++) {
     if (isTotalLabel(sheet.label(row, c))) return sheet.cell(row, c).ref;
   }
   return null;
 }
 
 /** Where the total's 分值 and 得分 sit: their columns, or the first two numbers right of the label. */
-function totalCells(sheet: SheetView, row: number, label: CellRef, cols: { weight: number; score: number }): TotalRow {
-  const weightCell = { row, col: cols.weight };
+function totalCells(sheet: SheetView, row: number, label: CellRef, cols: Columns & { score: number }): TotalRow {
+  const weightCell = cols.weight === undefined ? null : { row, col: cols.weight };
   const scoreCell = { row, col: cols.score };
-  const aligned = [weightCell, scoreCell].some((ref) => parseAmount(sheet.cell(ref.row, ref.col).raw).kind !== 'blank');
-  if (!aligned) {
+  const aligned = [weightCell, scoreCell].some((ref) => ref !== null && parseAmount(sheet.cell(ref.row, ref.col).raw).kind !== 'blank');
+  if (!aligned && weightCell) {
     const numbers: CellRef[] = [];
     for (let c = label.col + 1; c <= sheet.right && numbers.length < 2; c++) {
       const cell = sheet.cell(row, c);
@@ -45,22 +47,52 @@ function totalCells(sheet: SheetView, row: number, label: CellRef, cols: { weigh
   return { row, labelCell: label, weightCell, scoreCell };
 }
 
-export function readIndicatorBlock(sheet: SheetView, headerRow: number): { block: IndicatorBlock; total: TotalRow | null } {
-  const found = headerColumns(sheet, headerRow, indicatorHeaderRole);
-  if (!isIndicatorHeader(found)) throw new Error('not an indicator header');
-  const columns = found;
+export interface IndicatorRead {
+  block: IndicatorBlock;
+  total: TotalRow | null;
+  /** The last row that belongs to the block (the total row when there is one). */
+  end: number;
+}
+
+/** Labels with a weight in the columns left of the indicator's name: the blocks it belongs to. */
+function blocksOf(sheet: SheetView, row: number, beforeCol: number, memo: Map<string, LabelledBlock | null>): LabelledBlock[] {
+  const out: LabelledBlock[] = [];
+  for (let c = sheet.left; c < beforeCol; c++) {
+    const label = sheet.label(row, c);
+    if (label === '') continue;
+    const ref = sheet.cell(row, c).ref;
+    const key = `${ref.row}:${ref.col}`;
+    let b = memo.get(key);
+    if (b === undefined) {
+      const weight = labelWeight(label);
+      b = weight ? { cell: ref, label: displayText(sheet.cell(row, c).raw), weight } : null;
+      memo.set(key, b);
+    }
+    if (b) out.push(b);
+  }
+  return out;
+}
+
+export function readIndicatorBlock(sheet: SheetView, header: IndicatorHeader, stopRow: number): IndicatorRead {
+  const { columns } = header;
   const roleCols = Object.values(columns).filter((c): c is number => c !== undefined);
   const blockLeft = Math.min(...roleCols);
-  // The block's own left label (绩效指标 merged down column A) must not end the block.
+  const dataLeft = Math.min(...(['target', 'adjustedTarget', 'actual', 'weight', 'score'] as IndicatorColumnRole[]).flatMap((r) => (columns[r] === undefined ? [] : [columns[r] as number])));
+  const nameCol = columns.level3 ?? columns.level2 ?? columns.level1 ?? blockLeft;
+  // An outer label on the left (绩效指标 merged down column A, 年度绩效目标1(40分)) does not
+  // end the block; any other new words there do (评价结论 below the form).
   const outerLabelEnds = (r: number): boolean => {
     for (let c = sheet.left; c < blockLeft; c++) {
-      // Row numbers (序号) in an outer column are not a new section.
       const own = sheet.ownValue(r, c);
-      if (typeof own === 'string' && !/^\d+$/.test(labelText(own)) && labelText(own) !== '') return true;
+      if (typeof own !== 'string') continue;
+      const t = labelText(own);
+      if (t === '' || /^\d+$/.test(t) || labelWeight(t) !== null || /指标|目标/.test(t)) continue;
+      return true;
     }
     return false;
   };
   const rows: IndicatorRow[] = [];
+  const memo = new Map<string, LabelledBlock | null>();
   let total: TotalRow | null = null;
   let level1 = '';
   let level1Cell: CellRef | null = null;
@@ -68,6 +100,7 @@ export function readIndicatorBlock(sheet: SheetView, headerRow: number): { block
   let level1Shown = '';
   let level2Shown = '';
   let blanks = 0;
+  let end = header.row;
   const shownAt = (r: number, role: IndicatorColumnRole): string => {
     const c = columns[role];
     return c === undefined ? '' : displayText(sheet.cell(r, c).raw);
@@ -76,15 +109,16 @@ export function readIndicatorBlock(sheet: SheetView, headerRow: number): { block
     const c = columns[role];
     return c === undefined ? '' : labelText(sheet.valueAt(r, c));
   };
-  for (let r = headerRow + 1; r <= sheet.bottom; r++) {
-    const totalLabel = totalLabelCell(sheet, r, columns.weight);
+  for (let r = header.row + 1; r <= stopRow; r++) {
+    const totalLabel = totalLabelCell(sheet, r, dataLeft);
     if (totalLabel) {
       total = totalCells(sheet, r, totalLabel, columns);
+      end = r;
       break;
     }
     if (outerLabelEnds(r)) break;
-    // A second header (a second form below) ends the block; only a 分值-like cell makes that worth checking.
-    if (indicatorHeaderRole(sheet.label(r, columns.weight)) === 'weight' && isIndicatorHeader(headerColumns(sheet, r, indicatorHeaderRole))) break;
+    // A second header (another form below) ends the block; only a score-like cell makes that worth checking.
+    if (/得分/.test(text(r, 'score')) && readIndicatorHeader(sheet, r)) break;
     if (columns.level1 !== undefined) {
       const cell = sheet.cell(r, columns.level1);
       const l1 = labelText(cell.raw);
@@ -102,14 +136,24 @@ export function readIndicatorBlock(sheet: SheetView, headerRow: number): { block
       level2Shown = shownAt(r, 'level2');
     }
     const name = text(r, 'level3');
-    const filled = ['target', 'actual', 'weight', 'score'].some((role) => text(r, role as IndicatorColumnRole) !== '');
-    if (!filled && name === '') {
-      if (++blanks >= 3) break;
+    const filled = (['target', 'adjustedTarget', 'actual', 'weight', 'score'] as IndicatorColumnRole[]).some((role) => text(r, role) !== '');
+    if (!filled && (name === '' || isPlaceholderName(name))) {
+      // An empty template line (指标2：, ……) is not an indicator.
+      if (name === '' && ++blanks >= 3) break;
       continue;
     }
     blanks = 0;
+    end = r;
     if (isSubtotalLabel(name) || isSubtotalLabel(l2)) continue;
-    rows.push({ row: r, level1, level1Cell, level2, name, display: [level1Shown, level2Shown, shownAt(r, 'level3')].filter((p) => p !== '').join('／') });
+    rows.push({
+      row: r,
+      level1,
+      level1Cell,
+      level2,
+      name,
+      display: [level1Shown, level2Shown, shownAt(r, 'level3')].filter((p) => p !== '').join('／'),
+      blocks: blocksOf(sheet, r, nameCol, memo),
+    });
   }
-  return { block: { headerRow, columns, rows }, total };
+  return { block: { headerRow: header.row, columns, rows }, total, end };
 }

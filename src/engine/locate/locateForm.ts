@@ -1,67 +1,163 @@
 import { SheetView } from '../grid/sheet';
-import type { GridSnapshot } from '../grid/types';
-import type { FormModel } from '../model/form';
+import type { CellRef, GridSnapshot } from '../grid/types';
+import type { FormModel, FundsBlock, TotalRow } from '../model/form';
+import { parseAmount } from '../values/amount';
 import { labelText } from '../values/text';
-import { findFundsHeader, readFundsBlock } from './funds';
-import { findIndicatorHeader, readIndicatorBlock } from './indicators';
+import { readFundsBlock, readFundsHeader } from './funds';
+import { rowHasHeaderWord } from './header';
+import { readIndicatorBlock, readIndicatorHeader } from './indicators';
+import { isHeaderTotalLabel, notAFormTitle } from './labels';
 
-export type Located =
-  | { found: true; form: FormModel; sheetIndex: number }
-  | { found: false; message: string };
+export interface LocatedForm {
+  form: FormModel;
+  sheetIndex: number;
+}
 
-/** Looks for the form on one sheet; null when neither block is there. */
-export function locateOnSheet(snapshot: GridSnapshot): FormModel | null {
-  const sheet = new SheetView(snapshot);
-  if (sheet.rowCount <= 0) return null;
-  const indicatorHeader = findIndicatorHeader(sheet, sheet.top, sheet.bottom);
-  const fundsHeader = findFundsHeader(sheet, sheet.top, indicatorHeader ?? sheet.bottom);
-  if (indicatorHeader === null && fundsHeader === null) return null;
-  const funds = fundsHeader === null ? null : readFundsBlock(sheet, fundsHeader, indicatorHeader === null ? sheet.bottom : indicatorHeader - 1);
-  const ind = indicatorHeader === null ? null : readIndicatorBlock(sheet, indicatorHeader);
-  return {
-    kind: isProjectForm(sheet, funds?.rows.map((r) => r.label) ?? []) ? 'project' : 'department',
-    sheet,
-    funds,
-    indicators: ind?.block ?? null,
-    total: ind?.total ?? null,
-  };
+export type Located = { found: true; forms: LocatedForm[] } | { found: false; message: string; sheet: string | null };
+
+type Block =
+  | { kind: 'funds'; header: NonNullable<ReturnType<typeof readFundsHeader>> }
+  | { kind: 'indicators'; header: NonNullable<ReturnType<typeof readIndicatorHeader>> };
+
+/** The next block header at or below `from`, or null. */
+function nextHeader(sheet: SheetView, from: number, to: number): Block | null {
+  for (let r = from; r <= to; r++) {
+    if (!rowHasHeaderWord(sheet, r)) continue;
+    const ind = readIndicatorHeader(sheet, r);
+    if (ind) return { kind: 'indicators', header: ind };
+    const funds = readFundsHeader(sheet, r);
+    if (funds) return { kind: 'funds', header: funds };
+  }
+  return null;
+}
+
+function blockTop(b: Block): number {
+  return b.header.firstRow;
 }
 
 /** 项目支出绩效自评表: its title says so, or its money rows are 年度资金总额 rather than 资金来源/结构. */
-function isProjectForm(sheet: SheetView, fundsLabels: string[]): boolean {
-  for (let r = sheet.top; r <= Math.min(sheet.bottom, sheet.top + 5); r++) {
+function isProjectForm(sheet: SheetView, top: number, funds: FundsBlock | null): boolean {
+  for (let r = top; r <= Math.min(sheet.bottom, top + 5); r++) {
     for (let c = sheet.left; c <= sheet.right; c++) {
-      const t = labelText(sheet.ownValue(r, c));
-      if (/项目支出绩效自评表|项目绩效自评表/.test(t)) return true;
-      if (/部门整体支出/.test(t)) return false;
+      const t = sheet.label(r, c);
+      if (/项目支出绩效自评表|项目绩效自评表|项目自评表|项目支出绩效/.test(t)) return true;
+      if (/部门整体/.test(t)) return false;
     }
   }
-  return fundsLabels.some((l) => /资金总额/.test(l));
+  return (funds?.rows ?? []).some((r) => /资金总额|^总额/.test(r.label));
 }
 
-function completeness(form: FormModel): number {
-  return (form.funds ? 1 : 0) + (form.indicators ? 2 : 0) + (form.total ? 1 : 0) + (form.indicators?.rows.length ?? 0) / 10000;
+/** 自评总分 stated in the header block (Chongqing): the number beside the label. */
+function headerTotal(sheet: SheetView, top: number, bottom: number): TotalRow | null {
+  for (let r = top; r <= bottom; r++) {
+    for (let c = sheet.left; c <= sheet.right; c++) {
+      if (!isHeaderTotalLabel(sheet.label(r, c))) continue;
+      const label = sheet.cell(r, c).ref;
+      for (let cc = c + 1; cc <= sheet.right; cc++) {
+        const cell = sheet.cell(r, cc);
+        if (cell.ref.col !== cc || cell.ref.row !== r) continue;
+        if (parseAmount(cell.raw).kind === 'value') return { row: r, labelCell: label, weightCell: null, scoreCell: cell.ref };
+      }
+    }
+  }
+  return null;
+}
+
+/** The name of the table this sheet holds when it is a known kind that is not a self-evaluation form. */
+export function notAFormName(snapshot: GridSnapshot): string | null {
+  const sheet = new SheetView(snapshot);
+  for (let r = sheet.top; r <= Math.min(sheet.bottom, sheet.top + 4); r++) {
+    for (let c = sheet.left; c <= sheet.right; c++) {
+      const t = labelText(sheet.ownValue(r, c));
+      const name = t === '' ? null : notAFormTitle(t);
+      if (name) return name;
+    }
+  }
+  return notAFormTitle(labelText(snapshot.sheetName));
 }
 
 /**
- * Finds the form on whichever sheet holds it (the most complete one wins; the first on a tie).
- * A workbook without one gets a sentence saying what was looked for.
+ * Every form on one sheet, top to bottom (docs/rules.md §1.2): a 资金 block starts a form, an
+ * indicator block joins the form above it unless that form already has one.
  */
-export function locateForm(snapshots: GridSnapshot[]): Located {
-  let best: { form: FormModel; sheetIndex: number; score: number } | null = null;
-  snapshots.forEach((snapshot, sheetIndex) => {
-    const form = locateOnSheet(snapshot);
-    if (!form) return;
-    const score = completeness(form);
-    if (!best || score > best.score) best = { form, sheetIndex, score };
+export function locateOnSheet(snapshot: GridSnapshot): FormModel[] {
+  const sheet = new SheetView(snapshot);
+  if (sheet.rowCount <= 0 || notAFormName(snapshot)) return [];
+  const forms: Omit<FormModel, 'shared'>[] = [];
+  let regionTop = sheet.top;
+  let current: Omit<FormModel, 'shared'> | null = null;
+  const close = (end: number) => {
+    if (!current) return;
+    current.range = { ...current.range, bottom: end };
+    forms.push(current);
+    regionTop = end + 1;
+    current = null;
+  };
+  const open = (top: number): Omit<FormModel, 'shared'> => ({
+    kind: 'department',
+    sheet,
+    range: { top, left: sheet.left, bottom: sheet.bottom, right: sheet.right },
+    funds: null,
+    indicators: null,
+    total: null,
   });
-  if (best) {
-    const { form, sheetIndex } = best;
-    return { found: true, form, sheetIndex };
+  let block = nextHeader(sheet, sheet.top, sheet.bottom);
+  while (block) {
+    const after = nextHeader(sheet, block.header.row + 1, sheet.bottom);
+    const stop = after ? blockTop(after) - 1 : sheet.bottom;
+    let end: number;
+    if (block.kind === 'funds') {
+      if (current && ((current as FormModel).funds || (current as FormModel).indicators)) close(blockTop(block) - 1);
+      current = current ?? open(regionTop);
+      current.funds = readFundsBlock(sheet, block.header, stop);
+      end = stop;
+    } else {
+      if (current && (current as FormModel).indicators) close(blockTop(block) - 1);
+      current = current ?? open(regionTop);
+      const read = readIndicatorBlock(sheet, block.header, stop);
+      current.indicators = read.block;
+      current.total = read.total ?? headerTotal(sheet, current.range.top, block.header.firstRow - 1);
+      end = read.end;
+      close(end);
+    }
+    block = after && after.header.firstRow > end ? after : after ? nextHeader(sheet, end + 1, sheet.bottom) : null;
+  }
+  close(sheet.bottom);
+  const done = forms.filter((f) => f.funds || f.indicators);
+  if (done.length) done[done.length - 1].range.bottom = sheet.bottom;
+  return done.map((f) => ({ ...f, kind: isProjectForm(sheet, f.range.top, f.funds) ? 'project' : 'department', shared: done.length > 1 }));
+}
+
+/**
+ * Finds every form on every sheet. A workbook without one gets a sentence saying what was
+ * looked for, naming the table when it is a known kind that is not a self-evaluation form.
+ */
+export function locateForms(snapshots: GridSnapshot[]): Located {
+  const forms: LocatedForm[] = [];
+  snapshots.forEach((snapshot, sheetIndex) => {
+    for (const form of locateOnSheet(snapshot)) forms.push({ form, sheetIndex });
+  });
+  if (forms.length) return { found: true, forms };
+  const namedIndex = snapshots.findIndex((s) => notAFormName(s) !== null);
+  const named = namedIndex >= 0 ? notAFormName(snapshots[namedIndex]) : null;
+  if (named) {
+    return {
+      found: false,
+      sheet: snapshots[namedIndex].sheetName,
+      message: `这是${named}，不是绩效自评表：它没有“全年预算数／全年执行数”的资金执行情况，也没有“年度指标值／实际完成值”的绩效指标完成情况，本程序不校验此类表格。`,
+    };
   }
   const names = snapshots.map((s) => `“${s.sheetName}”`).join('、') || '（无工作表）';
   return {
     found: false,
-    message: `未找到绩效自评表：在工作表 ${names} 中既没有“全年预算数／全年执行数”资金表头，也没有“一级指标／三级指标／分值／得分”指标表头。`,
+    sheet: snapshots.length ? snapshots[0].sheetName : null,
+    message: `未找到绩效自评表：在工作表 ${names} 中既没有“全年预算数／全年执行数”资金表头，也没有“年度指标值／实际完成值／得分”指标表头。`,
   };
+}
+
+/** A cell of the form, for anchoring findings that belong to the form as a whole. */
+export function formAnchor(form: FormModel): CellRef {
+  if (form.indicators) return { row: form.indicators.headerRow, col: form.indicators.columns.weight ?? form.indicators.columns.score };
+  if (form.funds) return { row: form.funds.headerRow, col: form.funds.columns.budget ?? form.sheet.left };
+  return { row: form.range.top, col: form.range.left };
 }

@@ -1,7 +1,7 @@
-import type { CellRef } from '../grid/types';
+import type { CellRange, CellRef } from '../grid/types';
 import type { SheetView } from '../grid/sheet';
 
-export type FundsColumnRole = 'initialBudget' | 'budget' | 'exec' | 'rate' | 'weight' | 'score';
+export type FundsColumnRole = 'initialBudget' | 'budget' | 'exec' | 'rate' | 'weight' | 'score' | 'reason';
 export type AmountRole = 'initialBudget' | 'budget' | 'exec';
 export const AMOUNT_ROLES: AmountRole[] = ['initialBudget', 'budget', 'exec'];
 export const AMOUNT_ROLE_NAME: Record<AmountRole, string> = { initialBudget: '年初预算数', budget: '全年预算数', exec: '全年执行数' };
@@ -32,11 +32,29 @@ export interface FundsGroup {
 export interface FundsBlock {
   headerRow: number;
   columns: Partial<Record<FundsColumnRole, number>>;
+  /** What the budget column's header says (年初预算数(A) when it is the only budget column). */
+  budgetLabel: string;
+  /** The execution score's weight when only a label states it (得分(20分*执行率), 预算执行情况(10分)). */
+  labelWeight: string | null;
   rows: FundsRow[];
   groups: FundsGroup[];
+  /** Rows with amounts whose label could not be placed in a group: reported, never dropped. */
+  unplaced: CellRef[];
 }
 
-export type IndicatorColumnRole = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'reason' | 'nature' | 'unit';
+export type IndicatorColumnRole =
+  | 'level1'
+  | 'level2'
+  | 'level3'
+  | 'target'
+  | 'adjustedTarget'
+  | 'actual'
+  | 'weight'
+  | 'score'
+  | 'coefficient'
+  | 'reason'
+  | 'nature'
+  | 'unit';
 
 export interface IndicatorRow {
   row: number;
@@ -46,24 +64,38 @@ export interface IndicatorRow {
   name: string;
   /** 一级／二级／三级 as written, for messages. */
   display: string;
+  /** Labels left of the indicator that state a weight ("产出指标(50分)"): the blocks it belongs to. */
+  blocks: LabelledBlock[];
+}
+
+/** A block of indicators whose weight is written in its label: "年度绩效目标1(40分)". */
+export interface LabelledBlock {
+  cell: CellRef;
+  label: string;
+  weight: string;
 }
 
 export interface IndicatorBlock {
   headerRow: number;
-  columns: Partial<Record<IndicatorColumnRole, number>> & { weight: number; score: number };
+  columns: Partial<Record<IndicatorColumnRole, number>> & { score: number };
   rows: IndicatorRow[];
 }
 
 export interface TotalRow {
   row: number;
   labelCell: CellRef;
-  weightCell: CellRef;
+  /** Null where the form states only the total score (自评总分 in the header block). */
+  weightCell: CellRef | null;
   scoreCell: CellRef;
 }
 
 export interface FormModel {
   kind: 'department' | 'project';
   sheet: SheetView;
+  /** The rows and columns the form occupies. */
+  range: CellRange;
+  /** True when the sheet holds more than one form. */
+  shared: boolean;
   funds: FundsBlock | null;
   indicators: IndicatorBlock | null;
   total: TotalRow | null;

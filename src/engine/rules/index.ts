@@ -3,6 +3,9 @@ import { fundsExecutionScore, fundsExecutionScoreBlank, fundsExecutionUnverifiab
 import { fundsRateBlank, fundsRateMismatch, fundsRateNotApplicable, fundsRateUnreadable } from './funds/rate';
 import { fundsSourcesVsStructure } from './funds/sourcesVsStructure';
 import { fundsSumMismatch } from './funds/sumMismatch';
+import { fundsUnplacedRow } from './funds/unplaced';
+import { indicatorCoefficientMismatch, indicatorCoefficientScore } from './indicators/coefficient';
+import { totalBlockScoreOverWeight } from './total/blockScore';
 import { indicatorReasonMissing } from './indicators/reason';
 import {
   indicatorCompoundScore,
@@ -33,15 +36,19 @@ export const RULES: Rule[] = [
   fundsExecutionScoreBlank,
   fundsExecutionUnverifiable,
   fundsStrayScore,
+  fundsUnplacedRow,
   indicatorScoreOutOfRange,
   indicatorScoreBlank,
   indicatorQuantitativeScore,
   indicatorCompoundScore,
+  indicatorCoefficientMismatch,
+  indicatorCoefficientScore,
   indicatorQualitativeBand,
   indicatorReasonMissing,
   indicatorUnverifiable,
   totalWeightSum,
   totalScoreSum,
+  totalBlockScoreOverWeight,
   totalScoreBlank,
   totalMissing,
   totalLevel1Weights,

@@ -18,7 +18,7 @@ export const fundsRateMismatch = defineRule(
       const gap = verdict.percent.minus(r.percent).abs().toDecimalPlaces(Math.max(2, verdict.decimals)).toFixed();
       return [{
         cells: [r.rateCell, r.execCell, r.budgetCell],
-        message: `${r.row.display}执行率应为 全年执行数 ${money(r.exec)} ÷ 全年预算数 ${money(r.budget)} = ${should}，实填 ${shown}，相差 ${gap} 个百分点。`,
+        message: `${r.row.display}执行率应为 全年执行数 ${money(r.exec)} ÷ ${r.budgetName} ${money(r.budget)} = ${should}，实填 ${shown}，相差 ${gap} 个百分点。`,
         expected: should,
         actual: shown,
         fix: { cell: r.rateCell, value: should },
@@ -35,7 +35,7 @@ export const fundsRateBlank = defineRule(
       const should = formatPercent(r.percent, BLANK_RATE_DECIMALS);
       return [{
         cells: [r.rateCell],
-        message: `${r.row.display}执行率未填写，应为 全年执行数 ${money(r.exec)} ÷ 全年预算数 ${money(r.budget)} = ${should}。`,
+        message: `${r.row.display}执行率未填写，应为 全年执行数 ${money(r.exec)} ÷ ${r.budgetName} ${money(r.budget)} = ${should}。`,
         expected: should,
         actual: '',
         fix: { cell: r.rateCell, value: should },
@@ -51,7 +51,7 @@ export const fundsRateNotApplicable = defineRule(
       if (r.percent !== null || !r.rateCell || r.stated.kind === 'blank' || r.stated.kind === 'na') return [];
       return [{
         cells: [r.rateCell],
-        message: `${r.row.display}全年预算数为 0，执行率不适用，应填“－”而不是具体比率。`,
+        message: `${r.row.display}${r.budgetName}为 0，执行率不适用，应填“－”而不是具体比率。`,
         expected: '－',
         actual: r.stated.kind === 'text' ? r.stated.text : r.stated.display,
       }];

@@ -14,7 +14,7 @@ export const indicatorScoreOutOfRange = defineRule(
       if (s.greaterThanOrEqualTo(0) && s.lessThanOrEqualTo(i.weight)) return [];
       const expected = i.kind === 'quantitative' || (i.kind === 'compound' && i.expected) ? i.expected : null;
       return [{
-        cells: [i.cells.score, i.cells.weight],
+        cells: i.cells.weight ? [i.cells.score, i.cells.weight] : [i.cells.score],
         message: `${indicatorName(i)}：得分 ${plain(s, 4)} 超出 0～${plain(i.weight)}（分值）范围${expected ? `，按完成情况应为 ${plain(expected)}` : ''}。`,
         expected: expected ? plain(expected) : `0～${plain(i.weight)}`,
         actual: plain(s, 4),

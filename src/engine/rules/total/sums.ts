@@ -5,13 +5,14 @@ import { defineRule, type RuleContext } from '../rule';
 
 function statedTotalWeight(form: RuleContext['form'], profile: RuleContext['profile']): { parsed: Parsed<Dec>; value: Dec } | null {
   if (!form.total) return null;
-  const parsed = parseAmount(form.sheet.cell(form.total.weightCell.row, form.total.weightCell.col).raw);
+  const cell = form.total.weightCell;
+  const parsed: Parsed<Dec> = cell ? parseAmount(form.sheet.cell(cell.row, cell.col).raw) : { kind: 'blank' };
   return { parsed, value: parsed.kind === 'value' ? parsed.value : new Dec(profile.defaultTotalWeight) };
 }
 
 function weightsAddUp(form: RuleContext['form'], assessment: RuleContext['assessment'], profile: RuleContext['profile']): boolean {
   const stated = statedTotalWeight(form, profile);
-  return stated !== null && assessment.weightSum.minus(stated.value).abs().lessThanOrEqualTo(limitsOf(profile).scoreTolerance);
+  return assessment.weightKnown && stated !== null && assessment.weightSum.minus(stated.value).abs().lessThanOrEqualTo(limitsOf(profile).scoreTolerance);
 }
 
 /** RULES §4.1: Σ 分值 = the 总分 row's 分值 (100 when blank). */
@@ -20,14 +21,15 @@ export const totalWeightSum = defineRule(
   ({ form, assessment, profile }) => {
     const total = form.total;
     const weight = statedTotalWeight(form, profile);
-    if (!total || !weight) return [];
+    if (!total || !weight || !assessment.weightKnown) return [];
     const { parsed, value: stated } = weight;
     const actual = assessment.weightSum;
     if (actual.minus(stated).abs().lessThanOrEqualTo(limitsOf(profile).scoreTolerance)) return [];
-    const exec = assessment.execution ? `执行率 ${plain(assessment.execution.weight)} + ` : '';
-    const ind = sum(assessment.scored.map((i) => i.weight));
+    const execWeights = assessment.execution.filter((e) => e.inSum).map((e) => e.weight);
+    const exec = execWeights.length ? `执行率 ${plain(sum(execWeights))} + ` : '';
+    const ind = sum(assessment.scored.flatMap((i) => (i.weight ? [i.weight] : [])));
     return [{
-      cells: [total.weightCell],
+      cells: [total.weightCell ?? total.scoreCell],
       message: `各项分值之和为 ${plain(actual)}（${exec}绩效指标 ${plain(ind)}），总分分值${parsed.kind === 'value' ? `为 ${plain(stated)}` : `未填，按 ${plain(stated)} 计`}，相差 ${plain(actual.minus(stated).abs())}。`,
       expected: plain(stated),
       actual: plain(actual),
@@ -45,8 +47,9 @@ export const totalScoreSum = defineRule(
     if (parsed.kind !== 'value') return [];
     const actual = assessment.statedScoreSum;
     if (actual.minus(parsed.value).abs().lessThanOrEqualTo(limitsOf(profile).scoreTolerance)) return [];
-    const exec = assessment.execution && assessment.execution.stated.kind === 'value' ? `执行率 ${plain(assessment.execution.stated.value)} + ` : '';
-    const ind = actual.minus(assessment.execution && assessment.execution.stated.kind === 'value' ? assessment.execution.stated.value : 0);
+    const execScores = assessment.execution.filter((e) => e.inSum).flatMap((e) => (e.stated.kind === 'value' ? [e.stated.value] : []));
+    const exec = execScores.length ? `执行率 ${plain(sum(execScores))} + ` : '';
+    const ind = actual.minus(sum(execScores));
     return [{
       cells: [total.scoreCell],
       message: `各项得分之和为 ${plain(actual)}（${exec}绩效指标 ${plain(ind)}），总分得分填 ${plain(parsed.value, 4)}，相差 ${plain(actual.minus(parsed.value).abs())}。`,
@@ -81,7 +84,7 @@ export const totalMissing = defineRule(
   ({ form, assessment }) =>
     form.indicators && !form.total
       ? [{
-          cells: [{ row: form.indicators.headerRow, col: form.indicators.columns.weight }],
+          cells: [{ row: form.indicators.headerRow, col: form.indicators.columns.weight ?? form.indicators.columns.score }],
           message: `未找到“总分”行，无法核对总分；各项分值之和为 ${plain(assessment.weightSum)}，得分之和为 ${plain(assessment.statedScoreSum)}。`,
         }]
       : [],

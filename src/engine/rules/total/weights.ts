@@ -9,14 +9,14 @@ export const totalLevel1Weights = defineRule(
   ({ assessment, profile }) => {
     const out: FindingDetail[] = [];
     const std = profile.standardWeights;
-    const e = assessment.execution;
-    if (e && !e.weight.equals(std.execution)) {
+    const e = assessment.execution.find((x) => x.inSum);
+    if (e && e.weightCell && assessment.execution.length === 1 && !e.weight.equals(std.execution)) {
       out.push({ cells: [e.weightCell], message: `执行率分值为 ${plain(e.weight)}，${profile.name}的标准为 ${std.execution}（各地可自定权重，仅作提示）。`, expected: std.execution, actual: plain(e.weight) });
     }
     const groups = new Map<string, { weights: Dec[]; cell: CellRef | null }>();
     for (const i of assessment.scored) {
       const key = level1Key(i.row.level1);
-      if (!key) continue;
+      if (!key || !i.weight) continue;
       const g = groups.get(key) ?? { weights: [], cell: i.row.level1Cell };
       g.weights.push(i.weight);
       groups.set(key, g);

@@ -1,0 +1,125 @@
+import type { SheetView } from '../grid/sheet';
+import { isHeaderLike, type RolePattern } from './labels';
+
+/** A header as read: the row(s) it spans, and each role's column. */
+export interface Header<R extends string> {
+  /** The last header row: data starts below it. */
+  row: number;
+  /** The first header row (the same as row for a one-row header). */
+  firstRow: number;
+  columns: Partial<Record<R, number>>;
+  /** Each assigned column's header label, for weights written in labels ("得分(20分*执行率)"). */
+  labels: Partial<Record<R, string>>;
+}
+
+interface Candidate<R extends string> {
+  col: number;
+  role: R;
+  fit: number;
+  label: string;
+}
+
+/**
+ * The labels each column shows in a one- or two-row header. A cell merged across several
+ * columns in the upper row is a caption (预算执行情况 over 预算数 / 执行数): it labels a column
+ * only where the lower row says nothing there.
+ */
+function columnLabels(sheet: SheetView, top: number, bottom: number): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (let c = sheet.left; c <= sheet.right; c++) {
+    const labels: string[] = [];
+    for (let r = bottom; r >= top; r--) {
+      const label = sheet.label(r, c);
+      if (label === '' || labels.includes(label)) continue;
+      const merge = sheet.mergeAt(r, c);
+      const caption = r < bottom && merge !== undefined && merge.right > merge.left && labels.length > 0;
+      if (!caption) labels.push(label);
+    }
+    if (labels.length) out.set(c, labels);
+  }
+  return out;
+}
+
+/**
+ * Gives every role the column whose header fits it best, over the whole header: candidates are
+ * taken best fit first (then leftmost), and each role and each column is used at most once.
+ * `accepts` vetoes a pairing the data below rules out (a caption over the row labels is not
+ * the budget column).
+ */
+export function assignRoles<R extends string>(
+  labelsByCol: Map<number, string[]>,
+  patterns: RolePattern<R>[],
+  accepts: (col: number, role: R) => boolean,
+): { columns: Partial<Record<R, number>>; labels: Partial<Record<R, string>> } {
+  const candidates: Candidate<R>[] = [];
+  for (const [col, labels] of labelsByCol) {
+    for (const label of labels) {
+      if (!isHeaderLike(label)) continue;
+      for (const p of patterns) if (p.re.test(label)) candidates.push({ col, role: p.role, fit: p.fit, label });
+    }
+  }
+  candidates.sort((a, b) => b.fit - a.fit || a.col - b.col);
+  const columns: Partial<Record<R, number>> = {};
+  const labels: Partial<Record<R, string>> = {};
+  const usedCols = new Set<number>();
+  for (const c of candidates) {
+    if (columns[c.role] !== undefined || usedCols.has(c.col) || !accepts(c.col, c.role)) continue;
+    columns[c.role] = c.col;
+    labels[c.role] = c.label;
+    usedCols.add(c.col);
+  }
+  return { columns, labels };
+}
+
+/** True when some cell of the row looks like a header word: a cheap filter before assigning roles. */
+export function rowHasHeaderWord(sheet: SheetView, row: number): boolean {
+  for (let c = sheet.left; c <= sheet.right; c++) {
+    const label = sheet.label(row, c);
+    if (label !== '' && isHeaderLike(label)) return true;
+  }
+  return false;
+}
+
+/**
+ * Reads the header at `row`, as one row, or as two rows (`row` and the one below) when the lower
+ * row adds roles the upper one lacks. `valid` says whether the columns make a header at all.
+ */
+export function readHeader<R extends string>(
+  sheet: SheetView,
+  row: number,
+  patterns: RolePattern<R>[],
+  accepts: (dataRow: number) => (col: number, role: R) => boolean,
+  valid: (columns: Partial<Record<R, number>>) => boolean,
+): Header<R> | null {
+  // A header cell merged down into the rows below is a side caption (年度预算申请（万元）
+  // spanning the 资金 rows), not a column header.
+  const veto = (dataRow: number) => {
+    const inner = accepts(dataRow);
+    return (col: number, role: R) => {
+      const m = sheet.mergeAt(dataRow, col);
+      return !(m !== undefined && m.top < dataRow) && inner(col, role);
+    };
+  };
+  const one = assignRoles(columnLabels(sheet, row, row), patterns, veto(row + 1));
+  let best: Header<R> | null = valid(one.columns) ? { row, firstRow: row, ...one } : null;
+  if (row + 1 <= sheet.bottom && rowHasHeaderWord(sheet, row + 1)) {
+    const two = assignRoles(columnLabels(sheet, row, row + 1), patterns, veto(row + 2));
+    // The upper row must add something the lower row lacks; a data row above a header adds nothing.
+    const lower = assignRoles(columnLabels(sheet, row + 1, row + 1), patterns, veto(row + 2));
+    const count = (cols: object) => Object.keys(cols).length;
+    if (valid(two.columns) && count(two.columns) > (best ? count(best.columns) : 0) && count(two.columns) > count(lower.columns)) {
+      best = { row: row + 1, firstRow: row, ...two };
+    }
+  }
+  return best;
+}
+
+/** The last row any assigned header cell covers (a header merged over two rows ends on the second). */
+export function headerBottom<R extends string>(sheet: SheetView, header: Header<R>): number {
+  let bottom = header.row;
+  for (const col of Object.values(header.columns) as number[]) {
+    const m = sheet.mergeAt(header.row, col);
+    if (m && m.bottom > bottom && m.bottom - header.row <= 2) bottom = m.bottom;
+  }
+  return bottom;
+}
