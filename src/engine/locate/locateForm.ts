@@ -103,24 +103,25 @@ export function locateOnSheet(snapshot: GridSnapshot): FormModel[] {
   });
   let block = nextHeader(sheet, sheet.top, sheet.bottom);
   while (block) {
-    const after = nextHeader(sheet, block.header.row + 1, sheet.bottom);
-    const stop = after ? blockTop(after) - 1 : sheet.bottom;
-    let end: number;
+    let after: Block | null;
     if (block.kind === 'funds') {
+      // A 资金 block is a few rows: it ends where the next header starts.
+      after = nextHeader(sheet, block.header.row + 1, sheet.bottom);
       if (current && ((current as FormModel).funds || (current as FormModel).indicators)) close(blockTop(block) - 1);
       current = current ?? open(regionTop);
-      current.funds = readFundsBlock(sheet, block.header, stop);
-      end = stop;
+      current.funds = readFundsBlock(sheet, block.header, after ? blockTop(after) - 1 : sheet.bottom);
     } else {
+      // An indicator block ends itself (total row, a new section, a second header); the search
+      // for the next form starts below it, so its thousands of rows are scanned once.
       if (current && (current as FormModel).indicators) close(blockTop(block) - 1);
       current = current ?? open(regionTop);
-      const read = readIndicatorBlock(sheet, block.header, stop);
+      const read = readIndicatorBlock(sheet, block.header, sheet.bottom);
       current.indicators = read.block;
       current.total = read.total ?? headerTotal(sheet, current.range.top, block.header.firstRow - 1);
-      end = read.end;
-      close(end);
+      close(read.end);
+      after = nextHeader(sheet, read.end + 1, sheet.bottom);
     }
-    block = after && after.header.firstRow > end ? after : after ? nextHeader(sheet, end + 1, sheet.bottom) : null;
+    block = after;
   }
   close(sheet.bottom);
   const done = forms.filter((f) => f.funds || f.indicators);
