@@ -241,3 +241,17 @@ describe('every form in the file, and what was read', () => {
     expect(r.message).toContain('基础数据表');
   });
 });
+
+describe('amounts written with a unit', () => {
+  test('4753.66万元 and 2.6亿元 are read in 万元', () => {
+    const rows = projectForm();
+    setCell(rows, 'C6', '26200万元');
+    setCell(rows, 'C7', '2.6亿元');
+    setCell(rows, 'C8', '200万元');
+    setCell(rows, 'C9', 0);
+    expect(byRule(checkRows(rows), 'funds.sum-mismatch')).toEqual([]);
+    setCell(rows, 'C6', '2.62亿元');
+    setCell(rows, 'C8', '210万元');
+    expect(byRule(checkRows(rows), 'funds.sum-mismatch').map((f) => f.expected)).toEqual(['26210.00']);
+  });
+});

@@ -108,7 +108,6 @@ export function readFundsBlock(sheet: SheetView, header: FundsHeader, stopRow: n
   const unplaced: CellRef[] = [];
   const hints = new Map<number, 'sources' | 'structure'>();
   let blanks = 0;
-  let end = header.row;
   for (let r = header.row + 1; r <= stopRow; r++) {
     const { label, kind, col, hint } = readRowLabel(sheet, r, firstAmountCol);
     const amounts = hasAmount(sheet, r, amountCols);
@@ -126,19 +125,15 @@ export function readFundsBlock(sheet: SheetView, header: FundsHeader, stopRow: n
         // Chongqing: one row of amounts with no label under the header is the department's budget.
         const ref = sheet.cell(r, firstAmountCol).ref;
         rows.push({ row: r, label: '合计', display: '部门预算', labelCell: ref, kind: 'total' });
-        end = r;
         continue;
       }
       if (amounts) unplaced.push(sheet.cell(r, col).ref);
-      end = r;
       continue;
     }
     const labelCell = sheet.cell(r, col);
     rows.push({ row: r, label, display: displayText(labelCell.raw).replace(/[:：]$/, ''), labelCell: labelCell.ref, kind });
     if (hint) hints.set(r, hint);
-    end = r;
   }
-  void end;
   return {
     headerRow: header.row,
     columns,

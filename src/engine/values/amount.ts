@@ -12,9 +12,13 @@ const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/;
 
 /** Parses "1,234.56", "254.85　", "-3", "12万元" into a decimal; units of money are dropped. */
 export function parseNumberText(text: string): Dec | null {
-  const t = text.replace(/\s+/g, '').replace(/\u2212/g, '-').replace(/(?:万元|元|分)$/, '');
+  const compact = text.replace(/\s+/g, '').replace(/\u2212/g, '-');
+  // Forms count in 万元: "2.6亿元" is 26000 of them.
+  const yi = /亿元$/.test(compact);
+  const t = compact.replace(/(?:亿元|万元|元|分)$/, '');
   if (!NUMBER.test(t)) return null;
-  return new Dec(t.replace(/,/g, ''));
+  const n = new Dec(t.replace(/,/g, ''));
+  return yi ? n.times(10000) : n;
 }
 
 /** An amount or score cell: a number, blank, a not-applicable marker, or other text. */
