@@ -21,7 +21,7 @@ export function gradeOf(total: Dec, profile: Profile): string {
   return band ? band.name : profile.grades[profile.grades.length - 1].name;
 }
 
-export const EMPTY_COVERAGE: Coverage = { fundRows: 0, indicatorRows: 0, recomputed: 0, unverifiable: 0, unplaced: [], missing: [] };
+const EMPTY_COVERAGE: Coverage = { fundRows: 0, indicatorRows: 0, recomputed: 0, unverifiable: 0, unplaced: [], missing: [] };
 
 export const EMPTY_SUMMARY: Summary = {
   errors: 0,

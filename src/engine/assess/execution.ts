@@ -62,6 +62,7 @@ export function assessExecutionScores(sheet: SheetView, funds: FundsBlock, profi
     scores.push(scoreRow(sheet, funds, row, w.value, sheet.cell(row.row, wc).ref, scoreCell.ref, profile));
   }
   // A scored 合计 carries the block's weight; scored sub-rows under it are checked on their own.
-  if (scores.some((s) => s.row.kind === 'total')) for (const s of scores) s.inSum = s.row.kind === 'total' && s === scores.find((x) => x.row.kind === 'total');
+  const total = scores.find((s) => s.row.kind === 'total');
+  if (total) for (const s of scores) s.inSum = s === total;
   return { scores, strayCells };
 }

@@ -17,6 +17,9 @@ function validIndicators(cols: Columns): boolean {
 
 const acceptAll = () => () => true;
 
+/** The columns that hold a row's figures: a row with none of them filled is not an indicator. */
+const FIGURE_ROLES: IndicatorColumnRole[] = ['target', 'adjustedTarget', 'actual', 'weight', 'score'];
+
 export function readIndicatorHeader(sheet: SheetView, row: number): IndicatorHeader | null {
   const h = readHeader(sheet, row, INDICATOR_ROLES, acceptAll, validIndicators);
   if (!h) return null;
@@ -77,7 +80,7 @@ export function readIndicatorBlock(sheet: SheetView, header: IndicatorHeader, st
   const { columns } = header;
   const roleCols = Object.values(columns).filter((c): c is number => c !== undefined);
   const blockLeft = Math.min(...roleCols);
-  const dataLeft = Math.min(...(['target', 'adjustedTarget', 'actual', 'weight', 'score'] as IndicatorColumnRole[]).flatMap((r) => (columns[r] === undefined ? [] : [columns[r] as number])));
+  const dataLeft = Math.min(...FIGURE_ROLES.flatMap((r) => (columns[r] === undefined ? [] : [columns[r] as number])));
   const nameCol = columns.level3 ?? columns.level2 ?? columns.level1 ?? blockLeft;
   // An outer label on the left (绩效指标 merged down column A, 年度绩效目标1(40分)) does not
   // end the block; any other new words there do (评价结论 below the form).
@@ -136,7 +139,7 @@ export function readIndicatorBlock(sheet: SheetView, header: IndicatorHeader, st
       level2Shown = shownAt(r, 'level2');
     }
     const name = text(r, 'level3');
-    const filled = (['target', 'adjustedTarget', 'actual', 'weight', 'score'] as IndicatorColumnRole[]).some((role) => text(r, role) !== '');
+    const filled = FIGURE_ROLES.some((role) => text(r, role) !== '');
     if (!filled && (name === '' || isPlaceholderName(name))) {
       // An empty template line (指标2：, ……) is not an indicator.
       if (name === '' && ++blanks >= 3) break;
