@@ -41,7 +41,7 @@ export function coverageOf(form: FormModel, assessment: Assessment): Coverage {
   if (!form.indicators) missing.push('绩效指标');
   const read = assessment.indicators.filter((i) => i.kind !== 'na');
   return {
-    fundRows: form.funds ? form.funds.rows.length : 0,
+    fundRows: form.funds ? form.funds.rows.length + form.funds.textBreakdowns.reduce((n, b) => n + 1 + b.parts.length, 0) : 0,
     indicatorRows: read.length,
     recomputed: read.filter((i) => (i.kind === 'quantitative' || i.kind === 'compound') && i.expected !== null).length,
     unverifiable: read.filter((i) => i.kind === 'unverifiable').length,

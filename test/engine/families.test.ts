@@ -255,3 +255,34 @@ describe('amounts written with a unit', () => {
     expect(byRule(checkRows(rows), 'funds.sum-mismatch').map((f) => f.expected)).toEqual(['26210.00']);
   });
 });
+
+describe('a breakdown written as text in merged cells (Hunan county forms)', () => {
+  const form = (sources: string, structure: string, project = '项目支出:40'): Rows => [
+    ['年度预算申请（万元）', null, null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '自评得分'],
+    [null, '年度资金总额', null, 100, 120, 120, 10, '100%', 10],
+    [null, sources, null, null, null, structure, null, null, null],
+    [null, '其中: 一般公共预算:100', null, null, null, '其中:基本支出:70', null, null, null],
+    [null, '其他资金:20', null, null, null, project, null, null, null],
+  ];
+  const merges = ['A1:A5', 'B2:C2', 'B3:E3', 'F3:I3', 'B4:E4', 'F4:I4', 'B5:E5', 'F5:I5'];
+
+  test('is read: the columns keep their roles and every item is counted', () => {
+    const r = checkRows(form('按收入性质分:120', '按支出性质分:110'), { merges });
+    expect(r.summary.coverage.fundRows).toBe(7);
+    expect(byRule(r, 'funds.exec-score-mismatch')).toEqual([]);
+  });
+
+  test('a heading that is not the sum of its parts, and sources that differ from the structure, are errors', () => {
+    const r = checkRows(form('按收入性质分:125', '按支出性质分:110'), { merges });
+    const found = byRule(r, 'funds.text-breakdown-mismatch');
+    expect(found.map((f) => [f.cells[0], f.expected, f.actual])).toEqual([
+      ['B3', '120.00', '125.00'],
+      ['F3', '125.00', '110.00'],
+    ]);
+  });
+
+  test('a consistent breakdown raises nothing', () => {
+    const r = checkRows(form('按收入性质分:120', '按支出性质分:120', '项目支出:50'), { merges });
+    expect(alarmKeys(r)).toEqual([]);
+  });
+});

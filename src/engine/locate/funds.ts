@@ -1,13 +1,16 @@
 import type { SheetView } from '../grid/sheet';
 import type { CellRef } from '../grid/types';
-import type { FundsBlock, FundsColumnRole, FundsGroup, FundsRow, FundsRowKind } from '../model/form';
+import type { FundsBlock, FundsColumnRole, FundsGroup, FundsRow, FundsRowKind, TextAmount, TextBreakdown } from '../model/form';
 import { AMOUNT_ROLES } from '../model/form';
-import { parseAmount } from '../values/amount';
+import { parseAmount, parseNumberText } from '../values/amount';
 import { displayText } from '../values/text';
 import { type Header, headerBottom, readHeader } from './header';
 import { endsFundsBlock, FUNDS_ROLES, fundsGroupHint, fundsRowKind, labelWeight } from './labels';
 
 type FundsHeader = Header<FundsColumnRole>;
+
+/** "其中: 一般公共预算:1325.68" → label and amount; "纳入专户管理的非税收入拨款:" → label alone. */
+const TEXT_AMOUNT = /^(?:其中[:：])?([^:：\d]{2,30})[:：]((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?)?$/;
 
 /** How far below a header the locator looks to tell a row-label column from an amount column. */
 const LABEL_LOOKAHEAD = 10;
@@ -23,8 +26,9 @@ function acceptsFunds(sheet: SheetView) {
     for (let r = dataRow; r <= last; r++) {
       const label = sheet.label(r, col);
       if (label === '') continue;
-      // A label merged in from a column to the left (合计 across A:H) is that column's.
-      if (sheet.cell(r, col).ref.col !== col) continue;
+      // A label merged in from a column to the left (合计 across A:H) is that column's; a
+      // breakdown written as text (按支出性质分:1925.67) is not a row label.
+      if (sheet.cell(r, col).ref.col !== col || TEXT_AMOUNT.test(label)) continue;
       if (endsFundsBlock(label)) break;
       if (fundsRowKind(label) !== null || fundsGroupHint(label) !== null) return false;
     }
@@ -100,6 +104,36 @@ function findLabelWeight(sheet: SheetView, header: FundsHeader, firstAmountCol: 
   return null;
 }
 
+/**
+ * A row whose cells are "label:amount" texts in merged cells (Hunan county forms write the
+ * 资金 breakdown this way), or null when the row is anything else.
+ */
+function textAmounts(sheet: SheetView, row: number): TextAmount[] | null {
+  const items: TextAmount[] = [];
+  for (let c = sheet.left; c <= sheet.right; c++) {
+    const cell = sheet.cell(row, c);
+    if (cell.ref.col !== c || cell.ref.row !== row) continue;
+    const label = sheet.label(row, c);
+    if (label === '') continue;
+    const m = TEXT_AMOUNT.exec(label);
+    if (!m) {
+      // A side caption merged down the block is not part of the row.
+      const merge = sheet.mergeAt(row, c);
+      if (merge && merge.bottom > merge.top) continue;
+      return null;
+    }
+    items.push({ cell: cell.ref, label: m[1], value: m[2] ? parseNumberText(m[2]) : null });
+  }
+  return items.length ? items : null;
+}
+
+/** Text amounts grouped by the column they stand in; the first of each column is its heading. */
+function textBreakdowns(items: TextAmount[]): TextBreakdown[] {
+  const byCol = new Map<number, TextAmount[]>();
+  for (const item of items) byCol.set(item.cell.col, [...(byCol.get(item.cell.col) ?? []), item]);
+  return [...byCol.values()].map(([heading, ...parts]) => ({ kind: fundsGroupHint(heading.label), heading, parts }));
+}
+
 export function readFundsBlock(sheet: SheetView, header: FundsHeader, stopRow: number): FundsBlock {
   const { columns } = header;
   const amountCols = AMOUNT_ROLES.map((r) => columns[r]).filter((c): c is number => c !== undefined);
@@ -107,6 +141,7 @@ export function readFundsBlock(sheet: SheetView, header: FundsHeader, stopRow: n
   const rows: FundsRow[] = [];
   const unplaced: CellRef[] = [];
   const hints = new Map<number, 'sources' | 'structure'>();
+  const texts: TextAmount[] = [];
   let blanks = 0;
   for (let r = header.row + 1; r <= stopRow; r++) {
     const { label, kind, col, hint } = readRowLabel(sheet, r, firstAmountCol);
@@ -118,6 +153,11 @@ export function readFundsBlock(sheet: SheetView, header: FundsHeader, stopRow: n
     blanks = 0;
     // The caller stops the block above the next header; a section label also ends it.
     if (endsFundsBlock(label)) break;
+    const written = isTextBlock(sheet, r, amountCols) ? textAmounts(sheet, r) : null;
+    if (written) {
+      texts.push(...written);
+      continue;
+    }
     if (!kind) {
       // An unknown line with words where the amounts go is the next section, not money.
       if (isTextBlock(sheet, r, amountCols)) break;
@@ -142,6 +182,7 @@ export function readFundsBlock(sheet: SheetView, header: FundsHeader, stopRow: n
     rows,
     groups: groupRows(rows, hints),
     unplaced,
+    textBreakdowns: textBreakdowns(texts),
   };
 }
 

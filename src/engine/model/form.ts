@@ -1,5 +1,6 @@
 import type { CellRange, CellRef } from '../grid/types';
 import type { SheetView } from '../grid/sheet';
+import type { Dec } from '../values/decimal';
 
 export type FundsColumnRole = 'initialBudget' | 'budget' | 'exec' | 'rate' | 'weight' | 'score' | 'reason';
 export type AmountRole = 'initialBudget' | 'budget' | 'exec';
@@ -29,6 +30,24 @@ export interface FundsGroup {
   basicParts: FundsRow[];
 }
 
+/** One "label:amount" written as text inside a merged cell (Hunan county forms). */
+export interface TextAmount {
+  cell: CellRef;
+  label: string;
+  /** The amount as written after the label; null when the label stands alone (纳入专户管理的非税收入拨款:). */
+  value: Dec | null;
+}
+
+/**
+ * A breakdown written as text, one column of merged cells: 按收入性质分:2030.12, then its parts
+ * (其中: 一般公共预算:1325.68, …). `kind` comes from the heading (按收入性质 / 按支出性质).
+ */
+export interface TextBreakdown {
+  kind: 'sources' | 'structure' | null;
+  heading: TextAmount;
+  parts: TextAmount[];
+}
+
 export interface FundsBlock {
   headerRow: number;
   columns: Partial<Record<FundsColumnRole, number>>;
@@ -40,6 +59,8 @@ export interface FundsBlock {
   groups: FundsGroup[];
   /** Rows with amounts whose label could not be placed in a group: reported, never dropped. */
   unplaced: CellRef[];
+  /** Breakdowns written as text in merged cells below the rows. */
+  textBreakdowns: TextBreakdown[];
 }
 
 export type IndicatorColumnRole =

@@ -3,6 +3,7 @@ import { fundsExecutionScore, fundsExecutionScoreBlank, fundsExecutionUnverifiab
 import { fundsRateBlank, fundsRateMismatch, fundsRateNotApplicable, fundsRateUnreadable } from './funds/rate';
 import { fundsSourcesVsStructure } from './funds/sourcesVsStructure';
 import { fundsSumMismatch } from './funds/sumMismatch';
+import { fundsTextBreakdownMismatch } from './funds/textBreakdown';
 import { fundsUnplacedRow } from './funds/unplaced';
 import { indicatorCoefficientMismatch, indicatorCoefficientScore } from './indicators/coefficient';
 import { totalBlockScoreOverWeight } from './total/blockScore';
@@ -26,6 +27,7 @@ export const RULES: Rule[] = [
   fundsSumMismatch,
   fundsBlankTotal,
   fundsSourcesVsStructure,
+  fundsTextBreakdownMismatch,
   fundsRateMismatch,
   fundsRateBlank,
   fundsRateNotApplicable,
