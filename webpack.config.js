@@ -1,5 +1,12 @@
-/* Builds the add-in: taskpane.html + commands.html, the icons, office.js, and manifest.xml with
- * the base URL from ADDIN_BASE_URL (default: the dev server, https://localhost:3000/). */
+/* Builds the add-in: taskpane.html + commands.html, the icons, and manifest.xml with the base URL
+ * from ADDIN_BASE_URL (default: the dev server, https://localhost:3000/).
+ *
+ * office.js: Microsoft's CDN in every build a user runs (dev server, `npm run build:addin`).
+ * OFFICE_JS_URL overrides it:
+ *   - an https URL (an IT department's own mirror of the CDN folder): the pages load it, nothing is copied;
+ *   - a relative path such as office-js/office.js: the npm copy (@microsoft/office-js) is copied there.
+ *     Only the offline end-to-end test does this (`npm run test:e2e`): that copy is an old build
+ *     (no Worksheet.notes, no mergeUndoGroup) and must not reach Excel. */
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -22,19 +29,30 @@ async function devHttpsOptions() {
     return { ca: read('ca.crt'), key: read('localhost.key'), cert: read('localhost.crt') };
   }
 }
-const OFFICE_JS = path.join(__dirname, 'node_modules/@microsoft/office-js/dist');
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_JS_NPM = path.join(__dirname, 'node_modules/@microsoft/office-js/dist');
+
+/** Where the pages load office.js from, and (for a relative path) the folder to copy the npm files into. */
+function officeJsSource(value = process.env.OFFICE_JS_URL) {
+  const url = (value || '').trim() || OFFICE_JS_CDN;
+  if (/^https:\/\//.test(url)) return { url, copyTo: null };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/') || url.split('/').includes('..') || !/(^|\/)office\.js$/.test(url)) {
+    throw new Error(`OFFICE_JS_URL must be an https URL or a relative path ending in office.js (e.g. office-js/office.js): ${url}`);
+  }
+  return { url, copyTo: path.posix.dirname(url) === '.' ? '' : `${path.posix.dirname(url)}/` };
+}
 
 module.exports = async (env, argv) => {
   const dev = argv.mode === 'development';
   const base = (process.env.ADDIN_BASE_URL || DEV_BASE).replace(/\/?$/, '/');
   if (!/^https:\/\//.test(base)) throw new Error(`ADDIN_BASE_URL must be https (Office loads add-ins only over https): ${base}`);
-  // office.js is served with the add-in (works offline and on an intranet); OFFICE_JS_URL may point at Microsoft's CDN instead.
-  const officeJs = process.env.OFFICE_JS_URL || 'office-js/office.js';
+  const office = officeJsSource();
+  const officeJs = office.url;
   const serve = process.env.WEBPACK_SERVE === 'true';
   return {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'source-map' : false,
-    entry: { taskpane: './src/addin/taskpane/index.tsx', commands: './src/addin/commands/commands.ts' },
+    entry: { taskpane: './src/addin/taskpane/index.tsx', commands: './src/addin/commands/commands.ts', result: './src/addin/dialog/result.ts' },
     output: { path: path.join(__dirname, 'dist-addin'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
     module: { rules: [{ test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { configFile: 'tsconfig.addin.json' } }] },
@@ -42,13 +60,20 @@ module.exports = async (env, argv) => {
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/addin/taskpane/taskpane.html', chunks: ['taskpane'], templateParameters: { officeJs } }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/addin/commands/commands.html', chunks: ['commands'], templateParameters: { officeJs } }),
+      // The dialog the ribbon's 校验 opens (commands.ts), beside commands.html.
+      new HtmlWebpackPlugin({ filename: 'result.html', template: './src/addin/dialog/result.html', chunks: ['result'], templateParameters: { officeJs } }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => content.toString().split(DEV_BASE).join(base).split(DEV_BASE.replace(/\/$/, '')).join(base.replace(/\/$/, '')) },
-          // Only what Excel needs of office.js: the loader, the Excel host scripts, two locales.
-          { from: '{office,es6-promise,o15apptofilemappingtable,excel*}.js', context: OFFICE_JS, to: 'office-js/', globOptions: { ignore: ['**/*debug*'] }, info: { minimized: true } },
-          { from: '{en-us,zh-cn}/**', context: OFFICE_JS, to: 'office-js/', info: { minimized: true } },
+          // The e2e build only (a relative OFFICE_JS_URL): what Excel needs of the npm office.js — the
+          // loader, the Excel host scripts, two locales.
+          ...(office.copyTo === null
+            ? []
+            : [
+                { from: '{office,es6-promise,o15apptofilemappingtable,excel*}.js', context: OFFICE_JS_NPM, to: office.copyTo, globOptions: { ignore: ['**/*debug*'] }, info: { minimized: true } },
+                { from: '{en-us,zh-cn}/**', context: OFFICE_JS_NPM, to: office.copyTo, globOptions: { ignore: ['**/*debug*'] }, info: { minimized: true } },
+              ]),
         ],
       }),
     ],
@@ -62,3 +87,6 @@ module.exports = async (env, argv) => {
       : undefined,
   };
 };
+
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.officeJsSource = officeJsSource;

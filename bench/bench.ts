@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: JSON lines {"name", "value", "unit"} on stdout.
  *  - engine.check-2000-rows: median time of checkSheets on a synthetic form with 2,000 indicator rows
- *  - addin.*.syncs.*: context.sync round trips of one 校验 / re-check / 清除标记 (seed, 2,000 rows)
+ *  - addin.*.syncs.*: context.sync round trips of one 校验 / re-check / 清除标记 (seed, 2,000 rows,
+ *    the form on another sheet), and the largest request / response of a 校验 in bytes of JSON
+ *    (Excel on the web refuses over 5 MB; target under 2 MB)
  *  - exceljs.load-500 / cli.check-500: 500 workbooks, exceljs load alone vs the whole CLI (--json),
  *    each a child process, 5 interleaved rounds (medians), with peak RSS; and the median of the
  *    per-round ratios (target ≤ 1.3)
@@ -83,15 +85,25 @@ const fs = require('fs'); const path = require('path'); const ExcelJS = require(
 
 /** Round trips (context.sync) for one 校验 through the Office.js adapter, on the in-memory Excel fake. */
 async function benchSyncs(): Promise<void> {
+  // Two wrong scores in each synthetic form, so there is something to mark.
+  const withMistakes = (n: number) => {
+    const rows = syntheticForm(n);
+    rows[12][7] = 0;
+    rows[13][7] = 0;
+    return rows;
+  };
   const cases: [string, Buffer][] = [
     ['seed', readFileSync(path.join(ROOT, 'test/fixtures/yuelu-2022.xlsx'))],
-    ['2000-rows', await buildWorkbook([{ name: 'Sheet1', rows: syntheticForm(2000) }])],
+    ['2000-rows', await buildWorkbook([{ name: 'Sheet1', rows: withMistakes(2000) }])],
+    ['other-sheet', await buildWorkbook([{ name: '说明', rows: [['填表说明']] }, { name: '自评表', rows: withMistakes(17) }])],
   ];
   for (const [name, bytes] of cases) {
     const host = createFakeHost(await fakeBookFromXlsx(bytes));
     const gateway = createExcelGateway(host);
     await gateway.check();
     emit(`addin.check.syncs.${name}`, host.syncs, 'syncs');
+    emit(`addin.check.max-request.${name}`, host.maxRequestBytes, 'bytes');
+    emit(`addin.check.max-response.${name}`, host.maxResponseBytes, 'bytes');
     host.syncs = 0;
     await gateway.check();
     emit(`addin.recheck.syncs.${name}`, host.syncs, 'syncs');

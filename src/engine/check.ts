@@ -1,20 +1,15 @@
 import { assess, type Assessment } from './assess/assessment';
+import { compareFindings } from './findings/order';
 import type { CheckResult, Coverage, Finding, Severity, Summary } from './findings/types';
-import { parseA1, toA1 } from './grid/address';
+import { toA1 } from './grid/address';
 import type { GridSnapshot } from './grid/types';
-import { locateForms } from './locate/locateForm';
+import { type FixPlan, planFixes, withPlan } from './fixes/plan';
+import { locateForms, locateOnSheet } from './locate/locateForm';
 import type { FormModel } from './model/form';
 import { NATIONAL_PROFILE, type Profile } from './profile/profile';
 import { RULES } from './rules';
 import { amountValue } from './values/amount';
 import { Dec, plain } from './values/decimal';
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-function position(f: Finding): number {
-  const ref = f.cells.length ? parseA1(f.cells[0]) : null;
-  return ref ? ref.row * 16384 + ref.col : 0;
-}
 
 export function gradeOf(total: Dec, profile: Profile): string {
   const band = profile.grades.find((g) => total.greaterThanOrEqualTo(g.min));
@@ -54,7 +49,7 @@ export function coverageOf(form: FormModel, assessment: Assessment): Coverage {
 export function checkForm(form: FormModel, profile: Profile = NATIONAL_PROFILE): { findings: Finding[]; summary: Summary } {
   const assessment = assess(form, profile);
   const findings = RULES.flatMap((rule) => rule.check({ form, profile, assessment }))
-    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || position(a) - position(b));
+    .sort(compareFindings);
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const coverage = coverageOf(form, assessment);
   const complete = coverage.missing.length === 0;
@@ -105,7 +100,36 @@ function notAForm(message: string, sheet: string | null): CheckResult {
 export function checkWorkbook(snapshots: GridSnapshot[], profile: Profile = NATIONAL_PROFILE): CheckResult[] {
   const located = locateForms(snapshots);
   if (!located.found) return [notAForm(located.message, located.sheet)];
-  return located.forms.map(({ form }) => checkLocated(form, profile));
+  const results = located.forms.map(({ form }) => checkLocated(form, profile));
+  // Fixes are planned a sheet at a time: the forms stacked on one sheet share its cells.
+  const sheets = [...new Set(located.forms.map((f) => f.sheetIndex))];
+  for (const sheetIndex of sheets) {
+    const at = located.forms.flatMap((f, i) => (f.sheetIndex === sheetIndex ? [i] : []));
+    const settled = settleFixes(snapshots[sheetIndex], at.map((i) => results[i]), profile);
+    at.forEach((i, k) => (results[i] = settled[k]));
+  }
+  return results;
+}
+
+/** Locates and checks every form on one sheet: one result per form, top to bottom. */
+export function checkSheet(snapshot: GridSnapshot, profile: Profile = NATIONAL_PROFILE): CheckResult[] {
+  return locateOnSheet(snapshot).map((form) => checkLocated(form, profile));
+}
+
+/** The consistent fix plan (RULES §4a) for one sheet, given its check (see fixes/plan.ts). */
+export function fixPlanOf(snapshot: GridSnapshot, results: CheckResult[], profile: Profile = NATIONAL_PROFILE): FixPlan {
+  return planFixes(snapshot, results, (s) => checkSheet(s, profile));
+}
+
+/**
+ * One sheet's results with their fixes replaced by the sheet's fix plan (RULES §4a): `results`
+ * are the checks of every form on `snapshot` (checkLocated of each, top to bottom), as the add-in
+ * makes them before combineResults. The re-checks (and their cost) happen only when a fix is
+ * offered. checkWorkbook calls it for every sheet.
+ */
+export function settleFixes(snapshot: GridSnapshot, results: CheckResult[], profile: Profile = NATIONAL_PROFILE): CheckResult[] {
+  if (!results.some((r) => r.findings.some((f) => f.fix))) return results;
+  return withPlan(results, fixPlanOf(snapshot, results, profile));
 }
 
 /** One result for the workbook: its most complete form (tests and single-form callers). */

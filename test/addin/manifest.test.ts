@@ -58,3 +58,47 @@ test('the requirement set is the core minimum: ExcelApi 1.9, the rest detected a
   const host = readFileSync(path.join(ROOT, 'src/addin/host/excelHost.ts'), 'utf8');
   for (const v of ['1.18', '1.13', '1.20']) expect(host).toContain(`'${v}'`);
 });
+
+describe('office.js: Microsoft CDN in every build a user runs, the npm copy only in the e2e build', () => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const config = require(path.join(ROOT, 'webpack.config.js')) as ((env: unknown, argv: { mode: string }) => Promise<{ plugins: object[] }>) & { OFFICE_JS_CDN: string };
+  type Built = { officeJs: string[]; copied: string[] };
+  async function build(mode: string, officeJsUrl?: string): Promise<Built> {
+    const saved = process.env.OFFICE_JS_URL;
+    if (officeJsUrl === undefined) delete process.env.OFFICE_JS_URL;
+    else process.env.OFFICE_JS_URL = officeJsUrl;
+    try {
+      const c = await config({}, { mode });
+      const plugins = c.plugins as { userOptions?: { filename: string; templateParameters: { officeJs: string } }; patterns?: { context?: string; to: string }[] }[];
+      return {
+        officeJs: plugins.filter((p) => p.userOptions?.templateParameters).map((p) => p.userOptions!.templateParameters.officeJs),
+        copied: plugins.flatMap((p) => p.patterns ?? []).filter((p) => p.context?.includes('@microsoft/office-js')).map((p) => p.to),
+      };
+    } finally {
+      if (saved === undefined) delete process.env.OFFICE_JS_URL;
+      else process.env.OFFICE_JS_URL = saved;
+    }
+  }
+
+  test('the production build (npm run build:addin) and the dev server load office.js from the CDN and copy nothing', async () => {
+    expect(config.OFFICE_JS_CDN).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    for (const mode of ['production', 'development']) {
+      const b = await build(mode);
+      expect(b.officeJs).toEqual([config.OFFICE_JS_CDN, config.OFFICE_JS_CDN, config.OFFICE_JS_CDN]); // taskpane.html, commands.html, result.html
+      expect(b.copied).toEqual([]);
+    }
+  });
+
+  test('OFFICE_JS_URL=office-js/office.js (npm run test:e2e) loads the local npm copy and copies it there', async () => {
+    const b = await build('production', 'office-js/office.js');
+    expect(b.officeJs).toEqual(['office-js/office.js', 'office-js/office.js', 'office-js/office.js']);
+    expect(b.copied).toEqual(['office-js/', 'office-js/']);
+    expect(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.e2e).toMatch(/^OFFICE_JS_URL=office-js\/office\.js /);
+  });
+
+  test('an IT department mirror: OFFICE_JS_URL=https://… is loaded as given; other values are refused', async () => {
+    const mirror = 'https://intranet.example.cn/office-js/office.js';
+    expect(await build('production', mirror)).toEqual({ officeJs: [mirror, mirror, mirror], copied: [] });
+    for (const bad of ['http://intranet/office.js', '/office.js', '../office.js', 'office-js/']) await expect(build('production', bad)).rejects.toThrow(/OFFICE_JS_URL/);
+  });
+});

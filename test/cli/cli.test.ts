@@ -86,7 +86,7 @@ describe('the JSON contract', () => {
     expect(seed).toMatchObject({ file: SEED, status: 'checked', sheet: '部门整体支出绩效自评表', form: null, message: null });
     expect(Object.keys(seed.summary)).toEqual(['errors', 'warnings', 'infos', 'statedTotal', 'recomputedTotal', 'fullMarks', 'grade', 'coverage']);
     expect(seed.summary).toEqual({
-      errors: 2, warnings: 7, infos: 2, statedTotal: '96', recomputedTotal: '106', fullMarks: '110', grade: '优',
+      errors: 2, warnings: 7, infos: 4, statedTotal: '96', recomputedTotal: '106', fullMarks: '110', grade: '优',
       coverage: { fundRows: 8, indicatorRows: 17, recomputed: 9, unverifiable: 0, unplaced: [], missing: [] },
     });
     for (const f of seed.findings) {
@@ -95,6 +95,9 @@ describe('the JSON contract', () => {
     }
     const blank = seed.findings.find((f: { cells: string[] }) => f.cells[0] === 'D5');
     expect(blank).toMatchObject({ rule: 'funds.blank-total', severity: 'warning', expected: '299.59', fix: { cell: 'D5', value: '299.59' } });
+    // The rate that filling the blank 合计 makes computable is in the fix plan (RULES §4a): a note, counted with the infos.
+    const rate = seed.findings.find((f: { cells: string[] }) => f.cells[0] === 'F5');
+    expect(rate).toMatchObject({ rule: 'fix.follow-up', severity: 'info', expected: '100.00%', fix: { cell: 'F5', value: '100.00%' } });
   });
 });
 
@@ -116,7 +119,7 @@ describe('the text report and CSV', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('文件,工作表,状态,错误,警告,提示,资金行,指标行,自评总分,复算总分,满分,等级');
-    expect(lines[1]).toBe(`${SEED},部门整体支出绩效自评表,已校验,2,7,2,8,17,96,106,110,优`);
+    expect(lines[1]).toBe(`${SEED},部门整体支出绩效自评表,已校验,2,7,4,8,17,96,106,110,优`);
     expect(lines).toHaveLength(3);
   });
 });

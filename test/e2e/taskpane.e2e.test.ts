@@ -37,8 +37,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPane(book: FakeBook | null): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 420, height: 1100 }, locale: 'zh-CN' });
+/** Excel's task pane is 350 px wide by default (320 at its narrowest); `dark` mimics Office's dark theme. */
+async function openPane(book: FakeBook | null, opts: { width?: number; dark?: boolean } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: opts.width ?? 350, height: 1100 }, locale: 'zh-CN' });
+  if (opts.dark) await page.addInitScript(() => ((window as unknown as { __selfevalTheme: unknown }).__selfevalTheme = { bodyBackgroundColor: '#292929' }));
   if (book) {
     await page.addInitScript((b) => ((window as unknown as { __selfevalBook: unknown }).__selfevalBook = b), book);
     await page.addInitScript({ path: fakeHost });
@@ -81,6 +83,7 @@ test('校验 lists and marks the findings; a click selects; a fix writes; 清除
   expect(marked.D5).toBe('#FFEB9C');
   expect(Object.values(marked).filter((c) => c === '#FFC7CE' || c === '#FFEB9C')).toHaveLength(9);
   await page.screenshot({ path: path.join(RESULTS, 'taskpane.png'), fullPage: true });
+  await page.screenshot({ path: path.join(RESULTS, 'taskpane-light.png'), fullPage: true });
 
   await page.locator('li[data-cell="H34"]').click();
   await page.waitForFunction(() => (window as unknown as { __selfevalTestHost: { book: FakeBook } }).__selfevalTestHost.book.selection?.address === 'H34');
@@ -94,5 +97,51 @@ test('校验 lists and marks the findings; a click selects; a fix writes; 清除
   const after = fills(await bookOf(page));
   const before = fills(book);
   for (const [a, color] of Object.entries(before)) expect([a, after[a]]).toEqual([a, color]); // D5 white again, the rest No Fill
+  await page.close();
+}, 120_000);
+
+/** Nothing may stick out of the pane: every element's right edge inside the viewport, no horizontal scroll. */
+async function overflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > width) out.push(`page scrolls: ${document.documentElement.scrollWidth} > ${width}`);
+    for (const el of Array.from(document.querySelectorAll('main *'))) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > width + 0.5) out.push(`${el.tagName}.${el.className.toString().slice(0, 30)} ends at ${Math.round(r.right)}: ${(el.textContent ?? '').slice(0, 30)}`);
+    }
+    return out;
+  });
+}
+
+test.each([320, 350])('at %s px nothing is cut off: the toolbar wraps, notices and messages wrap', async (width) => {
+  const book = cloneBook(seed);
+  book.sheets.unshift({ name: '说明', cells: { A1: { value: '填表说明' } }, merges: [], notes: {} });
+  book.active = '说明';
+  const page = await openPane(book, { width });
+  await page.getByRole('button', { name: '校验' }).click({ timeout: 30_000 });
+  await page.getByLabel('校验摘要').waitFor();
+  await page.getByText(/当前工作表没有自评表/).waitFor(); // a long notice
+  expect(await overflow(page)).toEqual([]);
+  // The notice's whole sentence is on screen, not an ellipsis.
+  const notice = page.getByText(/当前工作表没有自评表，已在工作表“部门整体支出绩效自评表”找到并校验。/);
+  expect(await notice.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  await page.close();
+}, 120_000);
+
+test('the pane follows Office\'s dark theme; 全部工作表 lists every form', async () => {
+  const book = cloneBook(seed);
+  book.sheets.push({ ...cloneBook(seed).sheets[0], name: '第二张' });
+  const page = await openPane(book, { dark: true });
+  await page.getByRole('button', { name: '全部工作表' }).click({ timeout: 30_000 });
+  await page.getByText('找到 2 张自评表').waitFor();
+  const background = await page.locator('main').evaluate((el) => getComputedStyle(el.parentElement as HTMLElement).backgroundColor);
+  const [r, g, b] = (background.match(/\d+/g) ?? ['255', '255', '255']).map(Number);
+  expect(r + g + b).toBeLessThan(200); // dark
+  expect(await page.getByLabel('校验摘要').count()).toBe(2);
+  const marked = (await bookOf(page)).sheets.map((s) => Object.values(s.cells).filter((c) => c.fill && ['#FFC7CE', '#FFEB9C'].includes(c.fill.color)).length);
+  expect(marked).toEqual([9, 9]);
+  expect(await overflow(page)).toEqual([]);
+  await page.screenshot({ path: path.join(RESULTS, 'taskpane-dark.png'), fullPage: true });
   await page.close();
 }, 120_000);

@@ -1,7 +1,15 @@
 /**
- * An in-memory stand-in for the Excel objects the adapter uses. Like Office.js, every command is
- * queued and runs in order at context.sync(); a property read before a sync that loaded it throws;
- * "No Fill" reads back as #FFFFFF with tintAndShade null (the real quirk); syncs are counted.
+ * An in-memory stand-in for the Excel objects the adapter uses, as strict as Excel on the web:
+ * - every command is queued and runs in order at context.sync(); syncs are counted;
+ * - load() records the properties asked for, and reading one not loaded (or before the sync) throws;
+ * - each sync's request and response are measured as JSON, and a response over 5 MB is refused
+ *   with Excel's ResponsePayloadSizeLimitExceeded (a request over 5 MB likewise);
+ * - the library can lack an API the host claims (an old office.js under a new Excel);
+ * - "No Fill" reads back as white with tintAndShade null or absent and pattern "None";
+ * - cells that only carry formatting extend the used range;
+ * - merged areas come back as in office-js #1590 (the address names only top-left cells; the
+ *   areas' geometry is right) and #3611 (only areas whose top-left lies in the range);
+ * - threaded comments exist; notes.add on a multi-cell range throws.
  * Plain data underneath (FakeBook), so it runs in Node tests and in the browser alike.
  */
 
@@ -23,6 +31,8 @@ export interface FakeSheet {
   cells: Record<string, FakeCell>;
   merges: string[];
   notes: Record<string, string>;
+  /** Threaded comments by cell address. */
+  comments?: Record<string, string>;
   protected?: boolean;
 }
 
@@ -35,13 +45,31 @@ export interface FakeBook {
   editing?: boolean;
 }
 
+export type FakeApi = 'notes' | 'comments' | 'mergedAreas' | 'undoGroup';
+
+export interface FakeOptions {
+  /** The highest ExcelApi minor version the host claims (20 for 1.20). */
+  versions?: number;
+  /** APIs the loaded library lacks although the host claims their requirement set. */
+  missing?: FakeApi[];
+  /** How "No Fill" reads back: tintAndShade null (default) or absent. */
+  noFillTint?: 'null' | 'absent';
+  /** The response limit in bytes (Excel on the web: 5 MB). */
+  payloadLimit?: number;
+}
+
 export interface FakeHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: { mergeUndoGroup?: boolean }): Promise<T>;
   supports(version: string): boolean;
+  hasApi(api: FakeApi): boolean;
   book: FakeBook;
+  options: Required<FakeOptions>;
   syncs: number;
   /** Excel.run calls made with mergeUndoGroup. */
   undoGroups: number;
+  /** The largest request and response of any sync, in bytes of JSON. */
+  maxRequestBytes: number;
+  maxResponseBytes: number;
 }
 
 class FakeError extends Error {
@@ -114,18 +142,38 @@ export function displayText(cell: FakeCell | undefined): string {
 
 type Op = () => void;
 
+const encoder = new TextEncoder();
+/** Bytes on the wire: the JSON as UTF-8 (a Chinese character is three). */
+const bytes = (v: unknown): number => encoder.encode(JSON.stringify(v ?? null)).length;
+
 class Ctx {
   queue: Op[] = [];
+  /** Bytes of the request being built (written values) and of the response being returned. */
+  request = 0;
+  response = 0;
   constructor(public host: FakeHost) {}
-  enqueue(op: Op): void {
+  enqueue(op: Op, requestBytes = 32): void {
     this.queue.push(op);
+    this.request += requestBytes;
+  }
+  respond(data: unknown): void {
+    this.response += bytes(data);
   }
   async sync(): Promise<void> {
     this.host.syncs++;
     const ops = this.queue;
+    const request = this.request;
     this.queue = [];
+    this.request = 0;
+    this.response = 0;
     if (this.host.book.editing) throw new FakeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+    const limit = this.host.options.payloadLimit;
+    this.host.maxRequestBytes = Math.max(this.host.maxRequestBytes, request);
+    if (request > limit) throw new FakeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${request} bytes).`);
     for (const op of ops) op();
+    this.host.maxResponseBytes = Math.max(this.host.maxResponseBytes, this.response);
+    // Excel computes the response and then refuses to send it: the batch has run, the reads fail.
+    if (this.response > limit) throw new FakeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${this.response} bytes).`);
   }
 }
 
@@ -137,7 +185,8 @@ class Loadable {
   protected capture(read: () => Record<string, unknown>, exists: () => boolean = () => true): void {
     this.ctx.enqueue(() => {
       this.nullObject = !exists();
-      this.loaded = this.nullObject ? {} : read();
+      this.loaded = { ...(this.loaded ?? {}), ...(this.nullObject ? {} : read()) };
+      this.ctx.respond(this.loaded);
     });
   }
   protected get<T>(key: string): T {
@@ -181,6 +230,10 @@ class FakeRange extends Loadable {
     const b = this.resolve() as Box;
     return a1(b.top, b.left);
   }
+  topLeftAddress(): string {
+    const b = this.resolve() as Box;
+    return `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`;
+  }
   private resolve(): Box | null {
     return this.usedOnly ? this.sheet.usedBox() : this.box;
   }
@@ -194,7 +247,7 @@ class FakeRange extends Loadable {
     }
     return out;
   }
-  write(f: (cell: FakeCell, address: string) => void): void {
+  write(f: (cell: FakeCell, address: string) => void, requestBytes = 48): void {
     this.ctx.enqueue(() => {
       if (this.sheet.data().protected) throw new FakeError('AccessDenied', 'The sheet is protected.');
       const b = this.resolve() as Box;
@@ -205,24 +258,28 @@ class FakeRange extends Loadable {
           cells[addr] = cells[addr] ?? { value: null };
           f(cells[addr], addr);
         }
-    });
+    }, requestBytes);
   }
+  /** Loads only what is asked for, as Office.js does: reading anything else throws. */
   load(props?: string | string[]): this {
-    void props;
+    const wanted = new Set(typeof props === 'string' ? props.split(',').map((p) => p.trim()) : props ?? []);
     this.capture(
       () => {
         const b = this.resolve() as Box;
-        return {
-          address: boxAddress(this.sheet.data().name, b),
-          rowIndex: b.top,
-          columnIndex: b.left,
-          rowCount: b.bottom - b.top + 1,
-          columnCount: b.right - b.left + 1,
-          values: this.cells((cell) => (cell?.value ?? '') as unknown),
-          numberFormat: this.cells((cell) => cell?.numberFormat ?? 'General'),
-          text: this.cells((cell) => displayText(cell)),
-          formulas: this.cells((cell) => cell?.formula ?? cell?.value ?? ''),
+        const all: Record<string, () => unknown> = {
+          address: () => boxAddress(this.sheet.data().name, b),
+          rowIndex: () => b.top,
+          columnIndex: () => b.left,
+          rowCount: () => b.bottom - b.top + 1,
+          columnCount: () => b.right - b.left + 1,
+          values: () => this.cells((cell) => (cell?.value ?? '') as unknown),
+          numberFormat: () => this.cells((cell) => cell?.numberFormat ?? 'General'),
+          text: () => this.cells((cell) => displayText(cell)),
+          formulas: () => this.cells((cell) => cell?.formula ?? cell?.value ?? ''),
         };
+        const out: Record<string, unknown> = {};
+        for (const [k, get] of Object.entries(all)) if (wanted.size === 0 || wanted.has(k)) out[k] = get();
+        return out;
       },
       () => this.resolve() !== null,
     );
@@ -231,6 +288,8 @@ class FakeRange extends Loadable {
   get address(): string { return this.get('address'); }
   get rowIndex(): number { return this.get('rowIndex'); }
   get columnIndex(): number { return this.get('columnIndex'); }
+  get rowCount(): number { return this.get('rowCount'); }
+  get columnCount(): number { return this.get('columnCount'); }
   get values(): unknown[][] { return this.get('values'); }
   set values(v: unknown[][]) {
     this.write((cell, addr) => {
@@ -239,7 +298,7 @@ class FakeRange extends Loadable {
       const p = parseBox(addr);
       cell.value = v[p.top - top][p.left - left] as FakeCell['value'];
       delete cell.formula;
-    });
+    }, bytes(v));
   }
   get numberFormat(): unknown[][] { return this.get('numberFormat'); }
   set numberFormat(v: unknown[][]) {
@@ -247,20 +306,23 @@ class FakeRange extends Loadable {
       const b = this.resolve() as Box;
       const p = parseBox(addr);
       cell.numberFormat = String(v[p.top - b.top][p.left - b.left]);
-    });
+    }, bytes(v));
   }
   get text(): string[][] { return this.get('text'); }
   get formulas(): unknown[][] { return this.get('formulas'); }
   getCellProperties(_spec: unknown): { value: Excel.CellProperties[][] } {
     const result: { value: Excel.CellProperties[][] } = { value: [] };
     let ready = false;
+    const absent = this.ctx.host.options.noFillTint === 'absent';
     this.ctx.enqueue(() => {
       ready = true;
       result.value = this.cells((cell) => {
         const f = cell?.fill;
-        // Office reads "No Fill" as white: only tintAndShade tells them apart.
-        return { format: { fill: f ? { color: f.color, pattern: f.pattern as Excel.FillPattern, tintAndShade: f.tintAndShade, patternColor: '#000000', patternTintAndShade: 0 } : { color: '#FFFFFF', pattern: null as unknown as Excel.FillPattern, tintAndShade: null as unknown as number, patternColor: '#000000', patternTintAndShade: 0 } } };
+        // Office reads "No Fill" as white: only tintAndShade (null, or absent) tells them apart.
+        const none = { color: '#FFFFFF', pattern: 'None' as Excel.FillPattern, patternColor: '#000000', patternTintAndShade: 0, ...(absent ? {} : { tintAndShade: null as unknown as number }) };
+        return { format: { fill: f ? { color: f.color, pattern: f.pattern as Excel.FillPattern, tintAndShade: f.tintAndShade, patternColor: '#000000', patternTintAndShade: 0 } : none } };
       });
+      this.ctx.respond(result.value);
     });
     return new Proxy(result, {
       get: (t, k) => {
@@ -275,26 +337,47 @@ class FakeRange extends Loadable {
       if (f) cell.fill = { color: (f.color ?? '#FFFFFF').toUpperCase(), pattern: f.pattern ?? 'Solid', tintAndShade: f.tintAndShade ?? 0 };
     });
   }
-  getMergedAreasOrNullObject(): Loadable & { address: string } {
+  /**
+   * As Excel does it: only areas whose top-left cell lies in the range (office-js #3611); their
+   * `address` names only those top-left cells (#1590); `areas.items` carry the real geometry.
+   */
+  getMergedAreasOrNullObject(): { isNullObject: boolean; address: string; areas: { load(props?: unknown): void; items: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }[] }; load(props?: unknown): unknown } {
     const sheet = this.sheet;
     const range = this;
-    class Areas extends Loadable {
-      load(): this {
-        this.capture(
-          () => {
-            const used = range.resolve();
-            const inside = sheet.data().merges.map(parseBox).filter((m) => used && m.top >= used.top && m.bottom <= used.bottom && m.left >= used.left && m.right <= used.right);
-            return { address: inside.map((m) => boxAddress(sheet.data().name, m)).join(',') };
-          },
-          () => sheet.data().merges.length > 0,
-        );
-        return this;
-      }
-      get address(): string {
-        return this.get('address');
-      }
-    }
-    return new Areas(this.ctx);
+    const ctx = this.ctx;
+    const inside = (): Box[] => {
+      const b = range.resolve();
+      return sheet.data().merges.map(parseBox).filter((m) => b && m.top >= b.top && m.top <= b.bottom && m.left >= b.left && m.left <= b.right);
+    };
+    let state: { isNull: boolean; address?: string; items?: Box[] } | null = null;
+    const need = (key: 'address' | 'items'): NonNullable<typeof state> => {
+      if (!state || (key !== 'address' || state.address === undefined) && (key !== 'items' || state.items === undefined)) throw new FakeError('PropertyNotLoaded', `mergedAreas.${key}`);
+      return state;
+    };
+    const queue = (key: 'address' | 'items') =>
+      ctx.enqueue(() => {
+        const found = inside();
+        state = { ...(state ?? {}), isNull: found.length === 0 };
+        if (key === 'address') state.address = found.map((m) => boxAddress(sheet.data().name, { top: m.top, left: m.left, bottom: m.top, right: m.left })).join(',');
+        else state.items = found;
+        ctx.respond(key === 'address' ? state.address : found);
+      });
+    return {
+      get isNullObject() {
+        if (!state) throw new FakeError('PropertyNotLoaded', 'isNullObject is not available before sync.');
+        return state.isNull;
+      },
+      get address() {
+        return need('address').address as string;
+      },
+      areas: {
+        load: () => queue('items'),
+        get items() {
+          return (need('items').items as Box[]).map((m) => ({ rowIndex: m.top, columnIndex: m.left, rowCount: m.bottom - m.top + 1, columnCount: m.right - m.left + 1 }));
+        },
+      },
+      load: () => queue('address'),
+    };
   }
   select(): void {
     this.ctx.enqueue(() => {
@@ -327,9 +410,17 @@ class FakeNote extends Loadable {
   }
 }
 
+class FakeComment {
+  constructor(private ctx: Ctx, private sheet: FakeSheetProxy, private address: string) {}
+  getLocation(): FakeRange {
+    return new FakeRange(this.ctx, this.sheet, parseBox(this.address));
+  }
+}
+
 class FakeSheetProxy extends Loadable {
   protection: { load(): void; readonly protected: boolean };
-  notes: { add(cell: FakeRange | string, content: string): void; getItemOrNullObject(address: string): FakeNote };
+  notes: { add(cell: FakeRange | string, content: string): void; getItem(address: string): FakeNote; getItemOrNullObject(address: string): FakeNote } | undefined;
+  comments: { load(props?: unknown): unknown; readonly items: FakeComment[] };
   constructor(ctx: Ctx, private locate: () => FakeSheet | undefined) {
     super(ctx);
     const self = this;
@@ -341,15 +432,37 @@ class FakeSheetProxy extends Loadable {
         return prot;
       },
     };
-    this.notes = {
-      add: (cell, content) =>
+    // An old office.js has no Worksheet.notes at all, whatever the host claims.
+    this.notes = ctx.host.hasApi('notes')
+      ? {
+          add: (cell, content) =>
+            ctx.enqueue(() => {
+              if (typeof cell !== 'string') {
+                const b = parseBox(cell.topLeftAddress());
+                if (b.bottom !== b.top || b.right !== b.left) throw new FakeError('InvalidArgument', 'A note can only be added to a single cell.');
+              }
+              const addr = typeof cell === 'string' ? cell : cell.topLeft();
+              if (self.data().protected) throw new FakeError('AccessDenied', 'The sheet is protected.');
+              if (addr in self.data().notes) throw new FakeError('InvalidArgument', 'The cell already has a note.');
+              self.data().notes[addr] = content;
+            }, bytes(content)),
+          getItem: (address) => new FakeNote(ctx, self, address),
+          getItemOrNullObject: (address) => new FakeNote(ctx, self, address),
+        }
+      : undefined;
+    let commentItems: FakeComment[] | null = null;
+    this.comments = {
+      load() {
         ctx.enqueue(() => {
-          const addr = typeof cell === 'string' ? cell : cell.topLeft();
-          if (self.data().protected) throw new FakeError('AccessDenied', 'The sheet is protected.');
-          if (addr in self.data().notes) throw new FakeError('InvalidArgument', 'The cell already has a note.');
-          self.data().notes[addr] = content;
-        }),
-      getItemOrNullObject: (address) => new FakeNote(ctx, self, address),
+          commentItems = Object.keys(self.data().comments ?? {}).map((a) => new FakeComment(ctx, self, a));
+          ctx.respond(commentItems.length);
+        });
+        return this;
+      },
+      get items(): FakeComment[] {
+        if (!commentItems) throw new FakeError('PropertyNotLoaded', 'comments.items');
+        return commentItems;
+      },
     };
   }
   data(): FakeSheet {
@@ -360,7 +473,9 @@ class FakeSheetProxy extends Loadable {
   usedBox(): Box {
     let box: Box | null = null;
     for (const [addr, cell] of Object.entries(this.data().cells)) {
-      if (cell.value === null && !cell.fill && !cell.formula) continue;
+      // Excel counts a cell that only carries formatting (a fill, a number format) as used.
+      const formatted = !!cell.fill || (cell.numberFormat !== undefined && cell.numberFormat !== 'General');
+      if (cell.value === null && !formatted && !cell.formula) continue;
       const p = parseBox(addr);
       box = box ? { top: Math.min(box.top, p.top), left: Math.min(box.left, p.left), bottom: Math.max(box.bottom, p.top), right: Math.max(box.right, p.left) } : p;
     }
@@ -434,21 +549,28 @@ function workbookOf(ctx: Ctx): unknown {
       },
     },
     settings: {
+      getItem: (key: string) => new FakeSetting(ctx, key),
       getItemOrNullObject: (key: string) => new FakeSetting(ctx, key),
-      add: (key: string, value: string) => ctx.enqueue(() => (book().settings[key] = value)),
+      add: (key: string, value: string) => ctx.enqueue(() => (book().settings[key] = value), bytes(value)),
     },
   };
 }
 
-/** A host over a FakeBook. `versions` is the highest ExcelApi minor version it claims (e.g. 20 for 1.20). */
-export function createFakeHost(book: FakeBook, versions = 20): FakeHost {
+/** A host over a FakeBook; a number as options is the highest ExcelApi minor version it claims. */
+export function createFakeHost(book: FakeBook, opts: number | FakeOptions = {}): FakeHost {
+  const o = typeof opts === 'number' ? { versions: opts } : opts;
+  const options: Required<FakeOptions> = { versions: o.versions ?? 20, missing: o.missing ?? [], noFillTint: o.noFillTint ?? 'null', payloadLimit: o.payloadLimit ?? 5 * 1024 * 1024 };
   const host: FakeHost = {
     book,
+    options,
     syncs: 0,
     undoGroups: 0,
-    supports: (version: string) => Number(version.split('.')[1]) <= versions,
-    run: async (batch, options) => {
-      if (options?.mergeUndoGroup) host.undoGroups++;
+    maxRequestBytes: 0,
+    maxResponseBytes: 0,
+    supports: (version: string) => Number(version.split('.')[1]) <= options.versions,
+    hasApi: (api) => !options.missing.includes(api),
+    run: async (batch, runOptions) => {
+      if (runOptions?.mergeUndoGroup) host.undoGroups++;
       const ctx = new Ctx(host);
       const context = { workbook: workbookOf(ctx), sync: () => ctx.sync() } as unknown as Excel.RequestContext;
       const result = await batch(context);

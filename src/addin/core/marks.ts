@@ -27,10 +27,16 @@ export interface MarkedCell {
   note: boolean;
 }
 
-export interface MarkRecord {
-  version: 1;
+/** The marks on one sheet. */
+export interface SheetMarks {
   sheet: string;
   cells: MarkedCell[];
+}
+
+/** Everything the last 校验 marked, on every sheet it marked (全部工作表 marks several). */
+export interface MarkRecord {
+  version: 2;
+  sheets: SheetMarks[];
 }
 
 export interface PlannedMark {
@@ -58,16 +64,22 @@ export function planMarks(findings: Finding[]): PlannedMark[] {
   });
 }
 
-/** True when the fill is "No Fill" (Excel reads it back as white, but with no tint). */
+/**
+ * True when the fill is "No Fill". Excel reports it as white with tintAndShade null; depending on
+ * the platform the pattern comes back as "None" or null, and tintAndShade as null or absent.
+ */
 export function isNoFill(f: OriginalFill): boolean {
-  return f.tintAndShade === null && (f.pattern === null || f.pattern === 'None');
+  return (f.tintAndShade === null || f.tintAndShade === undefined) && (f.pattern === null || f.pattern === undefined || f.pattern === 'None');
 }
 
+/** The record as stored; a version-1 record (one sheet) from an older add-in is read as one sheet. */
 export function parseRecord(value: unknown): MarkRecord | null {
   const v = typeof value === 'string' ? safeJson(value) : value;
   if (!v || typeof v !== 'object') return null;
-  const r = v as Partial<MarkRecord>;
-  return r.version === 1 && typeof r.sheet === 'string' && Array.isArray(r.cells) ? (r as MarkRecord) : null;
+  const r = v as { version?: number; sheet?: unknown; cells?: unknown; sheets?: unknown };
+  if (r.version === 1 && typeof r.sheet === 'string' && Array.isArray(r.cells)) return { version: 2, sheets: [{ sheet: r.sheet, cells: r.cells as MarkedCell[] }] };
+  if (r.version === 2 && Array.isArray(r.sheets)) return r as MarkRecord;
+  return null;
 }
 
 function safeJson(s: string): unknown {

@@ -1,113 +1,127 @@
-import { checkLocated, combineResults } from '../../engine/check';
-import type { Finding, Fix } from '../../engine/findings/types';
+import { checkLocated, combineResults, settleFixes } from '../../engine/check';
+import type { GridSnapshot } from '../../engine/grid/types';
 import { locateForms } from '../../engine/locate/locateForm';
 import { NATIONAL_PROFILE, type Profile } from '../../engine/profile/profile';
 import { excelErrorSentence } from '../core/errors';
 import { fixWrite } from '../core/fixValue';
-import type { ActionOutcome, CheckOutcome, ClearOutcome, Gateway } from '../core/gateway';
-import { type MarkedCell, type MarkRecord, NOTE_PREFIX, parseRecord, planMarks, RECORD_KEY } from '../core/marks';
+import type { ActionOutcome, CheckOutcome, CheckScope, ClearOutcome, FormOutcome, Gateway, SheetFix } from '../core/gateway';
+import { planClear, planWrites, stateRequests, type TargetSheet, type WritePlan } from '../core/markPlan';
+import { type MarkRecord, parseRecord, RECORD_KEY } from '../core/marks';
 import { type Capabilities, capabilitiesOf, type ExcelHost } from './excelHost';
-import { NO_FILL, restoreFill, sameColor } from './fills';
-import { queueSheetRead, type SheetRead } from './readSheet';
+import { queueSheetMeta, readSheetContent, type SheetMeta } from './readSheet';
+import { queueMarks, queueNotes, readStates, writeRecord } from './writeMarks';
 
 export const RESULT_SHEET = '校验结果';
 const SEVERITY_NAME = { error: '错误', warning: '警告', info: '提示' } as const;
 
+type Found = { forms: FormOutcome[]; metas: Map<string, SheetMeta>; names: string[]; previous: MarkRecord | null; foundElsewhere: string | null };
+
 /**
- * The Excel side of the task pane. Each operation is one Excel.run: read in one batch, compute,
- * write in one batch. Round trips never depend on the number of rows or findings.
+ * Reads the sheets and checks their forms. Sync 1: the sheet list, the active sheet's used range
+ * and the previous marks. Then the active sheet's cells (a sync per chunk). With scope 'sheet' the
+ * other sheets are read only when the active one holds no form, one sheet at a time, stopping at
+ * the first form; with 'workbook' every sheet is read, one at a time.
+ */
+async function readForms(context: Excel.RequestContext, scope: CheckScope, caps: Capabilities, profile: Profile): Promise<Found | { message: string }> {
+  const wb = context.workbook;
+  const sheets = wb.worksheets;
+  sheets.load('items/name');
+  const setting = wb.settings.getItemOrNullObject(RECORD_KEY);
+  setting.load('value');
+  const active = queueSheetMeta(sheets.getActiveWorksheet());
+  await context.sync(); // 1
+  const names = sheets.items.map((s) => s.name);
+  const previous = setting.isNullObject ? null : parseRecord(setting.value);
+  const activeMeta = active.meta();
+  const metas = new Map([[activeMeta.name, activeMeta]]);
+  const forms: FormOutcome[] = [];
+  const snapshots: GridSnapshot[] = [];
+  const checkSheet = async (ws: Excel.Worksheet, meta: SheetMeta): Promise<number> => {
+    const snapshot = await readSheetContent(context, ws, meta, caps);
+    snapshots.push(snapshot);
+    const located = locateForms([snapshot]);
+    if (!located.found) return 0;
+    // One consistent fix plan for the sheet (RULES §4a): 全部修正 settles in one round.
+    const results = settleFixes(snapshot, located.forms.map(({ form }) => checkLocated(form, profile)), profile);
+    for (const r of results) forms.push({ ...r, sheet: meta.name });
+    return results.length;
+  };
+  const onActive = await checkSheet(active.ws, activeMeta);
+  let foundElsewhere: string | null = null;
+  if (scope === 'workbook' || onActive === 0) {
+    const others = names.filter((n) => n !== activeMeta.name && n !== RESULT_SHEET).map((n) => queueSheetMeta(sheets.getItem(n)));
+    if (others.length) await context.sync(); // every other sheet's used range, in one small response
+    for (const o of others) {
+      const meta = o.meta();
+      metas.set(meta.name, meta);
+      const n = await checkSheet(o.ws, meta);
+      if (n > 0 && onActive === 0 && foundElsewhere === null) foundElsewhere = meta.name;
+      if (n > 0 && scope === 'sheet') break;
+    }
+  }
+  if (forms.length === 0) {
+    const located = locateForms(snapshots);
+    return { message: located.found ? '' : located.message };
+  }
+  return { forms, metas, names, previous, foundElsewhere: scope === 'sheet' ? foundElsewhere : null };
+}
+
+/**
+ * The Excel side of the task pane, in three steps per operation: read (host), plan (pure, in
+ * core/markPlan), write (host). Round trips depend on the sheets read, never on the findings.
  */
 export function createExcelGateway(host: ExcelHost, profile: Profile = NATIONAL_PROFILE): Gateway {
   const caps = capabilitiesOf(host);
 
-  async function check(): Promise<CheckOutcome> {
+  /** Puts back whatever of a refused write landed: every cell still showing this run's mark. */
+  async function rollback(record: MarkRecord): Promise<void> {
+    await host.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
+      const existing = new Set(sheets.items.map((s) => s.name));
+      const states = await readStates(context, stateRequests([], record, existing, false), { ...caps, notes: false, comments: false });
+      queueMarks(context, planClear(record, states, existing));
+      await context.sync();
+    });
+  }
+
+  async function check(scope: CheckScope = 'sheet'): Promise<CheckOutcome> {
     let intended: MarkRecord | null = null;
     try {
       return await host.run(async (context) => {
-        const wb = context.workbook;
-        const active = wb.worksheets.getActiveWorksheet();
-        const sheets = wb.worksheets;
-        sheets.load('items/name');
-        const setting = wb.settings.getItemOrNullObject(RECORD_KEY);
-        setting.load('value');
-        const reads: SheetRead[] = [queueSheetRead(active, caps)];
-        await context.sync(); // 1: the active sheet, the sheet list, the previous marks
-        let located = locateForms([reads[0].snapshot()]);
-        if (!located.found) {
-          // Not on the active sheet: read the others, still in one batch.
-          for (const ws of sheets.items) if (ws.name !== reads[0].sheetName()) reads.push(queueSheetRead(wb.worksheets.getItem(ws.name), caps));
-          if (reads.length > 1) {
-            await context.sync(); // 2 (only when the form is elsewhere)
-            located = locateForms(reads.map((r) => r.snapshot()));
-          }
-        }
-        if (!located.found) return { kind: 'not-a-form', message: located.message } as CheckOutcome;
-        // Every form on the sheet that holds the first one (several may be stacked on it).
-        const sheetIndex = located.forms[0].sheetIndex;
-        const target = reads[sheetIndex];
-        const result = combineResults(located.forms.filter((f) => f.sheetIndex === sheetIndex).map((f) => checkLocated(f.form, profile)));
-        const sheetName = target.sheetName();
-        const foundElsewhere = sheetIndex === 0 ? null : sheetName;
+        const found = await readForms(context, scope, caps, profile);
+        if ('message' in found) return { kind: 'not-a-form', message: found.message } as CheckOutcome;
+        const { forms, metas, names, previous, foundElsewhere } = found;
         const notices: string[] = [];
-        if (target.isProtected()) {
-          notices.push('工作表受保护，未在单元格上写标记；问题见下方列表。');
-          return { kind: 'checked', result: { ...result, sheet: sheetName }, foundElsewhere, marked: 0, notices } as CheckOutcome;
+        const bySheet = [...new Set(forms.map((f) => f.sheet))];
+        const targets: TargetSheet[] = bySheet.map((sheet) => ({ sheet, findings: forms.filter((f) => f.sheet === sheet).flatMap((f) => f.findings), writable: !metas.get(sheet)?.protected }));
+        for (const t of targets) if (!t.writable) notices.push(`工作表“${t.sheet}”受保护，未在单元格上写标记；问题见下方列表。`);
+        if (!caps.notes) notices.push('当前 Excel 不支持批注（ExcelApi 1.18），单元格只标颜色，说明见下方列表。');
+        const existing = new Set(names);
+        const states = await readStates(context, stateRequests(targets, previous, existing, caps.notes), caps);
+        const plan = planWrites(targets, previous, states, existing, caps.notes);
+        if (plan.sheets.some((s) => s.restore.length || s.mark.length) || previous) {
+          queueMarks(context, plan);
+          writeRecord(context, plan.record, previous !== null);
+          if (foundElsewhere) context.workbook.worksheets.getItem(foundElsewhere).activate();
+          intended = plan.record;
+          await context.sync(); // the marks and the record
         }
-        if (!caps.notes) notices.push('当前 Excel 版本不支持批注（ExcelApi 1.18），单元格只标颜色，说明见下方列表。');
-
-        const previous = setting.isNullObject ? null : parseRecord(setting.value);
-        const plan = planMarks(result.findings);
-        const ws = wb.worksheets.getItem(sheetName);
-        // 2–3: notes already on the cells we touch, and the old marks' state if they are on another sheet.
-        const noteCells = new Set(caps.notes ? plan.map((p) => p.address) : []);
-        if (caps.notes && previous) for (const c of previous.cells) if (c.note && previous.sheet === sheetName) noteCells.add(c.address);
-        const notes = new Map([...noteCells].map((a) => [a, ws.notes.getItemOrNullObject(a)] as const));
-        notes.forEach((n) => n.load('content'));
-        const names = new Set(sheets.items.map((w) => w.name));
-        const elsewhere = previous && previous.sheet !== sheetName && names.has(previous.sheet) ? queueOldMarks(wb, previous, caps) : null;
-        if (notes.size > 0 || elsewhere) await context.sync();
-
-        // Write: put back old marks no longer needed, mark, note, record — one batch.
-        const planned = new Set(plan.map((p) => p.address));
-        const oldHere = new Map((previous && previous.sheet === sheetName ? previous.cells : []).map((c) => [c.address, c]));
-        for (const old of oldHere.values()) {
-          if (planned.has(old.address)) continue;
-          if (sameColor(target.fillAt(old.address)?.color, old.mark)) restoreFill(ws.getRange(old.address), old.original);
-          const n = notes.get(old.address);
-          if (n && !n.isNullObject && n.content.startsWith(NOTE_PREFIX)) n.delete();
-        }
-        elsewhere?.restore();
-        const cells: MarkedCell[] = plan.map((p) => {
-          const current = target.fillAt(p.address) ?? NO_FILL;
-          const old = oldHere.get(p.address);
-          // A cell still showing last run's mark keeps last run's original.
-          const original = old && sameColor(current.color, old.mark) ? old.original : current;
-          const range = ws.getRange(p.address);
-          range.format.fill.color = p.color;
-          let note = false;
-          if (caps.notes) {
-            const existing = notes.get(p.address);
-            if (existing && !existing.isNullObject) {
-              if (existing.content.startsWith(NOTE_PREFIX)) {
-                existing.content = p.note;
-                note = true;
-              } // a user's own note stays as it is
-            } else {
-              ws.notes.add(range, p.note);
-              note = true;
-            }
+        if (caps.notes && plan.sheets.some((s) => s.notes.length)) {
+          try {
+            queueNotes(context, plan);
+            await context.sync(); // the notes: refused, they cost nothing but themselves
+          } catch (e) {
+            notices.push(`批注未能写入（${excelErrorSentence(e)}）；单元格已标色，说明见下方列表。`);
           }
-          return { address: p.address, original, mark: p.color, note };
-        });
-        intended = { version: 1, sheet: sheetName, cells };
-        if (foundElsewhere) ws.activate();
-        wb.settings.add(RECORD_KEY, JSON.stringify(intended));
-        await context.sync(); // last
-        return { kind: 'checked', result: { ...result, sheet: sheetName }, foundElsewhere, marked: cells.length, notices } as CheckOutcome;
+        }
+        const result = { ...combineResults(forms), sheet: forms[0].sheet } as FormOutcome;
+        return { kind: 'checked', scope, forms, result, foundElsewhere, marked: plan.marked, notices } as CheckOutcome;
       }, { mergeUndoGroup: caps.undoGroup });
     } catch (e) {
       // A refused write must not leave half the marks: put back whatever of this run landed.
-      if (intended) await host.run(async (context) => restoreRecord(context, intended as MarkRecord, caps)).catch(() => undefined);
+      if (intended) await rollback(intended).catch(() => undefined);
       return { kind: 'error', message: excelErrorSentence(e) };
     }
   }
@@ -122,9 +136,14 @@ export function createExcelGateway(host: ExcelHost, profile: Profile = NATIONAL_
         await context.sync(); // 1
         const record = setting.isNullObject ? null : parseRecord(setting.value);
         if (!record) return { kind: 'cleared', restored: 0 } as ClearOutcome;
-        const sheetExists = sheets.items.some((w) => w.name === record.sheet);
-        const restored = await restoreRecord(context, record, caps, sheetExists); // 2, 3
-        return { kind: 'cleared', restored } as ClearOutcome;
+        const existing = new Set(sheets.items.map((s) => s.name));
+        const states = await readStates(context, stateRequests([], record, existing, caps.notes), { ...caps, comments: false }); // 2
+        const plan: WritePlan = planClear(record, states, existing);
+        queueMarks(context, plan);
+        if (caps.notes) queueNotes(context, plan);
+        writeRecord(context, plan.record, true);
+        await context.sync(); // 3
+        return { kind: 'cleared', restored: plan.sheets.reduce((n, s) => n + s.restore.length, 0) } as ClearOutcome;
       }, { mergeUndoGroup: caps.undoGroup });
     } catch (e) {
       return { kind: 'error', message: excelErrorSentence(e) };
@@ -145,15 +164,10 @@ export function createExcelGateway(host: ExcelHost, profile: Profile = NATIONAL_
     }
   }
 
-  async function applyFixes(sheet: string, fixes: Fix[]): Promise<CheckOutcome> {
+  async function applyFixes(fixes: SheetFix[], scope: CheckScope = 'sheet'): Promise<CheckOutcome> {
     try {
       await host.run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(sheet);
-        const ranges = fixes.map((f) => {
-          const r = ws.getRange(f.cell);
-          r.load(['values', 'numberFormat']);
-          return r;
-        });
+        const ranges = fixes.map((f) => context.workbook.worksheets.getItem(f.sheet).getRange(f.cell).load(['values', 'numberFormat']));
         await context.sync();
         fixes.forEach((f, i) => {
           const w = fixWrite(f.value, { value: ranges[i].values[0][0], numberFormat: String(ranges[i].numberFormat[0][0] ?? '') });
@@ -165,10 +179,10 @@ export function createExcelGateway(host: ExcelHost, profile: Profile = NATIONAL_
     } catch (e) {
       return { kind: 'error', message: excelErrorSentence(e) };
     }
-    return check();
+    return check(scope);
   }
 
-  async function exportFindings(sheet: string, findings: Finding[]): Promise<ActionOutcome> {
+  async function exportFindings(forms: FormOutcome[]): Promise<ActionOutcome> {
     try {
       await host.run(async (context) => {
         const old = context.workbook.worksheets.getItemOrNullObject(RESULT_SHEET);
@@ -176,7 +190,10 @@ export function createExcelGateway(host: ExcelHost, profile: Profile = NATIONAL_
         if (!old.isNullObject) old.delete();
         const ws = context.workbook.worksheets.add(RESULT_SHEET);
         const rows: (string | number)[][] = [['严重程度', '工作表', '单元格', '规则', '说明', '应为', '实填', '建议修正']];
-        for (const f of findings) rows.push([SEVERITY_NAME[f.severity], sheet, f.cells[0] ?? '', f.rule, f.message, f.expected ?? '', f.actual ?? '', f.fix ? `${f.fix.cell} = ${f.fix.value}` : '']);
+        for (const form of forms) {
+          const where = form.form ? `${form.sheet} ${form.form}` : form.sheet;
+          for (const f of form.findings) rows.push([SEVERITY_NAME[f.severity], where, f.cells[0] ?? '', f.rule, f.message, f.expected ?? '', f.actual ?? '', f.fix ? `${f.fix.cell} = ${f.fix.value}` : '']);
+        }
         const range = ws.getRangeByIndexes(0, 0, rows.length, rows[0].length);
         range.numberFormat = rows.map((r) => r.map(() => '@'));
         range.values = rows;
@@ -192,46 +209,3 @@ export function createExcelGateway(host: ExcelHost, profile: Profile = NATIONAL_
 
   return { check, select, applyFixes, clearMarks, exportFindings };
 }
-
-/** Queues the reads of a record's cells (current fill, notes) and returns how to put them back. */
-function queueOldMarks(wb: Excel.Workbook, record: MarkRecord, caps: Capabilities): { restore(): number } {
-  const ws = wb.worksheets.getItem(record.sheet);
-  const cells = record.cells.map((c) => {
-    const range = ws.getRange(c.address);
-    const props = range.getCellProperties({ format: { fill: { color: true } } });
-    const note = caps.notes && c.note ? ws.notes.getItemOrNullObject(c.address) : null;
-    note?.load('content');
-    return { c, range, props, note };
-  });
-  return {
-    restore: () => {
-      let n = 0;
-      for (const { c, range, props, note } of cells) {
-        // Only a cell still showing our mark is put back: a colour the user chose since stays.
-        if (sameColor(props.value[0][0].format?.fill?.color, c.mark)) {
-          restoreFill(range, c.original);
-          n++;
-        }
-        if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) note.delete();
-      }
-      return n;
-    },
-  };
-}
-
-/**
- * Puts back a record's marks (where the sheet still exists) and removes the record: two syncs.
- * `sheetExists` is known to the caller from a sheet list it already loaded; in a rollback the
- * sheet is the one just written, so it exists.
- */
-async function restoreRecord(context: Excel.RequestContext, record: MarkRecord, caps: Capabilities, sheetExists = true): Promise<number> {
-  const old = sheetExists ? queueOldMarks(context.workbook, record, caps) : null;
-  const setting = context.workbook.settings.getItemOrNullObject(RECORD_KEY);
-  setting.load('value');
-  await context.sync();
-  const restored = old ? old.restore() : 0;
-  if (!setting.isNullObject) setting.delete();
-  await context.sync();
-  return restored;
-}
-

@@ -1,80 +1,83 @@
-import { toA1 } from '../../engine/grid/address';
 import type { CellRange, GridSnapshot, RawValue } from '../../engine/grid/types';
-import { parseRangeA1 } from '../../engine/grid/address';
-import type { OriginalFill } from '../core/marks';
 import type { Capabilities } from './excelHost';
 
-const FILL = { color: true, pattern: true, tintAndShade: true, patternColor: true, patternTintAndShade: true } as const;
-
-/** A sheet's reads, queued; call the getters only after context.sync(). */
-export interface SheetRead {
-  sheetName(): string;
-  snapshot(): GridSnapshot;
-  /** The fill of every cell of the used range, by A1 address. */
-  fillAt(address: string): OriginalFill | null;
-  isProtected(): boolean;
-}
-
-/** "Sheet1!A1:I1, 'My, sheet'!B2:C3" → the ranges (a sheet name may hold commas inside quotes). */
-export function parseAreas(address: string): CellRange[] {
-  const out: CellRange[] = [];
-  for (const m of address.matchAll(/(?:'(?:[^']|'')*'|[^,'!]+)!\$?([A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)/g)) {
-    const r = parseRangeA1(m[1].replace(/\$/g, ''));
-    if (r) out.push(r);
-  }
-  return out;
-}
-
 /**
- * Queues everything the engine needs from one worksheet (values, number formats, displayed text,
- * formulas, merged areas where supported) and the current fills, to come back in one sync.
+ * Excel on the web refuses a response over 5 MB. A cell's value, number format, text and formula
+ * come back as four JSON strings; 12,000 cells stay near 1 MB even with long labels, so a used
+ * range is read in row chunks of at most this many cells, one sync each.
  */
-export function queueSheetRead(ws: Excel.Worksheet, caps: Capabilities): SheetRead {
+export const CELLS_PER_READ = 12_000;
+
+/** What sync 1 learns of a sheet: its name, protection and used range, but not its cells. */
+export interface SheetMeta {
+  name: string;
+  protected: boolean;
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+export interface QueuedMeta {
+  ws: Excel.Worksheet;
+  meta(): SheetMeta;
+}
+
+/** Queues the metadata of a sheet: cheap, so every sheet's can come back in the first sync. */
+export function queueSheetMeta(ws: Excel.Worksheet): QueuedMeta {
   ws.load('name');
   ws.protection.load('protected');
   // getUsedRange, not …OrNullObject: on a blank sheet it is A1, so the calls chained on it are always valid.
   const used = ws.getUsedRange();
-  used.load(['address', 'rowIndex', 'columnIndex', 'values', 'numberFormat', 'text', 'formulas']);
-  const props = used.getCellProperties({ format: { fill: FILL } });
-  const merges = caps.merges ? used.getMergedAreasOrNullObject() : null;
-  merges?.load('address');
-  let cachedFills: Map<string, OriginalFill> | null = null;
-  let cachedSnapshot: GridSnapshot | null = null;
+  used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
   return {
-    sheetName: () => ws.name,
-    isProtected: () => ws.protection.protected,
-    snapshot: (): GridSnapshot => {
-      if (cachedSnapshot) return cachedSnapshot;
-      const blankToNull = (v: unknown): RawValue => (v === '' || v === undefined || v === null ? null : (v as RawValue));
-      cachedSnapshot = {
-        sheetName: ws.name,
-        originRow: used.rowIndex,
-        originCol: used.columnIndex,
-        values: used.values.map((row) => row.map(blankToNull)),
-        numberFormats: used.numberFormat.map((row) => row.map((f) => (f ? String(f) : null))),
-        texts: used.text.map((row) => row.map((t) => (t === '' ? null : t))),
-        formulas: used.formulas.map((row) => row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null))),
-        merges: merges && !merges.isNullObject ? parseAreas(merges.address) : [],
-      };
-      return cachedSnapshot;
-    },
-    fillAt: (address) => {
-      if (!cachedFills) {
-        cachedFills = new Map();
-        props.value.forEach((row, i) =>
-          row.forEach((cell, j) => {
-            const f = cell.format?.fill ?? {};
-            cachedFills?.set(toA1({ row: used.rowIndex + i, col: used.columnIndex + j }), {
-              color: f.color ?? null,
-              pattern: f.pattern ?? null,
-              tintAndShade: f.tintAndShade ?? null,
-              patternColor: f.patternColor ?? null,
-              patternTintAndShade: f.patternTintAndShade ?? null,
-            });
-          }),
-        );
-      }
-      return cachedFills.get(address) ?? null;
-    },
+    ws,
+    meta: () => ({ name: ws.name, protected: ws.protection.protected, rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount }),
   };
+}
+
+const blankToNull = (v: unknown): RawValue => (v === '' || v === undefined || v === null ? null : (v as RawValue));
+
+/**
+ * Reads what the engine needs of one sheet (values, number formats, text, formulas, merged areas):
+ * one sync per chunk of rows, so no response nears Excel on the web's limit. Fills are not read
+ * here: only the cells about to be marked need theirs.
+ */
+export async function readSheetContent(context: Excel.RequestContext, ws: Excel.Worksheet, meta: SheetMeta, caps: Capabilities): Promise<GridSnapshot> {
+  let rowsPerRead = Math.max(1, Math.floor(CELLS_PER_READ / Math.max(1, meta.columnCount)));
+  const snapshot: GridSnapshot = { sheetName: meta.name, originRow: meta.rowIndex, originCol: meta.columnIndex, values: [], numberFormats: [], texts: [], formulas: [], merges: [] };
+  for (let first = 0; first < meta.rowCount; ) {
+    const count = Math.min(rowsPerRead, meta.rowCount - first);
+    const range = ws.getRangeByIndexes(meta.rowIndex + first, meta.columnIndex, count, meta.columnCount);
+    range.load(['values', 'numberFormat', 'text', 'formulas']);
+    // Merged areas by their geometry: the address form can name only each area's top-left cell
+    // (office-js #1590), and only areas whose top-left lies in the range come back (#3611) — so
+    // each chunk reports the areas that start in it.
+    const areas = caps.merges ? range.getMergedAreasOrNullObject() : null;
+    areas?.load('address'); // for isNullObject
+    areas?.areas.load(['items/rowIndex', 'items/columnIndex', 'items/rowCount', 'items/columnCount']);
+    try {
+      await context.sync();
+    } catch (e) {
+      // Cells with long text can still make a chunk too large: halve it and read again.
+      if (!isTooLarge(e) || count === 1) throw e;
+      rowsPerRead = Math.max(1, Math.floor(count / 2));
+      continue;
+    }
+    snapshot.values.push(...range.values.map((row) => row.map(blankToNull)));
+    snapshot.numberFormats?.push(...range.numberFormat.map((row) => row.map((f) => (f ? String(f) : null))));
+    snapshot.texts?.push(...range.text.map((row) => row.map((t) => (t === '' ? null : t))));
+    snapshot.formulas?.push(...range.formulas.map((row) => row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null))));
+    if (areas && !areas.isNullObject) snapshot.merges.push(...areas.areas.items.map(areaBox));
+    first += count;
+  }
+  return snapshot;
+}
+
+function isTooLarge(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ResponsePayloadSizeLimitExceeded';
+}
+
+function areaBox(a: Excel.Range): CellRange {
+  return { top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 };
 }

@@ -1,17 +1,23 @@
-import { Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Divider, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Finding } from '../../engine';
-import type { CheckOutcome, Gateway } from '../core/gateway';
+import type { CheckOutcome, CheckScope, FormOutcome, Gateway, SheetFix } from '../core/gateway';
 import { FindingList } from './components/FindingList';
 import { Notice } from './components/Notice';
 import { Summary } from './components/Summary';
 import { type Busy, Toolbar } from './components/Toolbar';
 
 const useStyles = makeStyles({
-  root: { display: 'grid', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  root: { display: 'grid', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0, overflowWrap: 'anywhere' },
+  form: { display: 'grid', gap: tokens.spacingVerticalS, minWidth: 0 },
 });
 
 type Message = { intent: 'error' | 'warning' | 'info' | 'success'; title: string; text: string } | null;
+
+/** "工作表“甲” A1:K19": a form's place, for headings and labels. */
+function formName(f: FormOutcome): string {
+  return `工作表“${f.sheet}”${f.form ? ` ${f.form}` : ''}`;
+}
 
 /**
  * The task pane. It holds what the last 校验 found and calls the gateway's functions; it never
@@ -33,14 +39,15 @@ export function App({ gateway }: { gateway: Gateway | null }): React.JSX.Element
   }
 
   const checked = outcome?.kind === 'checked' ? outcome : null;
-  const findings = checked ? checked.result.findings : [];
-  const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : []));
+  const scope: CheckScope = checked?.scope ?? 'sheet';
+  const fixes: SheetFix[] = (checked?.forms ?? []).flatMap((form) => form.findings.flatMap((f) => (f.fix ? [{ sheet: form.sheet, ...f.fix }] : [])));
 
   const show = (o: CheckOutcome) => {
     setOutcome(o);
     if (o.kind === 'error') setMessage({ intent: 'error', title: 'Excel 拒绝了操作', text: o.message });
     else if (o.kind === 'not-a-form') setMessage({ intent: 'warning', title: '没有找到绩效自评表', text: o.message });
     else if (o.foundElsewhere) setMessage({ intent: 'info', title: '表格在其他工作表', text: `当前工作表没有自评表，已在工作表“${o.foundElsewhere}”找到并校验。` });
+    else if (o.forms.length > 1) setMessage({ intent: 'info', title: `找到 ${o.forms.length} 张自评表`, text: o.forms.map(formName).join('、') });
     else setMessage(null);
   };
 
@@ -53,11 +60,12 @@ export function App({ gateway }: { gateway: Gateway | null }): React.JSX.Element
     }
   };
 
-  const onCheck = () => act('check', async () => show(await gateway.check()));
-  const onFixAll = () => act('fix', async () => (checked ? show(await gateway.applyFixes(checked.result.sheet, fixes)) : undefined));
-  const onFix = (f: Finding) => act('fix', async () => (checked && f.fix ? show(await gateway.applyFixes(checked.result.sheet, [f.fix])) : undefined));
-  const onSelect = (cell: string) => {
-    if (checked && cell) void gateway.select(checked.result.sheet, cell).then((r) => (r.kind === 'error' ? setMessage({ intent: 'error', title: '无法定位单元格', text: r.message }) : undefined));
+  const onCheck = () => act('check', async () => show(await gateway.check('sheet')));
+  const onCheckAll = () => act('checkAll', async () => show(await gateway.check('workbook')));
+  const onFixAll = () => act('fix', async () => show(await gateway.applyFixes(fixes, scope)));
+  const onFix = (sheet: string) => (f: Finding) => act('fix', async () => (f.fix ? show(await gateway.applyFixes([{ sheet, ...f.fix }], scope)) : undefined));
+  const onSelect = (sheet: string) => (cell: string) => {
+    if (cell) void gateway.select(sheet, cell).then((r) => (r.kind === 'error' ? setMessage({ intent: 'error', title: '无法定位单元格', text: r.message }) : undefined));
   };
   const onClear = () =>
     act('clear', async () => {
@@ -68,20 +76,27 @@ export function App({ gateway }: { gateway: Gateway | null }): React.JSX.Element
   const onExport = () =>
     act('export', async () => {
       if (!checked) return;
-      const r = await gateway.exportFindings(checked.result.sheet, findings);
+      const r = await gateway.exportFindings(checked.forms);
       setMessage(r.kind === 'done' ? { intent: 'success', title: '已导出', text: '结果已写入“校验结果”工作表。' } : { intent: 'error', title: '无法导出', text: r.message });
     });
 
+  const several = (checked?.forms.length ?? 0) > 1;
   return (
     <main className={styles.root}>
       <Title3>自评表校验</Title3>
-      <Toolbar busy={busy} fixCount={fixes.length} canExport={!!checked} onCheck={onCheck} onFixAll={onFixAll} onClear={onClear} onExport={onExport} />
+      <Toolbar busy={busy} fixCount={fixes.length} canExport={!!checked} onCheck={onCheck} onCheckAll={onCheckAll} onFixAll={onFixAll} onClear={onClear} onExport={onExport} />
       {message && <Notice {...message} />}
       {checked?.notices.map((n) => <Notice key={n} intent="warning" title="提示" text={n} />)}
-      {checked && <Summary summary={checked.result.summary} sheet={checked.result.sheet} />}
-      {checked && findings.length === 0 && <Notice intent="success" title="未发现问题" text="合计、执行率、指标得分和总分都一致。" />}
-      {checked && <FindingList findings={findings} busy={busy !== null} onSelect={onSelect} onFix={onFix} />}
-      {!outcome && !message && <Text>打开部门的自评表工作簿，点“校验”。表格可以在任意位置、任意工作表。</Text>}
+      {checked &&
+        checked.forms.map((form, i) => (
+          <section key={`${form.sheet}-${form.form ?? ''}`} className={styles.form} aria-label={several ? formName(form) : undefined}>
+            {several && i > 0 && <Divider />}
+            <Summary summary={form.summary} sheet={form.sheet} form={form.form} />
+            {form.findings.length === 0 && <Notice intent="success" title="未发现问题" text="合计、执行率、指标得分和总分都一致。" />}
+            <FindingList findings={form.findings} busy={busy !== null} onSelect={onSelect(form.sheet)} onFix={onFix(form.sheet)} />
+          </section>
+        ))}
+      {!outcome && !message && <Text>打开部门的自评表工作簿，点“校验”（当前工作表）或“全部工作表”。表格可以在任意位置、任意工作表。</Text>}
     </main>
   );
 }

@@ -9,11 +9,13 @@ const useStyles = makeStyles({
 });
 
 /** Counts, what was read, the stated and recomputed totals, and the grade. */
-export function Summary({ summary, sheet }: { summary: SummaryData; sheet: string }): React.JSX.Element {
+export function Summary({ summary, sheet, form = null }: { summary: SummaryData; sheet: string; form?: string | null }): React.JSX.Element {
   const styles = useStyles();
   return (
     <section className={styles.box} aria-label="校验摘要">
-      <Text weight="semibold">工作表“{sheet}”</Text>
+      <Text weight="semibold">
+        工作表“{sheet}”{form ? ` ${form}` : ''}
+      </Text>
       <div className={styles.counts}>
         <Badge color="danger" appearance={summary.errors ? 'filled' : 'outline'}>错误 {summary.errors}</Badge>
         <Badge color="warning" appearance={summary.warnings ? 'filled' : 'outline'}>警告 {summary.warnings}</Badge>

@@ -10,6 +10,15 @@ function statedTotalWeight(form: RuleContext['form'], profile: RuleContext['prof
   return { parsed, value: parsed.kind === 'value' ? parsed.value : new Dec(profile.defaultTotalWeight) };
 }
 
+/**
+ * The stated scores are a safe total only when the weights add up and every scored row states
+ * its score: with a score still blank, the total is not known yet.
+ */
+function totalIsKnown(form: RuleContext['form'], assessment: RuleContext['assessment'], profile: RuleContext['profile']): boolean {
+  const allStated = assessment.scored.every((i) => i.score.kind === 'value') && assessment.execution.every((e) => !e.inSum || e.stated.kind === 'value');
+  return allStated && weightsAddUp(form, assessment, profile);
+}
+
 function weightsAddUp(form: RuleContext['form'], assessment: RuleContext['assessment'], profile: RuleContext['profile']): boolean {
   const stated = statedTotalWeight(form, profile);
   return assessment.weightKnown && stated !== null && assessment.weightSum.minus(stated.value).abs().lessThanOrEqualTo(limitsOf(profile).scoreTolerance);
@@ -55,8 +64,7 @@ export const totalScoreSum = defineRule(
       message: `各项得分之和为 ${plain(actual)}（${exec}绩效指标 ${plain(ind)}），总分得分填 ${plain(parsed.value, 4)}，相差 ${plain(actual.minus(parsed.value).abs())}。`,
       expected: plain(actual),
       actual: plain(parsed.value, 4),
-      // The stated scores are only a safe total when the weights themselves add up.
-      fix: weightsAddUp(form, assessment, profile) ? { cell: total.scoreCell, value: plain(actual) } : null,
+      fix: totalIsKnown(form, assessment, profile) ? { cell: total.scoreCell, value: plain(actual) } : null,
     }];
   },
 );
@@ -74,7 +82,7 @@ export const totalScoreBlank = defineRule(
       message: `总分得分未填写，各项得分之和为 ${plain(actual)}。`,
       expected: plain(actual),
       actual: '',
-      fix: weightsAddUp(form, assessment, profile) ? { cell: total.scoreCell, value: plain(actual) } : null,
+      fix: totalIsKnown(form, assessment, profile) ? { cell: total.scoreCell, value: plain(actual) } : null,
     }];
   },
 );
