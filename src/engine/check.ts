@@ -8,7 +8,7 @@ import { locateForms, locateOnSheet } from './locate/locateForm';
 import type { FormModel } from './model/form';
 import { NATIONAL_PROFILE, type Profile } from './profile/profile';
 import { RULES } from './rules';
-import { amountValue } from './values/amount';
+import { valueOf } from './values/amount';
 import { Dec, plain } from './values/decimal';
 
 export function gradeOf(total: Dec, profile: Profile): string {
@@ -53,8 +53,7 @@ export function checkForm(form: FormModel, profile: Profile = NATIONAL_PROFILE):
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const coverage = coverageOf(form, assessment);
   const complete = coverage.missing.length === 0;
-  const statedCell = form.total ? form.sheet.cell(form.total.scoreCell.row, form.total.scoreCell.col).raw : null;
-  const stated = amountValue(statedCell);
+  const stated = assessment.totalScore ? valueOf(assessment.totalScore) : null;
   const recomputed = complete ? assessment.recomputedTotal : null;
   return {
     findings,

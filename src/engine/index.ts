@@ -8,4 +8,5 @@ export { columnLetters, parseA1, toA1 } from './grid/address';
 export type { CellRange, CellRef, GridSnapshot, RawValue } from './grid/types';
 export { locateForms } from './locate/locateForm';
 export { NATIONAL_PROFILE, withOverrides, type Profile } from './profile/profile';
-export { RULES } from './rules';
+export { CATALOGUE, RULES, ruleMeta } from './rules';
+export type { RuleMeta } from './rules/rule';

@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../../engine';
+import { SEVERITY, worstOf } from '../../engine/findings/severity';
 
 /** Where the marks of the last 校验 are recorded: a workbook setting, so a reload can clear them. */
 export const RECORD_KEY = 'selfeval.marks';
@@ -6,7 +7,10 @@ export const RECORD_KEY = 'selfeval.marks';
 /** Every note the add-in writes starts with this, so it never mistakes a user's note for its own. */
 export const NOTE_PREFIX = '【自评表校验】';
 
-export const MARK_COLOR: Record<Exclude<Severity, 'info'>, string> = { error: '#FFC7CE', warning: '#FFEB9C' };
+/** The fill of a marked cell, from the one severity vocabulary. */
+export function markColor(severity: Severity): string {
+  return `#${SEVERITY[severity].fill ?? 'FFFFFF'}`;
+}
 
 /** A cell's fill as read before marking: enough to put back "No Fill" as well as a white fill. */
 export interface OriginalFill {
@@ -45,8 +49,6 @@ export interface PlannedMark {
   note: string;
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const NAME: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 /**
  * One mark per cell that has an error or warning (on the finding's first cell): the worst
@@ -59,8 +61,7 @@ export function planMarks(findings: Finding[]): PlannedMark[] {
     byCell.set(f.cells[0], [...(byCell.get(f.cells[0]) ?? []), f]);
   }
   return [...byCell].map(([address, list]) => {
-    const worst = list.reduce((w, f) => (RANK[f.severity] < RANK[w] ? f.severity : w), 'warning' as Severity) as Exclude<Severity, 'info'>;
-    return { address, color: MARK_COLOR[worst], note: NOTE_PREFIX + list.map((f) => `【${NAME[f.severity]}】${f.message}`).join('\n') };
+    return { address, color: markColor(worstOf(list)), note: NOTE_PREFIX + list.map((f) => `【${SEVERITY[f.severity].name}】${f.message}`).join('\n') };
   });
 }
 

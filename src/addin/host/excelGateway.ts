@@ -2,6 +2,8 @@ import { checkLocated, combineResults, settleFixes } from '../../engine/check';
 import type { GridSnapshot } from '../../engine/grid/types';
 import { locateForms } from '../../engine/locate/locateForm';
 import { NATIONAL_PROFILE, type Profile } from '../../engine/profile/profile';
+import { SEVERITY } from '../../engine/findings/severity';
+import { ruleMeta } from '../../engine/rules';
 import { excelErrorSentence } from '../core/errors';
 import { fixWrite } from '../core/fixValue';
 import type { ActionOutcome, CheckOutcome, CheckScope, ClearOutcome, FormOutcome, Gateway, SheetFix } from '../core/gateway';
@@ -12,7 +14,6 @@ import { queueSheetMeta, readSheetContent, type SheetMeta } from './readSheet';
 import { queueMarks, queueNotes, readStates, writeRecord } from './writeMarks';
 
 export const RESULT_SHEET = '校验结果';
-const SEVERITY_NAME = { error: '错误', warning: '警告', info: '提示' } as const;
 
 type Found = { forms: FormOutcome[]; metas: Map<string, SheetMeta>; names: string[]; previous: MarkRecord | null; foundElsewhere: string | null };
 
@@ -189,10 +190,10 @@ export function createExcelGateway(host: ExcelHost, profile: Profile = NATIONAL_
         await context.sync();
         if (!old.isNullObject) old.delete();
         const ws = context.workbook.worksheets.add(RESULT_SHEET);
-        const rows: (string | number)[][] = [['严重程度', '工作表', '单元格', '规则', '说明', '应为', '实填', '建议修正']];
+        const rows: (string | number)[][] = [['严重程度', '工作表', '单元格', '规则', '规则名称', '说明', '应为', '实填', '建议修正']];
         for (const form of forms) {
           const where = form.form ? `${form.sheet} ${form.form}` : form.sheet;
-          for (const f of form.findings) rows.push([SEVERITY_NAME[f.severity], where, f.cells[0] ?? '', f.rule, f.message, f.expected ?? '', f.actual ?? '', f.fix ? `${f.fix.cell} = ${f.fix.value}` : '']);
+          for (const f of form.findings) rows.push([SEVERITY[f.severity].name, where, f.cells[0] ?? '', f.rule, ruleMeta(f.rule)?.title ?? '', f.message, f.expected ?? '', f.actual ?? '', f.fix ? `${f.fix.cell} = ${f.fix.value}` : '']);
         }
         const range = ws.getRangeByIndexes(0, 0, rows.length, rows[0].length);
         range.numberFormat = rows.map((r) => r.map(() => '@'));

@@ -32,6 +32,8 @@ export function queueSheetMeta(ws: Excel.Worksheet): QueuedMeta {
   used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
   return {
     ws,
+    // Read only through this getter, after the caller's sync (the queue-then-read pattern).
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load
     meta: () => ({ name: ws.name, protected: ws.protection.protected, rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount }),
   };
 }
@@ -57,6 +59,8 @@ export async function readSheetContent(context: Excel.RequestContext, ws: Excel.
     areas?.load('address'); // for isNullObject
     areas?.areas.load(['items/rowIndex', 'items/columnIndex', 'items/rowCount', 'items/columnCount']);
     try {
+      // One sync per chunk on purpose: a single response for the whole sheet can pass 5 MB.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (e) {
       // Cells with long text can still make a chunk too large: halve it and read again.

@@ -26,6 +26,8 @@ export async function readStates(context: Excel.RequestContext, requests: StateR
     const ws = context.workbook.worksheets.getItem(req.sheet);
     const fills = req.fills.map((a) => [a, ws.getRange(a).getCellProperties({ format: { fill: FILL } })] as const);
     const notes = caps.notes ? req.notes.map((a) => [a, ws.notes.getItemOrNullObject(a).load('content')] as const) : [];
+    // A collection is navigated to, not loaded; its items are loaded on the next line.
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     const comments = caps.comments ? ws.comments : null;
     comments?.load('items');
     return { req, ws, fills, notes, comments };

@@ -1,11 +1,12 @@
 import type { FormModel } from '../model/form';
-import { valueOf } from '../values/amount';
+import { type Parsed, parseAmount, valueOf } from '../values/amount';
 import { type SumCheck, sumChecks } from './funds';
 import { type RateRow, rateRows, type StatedOnlyRate, statedOnlyRates } from './rateRows';
 import type { Profile } from '../profile/profile';
-import { type Dec, sum } from '../values/decimal';
+import { Dec, sum } from '../values/decimal';
+import { limitsOf } from '../profile/limits';
 import { assessExecutionScores, type ExecutionScore } from './execution';
-import { assessIndicator, type IndicatorAssessment } from './indicators';
+import { assessIndicator, type IndicatorAssessment, recomputed } from './indicators';
 import type { CellRef } from '../grid/types';
 
 /** Everything computed once per form: rules read it, the summary totals it. */
@@ -29,13 +30,16 @@ export interface Assessment {
   statedScoreSum: Dec;
   /** The total with recomputed scores where they exist (quantitative rows, execution), else stated. */
   recomputedTotal: Dec;
+  /** The 总分 row's 分值 as stated, and as counted (the profile's default when blank); null without a total. */
+  totalWeight: { parsed: Parsed<Dec>; value: Dec } | null;
+  /** The 总分 row's 得分 as stated; null without a total. */
+  totalScore: Parsed<Dec> | null;
+  /** Σ 分值 agrees with the total's 分值 (and the form has a 分值 column). */
+  weightsAddUp: boolean;
+  /** Every counted row states its score: only then is Σ 得分 a safe total to offer as a fix. */
+  allScoresStated: boolean;
 }
 
-/** The score as recomputed from target and actual, where it can be; else null. */
-export function recomputedScore(i: IndicatorAssessment): Dec | null {
-  if ((i.kind === 'quantitative' || i.kind === 'compound') && i.expected) return i.expected;
-  return null;
-}
 
 export function assess(form: FormModel, profile: Profile): Assessment {
   const exec = form.funds ? assessExecutionScores(form.sheet, form.funds, profile) : { scores: [], strayCells: [] };
@@ -45,6 +49,10 @@ export function assess(form: FormModel, profile: Profile): Assessment {
   const scored = indicators.filter((i) => i.kind !== 'na' && i.kind !== 'unscored' && (i.weight !== null || (!weightKnown && i.score.kind === 'value')));
   const counted = exec.scores.filter((e) => e.inSum);
   const present = (values: (Dec | null)[]): Dec[] => values.filter((v): v is Dec => v !== null);
+  const weightSum = sum(present([...counted.map((e) => e.weight), ...scored.map((i) => i.weight)]));
+  const total = form.total;
+  const weightParsed: Parsed<Dec> | null = total ? (total.weightCell ? parseAmount(form.sheet.cell(total.weightCell.row, total.weightCell.col).raw) : { kind: 'blank' }) : null;
+  const totalWeight = weightParsed ? { parsed: weightParsed, value: weightParsed.kind === 'value' ? weightParsed.value : new Dec(profile.defaultTotalWeight) } : null;
   return {
     execution: exec.scores,
     strayScoreCells: exec.strayCells,
@@ -54,8 +62,12 @@ export function assess(form: FormModel, profile: Profile): Assessment {
     indicators,
     scored,
     weightKnown,
-    weightSum: sum(present([...counted.map((e) => e.weight), ...scored.map((i) => i.weight)])),
+    weightSum,
     statedScoreSum: sum(present([...counted.map((e) => valueOf(e.stated)), ...scored.map((i) => valueOf(i.score))])),
-    recomputedTotal: sum(present([...counted.map((e) => e.expected ?? valueOf(e.stated)), ...scored.map((i) => recomputedScore(i) ?? valueOf(i.score))])),
+    recomputedTotal: sum(present([...counted.map((e) => e.expected ?? valueOf(e.stated)), ...scored.map((i) => recomputed(i) ?? valueOf(i.score))])),
+    totalWeight,
+    totalScore: total ? parseAmount(form.sheet.cell(total.scoreCell.row, total.scoreCell.col).raw) : null,
+    weightsAddUp: weightKnown && totalWeight !== null && weightSum.minus(totalWeight.value).abs().lessThanOrEqualTo(limitsOf(profile).scoreTolerance),
+    allScoresStated: scored.every((i) => i.score.kind === 'value') && counted.every((e) => e.stated.kind === 'value'),
   };
 }

@@ -15,6 +15,9 @@ export interface ExecutionScore {
   scoreCell: CellRef;
   weight: Dec;
   stated: Parsed<Dec>;
+  /** The row's amounts as they should be (a blank total summed from its parts). */
+  budget: Dec | null;
+  exec: Dec | null;
   /** Exact rate in percent from the amounts; null when they are missing or the budget is 0. */
   percent: Dec | null;
   /** 分值 × min(执行率, 1), rounded; null when the rate cannot be computed. */
@@ -37,7 +40,7 @@ function scoreRow(sheet: SheetView, funds: FundsBlock, row: FundsRow, weight: De
   const percent = budget && exec ? computedPercent(budget, exec) : null;
   const why = !budget || !exec ? '该行预算数或执行数为空' : percent === null ? '预算数为 0，执行率不适用' : null;
   const expected = percent === null ? null : round(weight.times(minDec(percent.dividedBy(HUNDRED), ONE)), profile.scoreDecimals);
-  return { row, weightCell, scoreCell, weight, stated: parseAmount(sheet.cell(scoreCell.row, scoreCell.col).raw), percent, expected, why, inSum: true };
+  return { row, weightCell, scoreCell, weight, stated: parseAmount(sheet.cell(scoreCell.row, scoreCell.col).raw), budget, exec, percent, expected, why, inSum: true };
 }
 
 export function assessExecutionScores(sheet: SheetView, funds: FundsBlock, profile: Profile): ExecutionScores {

@@ -36,6 +36,9 @@ interface Quantitative {
   expected: Dec;
   /** The share of the weight earned (0–1): what a 得分系数 column must state. */
   ratio: Dec;
+  /** Target and actual in one unit, for the formula in messages. */
+  a: Dec;
+  b: Dec;
   /** The stated 得分系数 judged against the ratio (Chongqing), when the form has one. */
   coefficient: RateVerdict | null;
   met: boolean;
@@ -135,7 +138,7 @@ function scoreQuantities(
   const overAchieved = !isReverse(comparator) && as.some((a, i) => a.greaterThan(0) && bs[i].greaterThanOrEqualTo(a.times(overLimit)));
   const basis = () => `目标 ${COMPARATOR_SYMBOL[comparator]}${describe(target, as, units)}，完成 ${describe(actual, bs, units)}`;
   if (parts.length === 1) {
-    return { kind: 'quantitative', comparator, expected: round(weight.times(parts[0].ratio), profile.scoreDecimals), ratio: parts[0].ratio, met, overAchieved, basis };
+    return { kind: 'quantitative', comparator, expected: round(weight.times(parts[0].ratio), profile.scoreDecimals), ratio: parts[0].ratio, a: as[0], b: bs[0], met, overAchieved, basis };
   }
   const ratios = parts.map((p) => p.ratio);
   const lo = ratios.reduce((m, r) => (r.lessThan(m) ? r : m));
@@ -219,4 +222,15 @@ function judgeCoefficient(sheet: SheetView, ref: CellRef, ratio: Dec): RateVerdi
   const stated = parseRate(cell.raw, cell.numberFormat, cell.text);
   if (stated.kind === 'blank' || stated.kind === 'na') return null;
   return judgeRate(stated, ratio.times(100));
+}
+
+/** The score recomputed from target and actual, where the rules fix one; else null. */
+export function recomputed(i: IndicatorAssessment): Dec | null {
+  return (i.kind === 'quantitative' || i.kind === 'compound') && i.expected ? i.expected : null;
+}
+
+/** 0 ≤ 得分 ≤ 分值 broken: decided once, read by every rule that must not say it twice. */
+export function outOfRange(i: IndicatorAssessment): boolean {
+  if (i.weight === null || i.score.kind !== 'value' || i.kind === 'na') return false;
+  return i.score.value.lessThan(0) || i.score.value.greaterThan(i.weight);
 }

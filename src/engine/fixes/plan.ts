@@ -1,3 +1,5 @@
+import { meta as followUp } from '../rules/fix/follow-up';
+import { fill } from '../rules/rule';
 import { compareFindings } from '../findings/order';
 import type { CheckResult, Finding, Fix } from '../findings/types';
 import { parseA1 } from '../grid/address';
@@ -226,7 +228,7 @@ export function planFixes(snapshot: GridSnapshot, first: CheckResult[], recheck:
 }
 
 /** The finding that carries a fix the first check did not offer (see withPlan). */
-export const FOLLOW_UP_RULE = 'fix.follow-up';
+export const FOLLOW_UP_RULE = followUp.id;
 
 /**
  * The first check's results with the plan's fixes, so that the fixes the results offer are
@@ -256,7 +258,7 @@ export function withPlan(first: CheckResult[], plan: FixPlan): CheckResult[] {
       severity: 'info',
       part: p.finding.part,
       cells: p.finding.cells,
-      message: `按本次给出的其他修正改正后：${p.finding.message}`,
+      message: fill(followUp.messages.fix, { message: p.finding.message }),
       expected: p.value,
       actual: p.finding.actual,
       fix: { cell: p.cell, value: p.value },
@@ -265,7 +267,7 @@ export function withPlan(first: CheckResult[], plan: FixPlan): CheckResult[] {
   }
   for (const { finding, result } of plan.revealed) {
     const at = Math.min(result, first.length - 1);
-    added.set(at, [...(added.get(at) ?? []), { ...finding, rule: FOLLOW_UP_RULE, severity: 'info', message: `按本次给出的修正改正后：${finding.message}`, fix: null }]);
+    added.set(at, [...(added.get(at) ?? []), { ...finding, rule: FOLLOW_UP_RULE, severity: 'info', message: fill(followUp.messages.revealed, { message: finding.message }), fix: null }]);
   }
   return first.map((r, i) => {
     const extra = added.get(i) ?? [];

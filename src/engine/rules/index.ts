@@ -1,27 +1,43 @@
-import { fundsBlankTotal } from './funds/blankTotal';
-import { fundsExecutionScore, fundsExecutionScoreBlank, fundsExecutionUnverifiable, fundsLowExecution, fundsOverExecution, fundsStrayScore } from './funds/execution';
-import { fundsRateBlank, fundsRateMismatch, fundsRateNotApplicable, fundsRateUnreadable } from './funds/rate';
-import { fundsSourcesVsStructure } from './funds/sourcesVsStructure';
-import { fundsSumMismatch } from './funds/sumMismatch';
-import { fundsTextBreakdownMismatch } from './funds/textBreakdown';
-import { fundsUnplacedRow } from './funds/unplaced';
-import { indicatorCoefficientMismatch, indicatorCoefficientScore } from './indicators/coefficient';
-import { totalBlockScoreOverWeight } from './total/blockScore';
-import { indicatorReasonMissing } from './indicators/reason';
-import {
-  indicatorCompoundScore,
-  indicatorQualitativeBand,
-  indicatorQuantitativeScore,
-  indicatorScoreBlank,
-  indicatorScoreOutOfRange,
-  indicatorUnverifiable,
-} from './indicators/score';
+/**
+ * The catalogue: every rule, one file per id (rules/<part>/<name>.ts for `<part>.<name>`), in the
+ * order their findings are listed. test/engine/catalogue.test.ts checks that every file here is
+ * registered, has its doc page (docs/rules/<id>.md), its test and its README row.
+ */
 import { formPartial } from './form/partial';
-import type { Rule } from './rule';
-import { totalMissing, totalScoreBlank, totalScoreSum, totalWeightSum } from './total/sums';
-import { totalLevel1Weights } from './total/weights';
+import { fundsSumMismatch } from './funds/sum-mismatch';
+import { fundsBlankTotal } from './funds/blank-total';
+import { fundsSourcesVsStructure } from './funds/sources-structure-mismatch';
+import { fundsTextBreakdownMismatch } from './funds/text-breakdown-mismatch';
+import { fundsRateMismatch } from './funds/rate-mismatch';
+import { fundsRateBlank } from './funds/rate-blank';
+import { fundsRateNotApplicable } from './funds/rate-not-applicable';
+import { fundsRateUnreadable } from './funds/rate-unreadable';
+import { fundsOverExecution } from './funds/over-execution';
+import { fundsLowExecution } from './funds/low-execution';
+import { fundsExecutionScore } from './funds/exec-score-mismatch';
+import { fundsExecutionScoreBlank } from './funds/exec-score-blank';
+import { fundsExecutionUnverifiable } from './funds/exec-score-unverifiable';
+import { fundsStrayScore } from './funds/stray-score';
+import { fundsUnplacedRow } from './funds/unplaced-row';
+import { indicatorScoreOutOfRange } from './indicator/score-out-of-range';
+import { indicatorScoreBlank } from './indicator/score-blank';
+import { indicatorQuantitativeScore } from './indicator/score-mismatch';
+import { indicatorCompoundScore } from './indicator/compound-score-out-of-range';
+import { indicatorCoefficientMismatch } from './indicator/coefficient-mismatch';
+import { indicatorCoefficientScore } from './indicator/coefficient-score-mismatch';
+import { indicatorQualitativeBand } from './indicator/qualitative-band';
+import { indicatorReasonMissing } from './indicator/reason-missing';
+import { indicatorUnverifiable } from './indicator/unverifiable';
+import { totalWeightSum } from './total/weight-sum-mismatch';
+import { totalScoreSum } from './total/score-sum-mismatch';
+import { totalBlockScoreOverWeight } from './total/block-score-over-weight';
+import { totalScoreBlank } from './total/score-blank';
+import { totalMissing } from './total/missing';
+import { totalLevel1Weights } from './total/level1-weights';
+import { meta as fixFollowUp } from './fix/follow-up';
+import type { Rule, RuleMeta } from './rule';
 
-/** Every rule, in the order their findings are listed. */
+/** Every check, in the order their findings are listed. */
 export const RULES: Rule[] = [
   formPartial,
   fundsSumMismatch,
@@ -55,3 +71,11 @@ export const RULES: Rule[] = [
   totalMissing,
   totalLevel1Weights,
 ];
+
+/** Everything a finding's `rule` can be: the checks' meta, and the fix plan's follow-up notes. */
+export const CATALOGUE: RuleMeta[] = [...RULES.map((r) => r.meta), fixFollowUp];
+
+/** A rule's meta by id (the pane's and the result sheet's titles). */
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return CATALOGUE.find((m) => m.id === id);
+}

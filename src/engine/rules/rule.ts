@@ -11,12 +11,31 @@ export interface RuleContext {
   assessment: Assessment;
 }
 
-/** A check of RULES.md: a stable id, a severity, the part of the form, and what it finds. */
-export interface Rule {
+/**
+ * What a rule is, for people and for every surface that names it (README table, pane, 校验结果
+ * sheet, docs/rules/<id>.md): its stable id, severity, part, title, what it checks, where the rule
+ * comes from (a docs/rules.md anchor), its message templates and the fix it offers.
+ */
+export interface RuleMeta {
+  /** Stable: `<part>.<name>`, and the file is rules/<part>/<name>.ts. */
   id: string;
-  title: string;
   severity: Severity;
   part: Part;
+  /** Chinese title, a few words. */
+  title: string;
+  /** One sentence: what it checks. */
+  description: string;
+  /** Where the rule is stated: an anchor of docs/rules.md ("r-2-1"). */
+  source: string;
+  /** Message templates; `{name}` is filled from the finding's values (fill()). */
+  messages: Record<string, string>;
+  /** The fix it offers, in words; null when it offers none. */
+  fix: string | null;
+}
+
+/** A check of docs/rules.md: its meta and what it finds. */
+export interface Rule extends RuleMeta {
+  meta: RuleMeta;
   check(ctx: RuleContext): Finding[];
 }
 
@@ -28,10 +47,16 @@ export interface FindingDetail {
   fix?: { cell: CellRef; value: string } | null;
 }
 
+/** Fills a message template: `{name}` → values.name. A missing value is a bug, so it shows. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
 /** Builds the rule's findings with its id, severity and part filled in. */
-export function defineRule(meta: Omit<Rule, 'check'>, find: (ctx: RuleContext) => FindingDetail[]): Rule {
+export function defineRule(meta: RuleMeta, find: (ctx: RuleContext) => FindingDetail[]): Rule {
   return {
     ...meta,
+    meta,
     check: (ctx) =>
       find(ctx).map((d): Finding => {
         const fix: Fix | null = d.fix ? { cell: toA1(d.fix.cell), value: d.fix.value } : null;

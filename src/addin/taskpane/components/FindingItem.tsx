@@ -1,8 +1,10 @@
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Finding } from '../../../engine';
+import { SEVERITY } from '../../../engine/findings/severity';
+import { ruleMeta } from '../../../engine/rules';
 
-const SEVERITY = { error: { name: '错误', color: 'danger' }, warning: { name: '警告', color: 'warning' }, info: { name: '提示', color: 'informative' } } as const;
+const BADGE = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
 const useStyles = makeStyles({
   item: {
@@ -13,7 +15,7 @@ const useStyles = makeStyles({
     cursor: 'pointer',
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
-  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   values: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -28,7 +30,8 @@ export interface FindingItemProps {
 export function FindingItem({ finding: f, busy, onSelect, onFix }: FindingItemProps): React.JSX.Element {
   const styles = useStyles();
   const cell = f.cells[0] ?? '';
-  const sev = SEVERITY[f.severity];
+  const sev = { name: SEVERITY[f.severity].name, color: BADGE[f.severity] };
+  const title = ruleMeta(f.rule)?.title;
   return (
     <li
       className={styles.item}
@@ -42,6 +45,11 @@ export function FindingItem({ finding: f, busy, onSelect, onFix }: FindingItemPr
       <div className={styles.head}>
         <Badge color={sev.color}>{sev.name}</Badge>
         <Text weight="semibold">{cell}</Text>
+        {title && (
+          <Text size={200} className={styles.values}>
+            {title}
+          </Text>
+        )}
         {f.fix && (
           <Button
             size="small"

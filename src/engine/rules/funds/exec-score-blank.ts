@@ -1,0 +1,30 @@
+import { plain } from '../../values/decimal';
+import { defineRule, fill, type RuleMeta } from '../rule';
+
+export const meta: RuleMeta = {
+  id: 'funds.exec-score-blank',
+  severity: 'warning',
+  part: 'funds',
+  title: '执行率得分未填',
+  description: '资金行有分值而得分空白。',
+  source: 'r-2-5',
+  messages: {
+    known: '执行率得分未填写，应为 分值 {weight} × min(执行率, 100%) = {expected}。',
+    unknown: '执行率分值为 {weight}，得分未填写。',
+  },
+  fix: '能复算时填入复算的执行率得分。',
+};
+
+/** docs/rules.md#r-2-5: 分值 set, 得分 blank. */
+export const fundsExecutionScoreBlank = defineRule(meta, ({ assessment }) =>
+  assessment.execution.flatMap((e) => {
+    if (e.stated.kind !== 'blank') return [];
+    return [{
+      cells: [e.scoreCell],
+      message: e.expected === null ? fill(meta.messages.unknown, { weight: plain(e.weight) }) : fill(meta.messages.known, { weight: plain(e.weight), expected: plain(e.expected) }),
+      expected: e.expected === null ? null : plain(e.expected),
+      actual: '',
+      fix: e.expected === null ? null : { cell: e.scoreCell, value: plain(e.expected) },
+    }];
+  }),
+);

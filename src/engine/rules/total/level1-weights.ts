@@ -1,0 +1,43 @@
+import type { CellRef } from '../../grid/types';
+import { level1Key } from '../../locate/labels';
+import { Dec, plain, sum } from '../../values/decimal';
+import { defineRule, fill, type FindingDetail, type RuleMeta } from '../rule';
+
+export const meta: RuleMeta = {
+  id: 'total.level1-weights',
+  severity: 'info',
+  part: 'total',
+  title: '一级指标权重与标准不同',
+  description: '执行率、产出、效益、满意度的分值与 profile 的标准权重（全国：10/50/30/10）不同：各地自定，只作提示。',
+  source: 'r-4-3',
+  messages: {
+    execution: '执行率分值为 {weight}，{profile}的标准为 {standard}（各地可自定权重，仅作提示）。',
+    level1: '{level1}分值合计 {weight}，{profile}的标准为 {standard}（各地可自定权重，仅作提示）。',
+  },
+  fix: null,
+};
+
+/** docs/rules.md#r-4-3: level-1 weights that differ from the profile's standard (provinces set their own). */
+export const totalLevel1Weights = defineRule(meta, ({ assessment, profile }) => {
+  const out: FindingDetail[] = [];
+  const std = profile.standardWeights;
+  const e = assessment.execution.find((x) => x.inSum);
+  if (e && e.weightCell && assessment.execution.length === 1 && !e.weight.equals(std.execution)) {
+    out.push({ cells: [e.weightCell], message: fill(meta.messages.execution, { weight: plain(e.weight), profile: profile.name, standard: std.execution }), expected: std.execution, actual: plain(e.weight) });
+  }
+  const groups = new Map<string, { weights: Dec[]; cell: CellRef | null }>();
+  for (const i of assessment.scored) {
+    const key = level1Key(i.row.level1);
+    if (!key || !i.weight) continue;
+    const g = groups.get(key) ?? { weights: [], cell: i.row.level1Cell };
+    g.weights.push(i.weight);
+    groups.set(key, g);
+  }
+  for (const [key, g] of groups) {
+    const total = sum(g.weights);
+    const standard = std[key as keyof typeof std];
+    if (total.equals(standard) || !g.cell) continue;
+    out.push({ cells: [g.cell], message: fill(meta.messages.level1, { level1: key, weight: plain(total), profile: profile.name, standard }), expected: standard, actual: plain(total) });
+  }
+  return out;
+});

@@ -1,0 +1,52 @@
+import { checkWorkbook } from '../../src/engine/check';
+import type { Finding } from '../../src/engine/findings/types';
+import type { RawValue } from '../../src/engine/grid/types';
+import { NATIONAL_PROFILE, type Profile, withOverrides } from '../../src/engine/profile/profile';
+import { RULES } from '../../src/engine/rules';
+import { departmentForm, projectForm } from './forms';
+import { type Rows, setCell, snapshot } from './grid';
+
+/**
+ * One case for a rule, eslint RuleTester style: a base form (the consistent department or
+ * project form of test/helpers/forms.ts, or rows of its own), cells changed by A1 address, and
+ * for an invalid case the cells its findings must start at (in order) and what they must say.
+ */
+export interface RuleCase {
+  name: string;
+  base?: 'department' | 'project' | Rows;
+  edits?: Record<string, RawValue>;
+  merges?: string[];
+  profile?: Partial<Profile>;
+  /** Invalid cases: each finding's first cell, in order. */
+  cells?: string[];
+  /** Invalid cases: fields every finding must have (e.g. expected, fix), or a list, one per finding. */
+  expect?: Partial<Finding> | Partial<Finding>[];
+  /** Invalid cases: text the first finding's message must contain. */
+  message?: string | RegExp;
+}
+
+export function runCase(id: string, c: RuleCase): Finding[] {
+  const rows = c.base === undefined || c.base === 'department' ? departmentForm() : c.base === 'project' ? projectForm() : c.base.map((r) => [...r]);
+  for (const [address, value] of Object.entries(c.edits ?? {})) setCell(rows, address, value);
+  const profile = c.profile ? withOverrides(NATIONAL_PROFILE, c.profile) : NATIONAL_PROFILE;
+  return checkWorkbook([snapshot(rows, { merges: c.merges })], profile).flatMap((r) => r.findings.filter((f) => f.rule === id));
+}
+
+/** valid: the rule finds nothing; invalid: it finds exactly the cells given, with what was asked. */
+export function testRule(id: string, cases: { valid: RuleCase[]; invalid: RuleCase[] }): void {
+  describe(id, () => {
+    test('is in the catalogue', () => {
+      expect(RULES.map((r) => r.id)).toContain(id);
+    });
+    test.each(cases.valid.map((c) => [c.name, c] as const))('valid: %s', (_name, c) => {
+      expect(runCase(id, c).map((f) => `${f.cells[0]} ${f.message}`)).toEqual([]);
+    });
+    test.each(cases.invalid.map((c) => [c.name, c] as const))('invalid: %s', (_name, c) => {
+      const found = runCase(id, c);
+      expect(found.map((f) => f.cells[0])).toEqual(c.cells ?? []);
+      const wants = Array.isArray(c.expect) ? c.expect : found.map(() => c.expect ?? {});
+      found.forEach((f, i) => expect(f).toMatchObject(wants[i] ?? {}));
+      if (c.message) expect(found[0]?.message).toMatch(c.message);
+    });
+  });
+}
