@@ -286,3 +286,46 @@ describe('a breakdown written as text in merged cells (Hunan county forms)', () 
     expect(alarmKeys(r)).toEqual([]);
   });
 });
+
+describe('review findings (docs/rules.md against the code)', () => {
+  test('a single 其中 line under 基本支出 is a part of it, never the whole', () => {
+    const rows = departmentForm();
+    setCell(rows, 'C8', '其中：公用经费');
+    setCell(rows, 'D8', 100);
+    setCell(rows, 'E8', 95);
+    rows.splice(8, 1); // no 公用支出 line: the 其中 line stands alone
+    const r = checkRows(rows);
+    expect(byRule(r, 'funds.sum-mismatch')).toEqual([]);
+  });
+
+  test('with 资金来源 ≠ 资金结构 (each agreeing with its parts), no fix is built on either total', () => {
+    const rows = departmentForm();
+    setCell(rows, 'D4', 481.22); // 资金来源 now 506.22 by its parts
+    setCell(rows, 'D3', 506.22);
+    setCell(rows, 'F3', null); // the rate of the disputed total, blank
+    const r = checkRows(rows);
+    expect(byRule(r, 'funds.sources-structure-mismatch')).toHaveLength(1);
+    expect(r.findings.filter((f) => f.fix && f.fix.cell === 'F3')).toEqual([]);
+    expect(r.findings.filter((f) => f.fix && f.fix.cell === 'H3')).toEqual([]);
+  });
+
+  test('no 总分 fix while a score is out of its range', () => {
+    const rows = projectForm();
+    setCell(rows, 'H14', 20); // 15 allowed
+    setCell(rows, 'H17', 104.5);
+    const r = checkRows(rows);
+    expect(byRule(r, 'total.score-sum-mismatch')[0]?.fix ?? null).toBeNull();
+  });
+
+  test('a data row whose 得分计算方法 text mentions 执行率 is not taken into the header', () => {
+    const rows: Rows = [
+      ['部门(单位)总体资金(万元)', '资金来源', '年初预算数(A)', '全年执行数(B)', '分值(10分)', '得分', '得分计算方法'],
+      [null, '年度资金总额', 1172.55, 1268.72, 10, 10, '执行率*该指标分值'],
+      [null, '基本支出', 985.19, 914.97, 10, 10, null],
+      [null, '项目支出', 187.36, 353.75, 10, 10, null],
+    ];
+    const r = checkRows(rows);
+    expect(r.summary.coverage.fundRows).toBe(3);
+    expect(byRule(r, 'funds.exec-score-mismatch').map((f) => f.cells[0])).toEqual(['F3']);
+  });
+});

@@ -117,6 +117,10 @@ describe('qualitative outcomes', () => {
     ['未完成', 'missed'],
     ['否', 'missed'],
     ['超出预算', 'missed'],
+    ['未建立', 'missed'],
+    ['尚未验收', 'missed'],
+    ['基本建立', 'partial'],
+    ['未发生安全事故', 'achieved'],
   ])('%s → %s', (text, want) => expect(classifyOutcome(text)).toBe(want));
 
   test('not-applicable markers', () => {

@@ -1,12 +1,12 @@
 import type { FormModel } from '../model/form';
 import { type Parsed, parseAmount, valueOf } from '../values/amount';
-import { type SumCheck, sumChecks } from './funds';
+import { disputedTotals, type SumCheck, sumChecks } from './funds';
 import { type RateRow, rateRows, type StatedOnlyRate, statedOnlyRates } from './rateRows';
 import type { Profile } from '../profile/profile';
 import { Dec, sum } from '../values/decimal';
 import { limitsOf } from '../profile/limits';
 import { assessExecutionScores, type ExecutionScore } from './execution';
-import { assessIndicator, type IndicatorAssessment, recomputed } from './indicators';
+import { assessIndicator, type IndicatorAssessment, outOfRange, recomputed } from './indicators';
 import type { CellRef } from '../grid/types';
 
 /** Everything computed once per form: rules read it, the summary totals it. */
@@ -36,8 +36,10 @@ export interface Assessment {
   totalScore: Parsed<Dec> | null;
   /** Σ 分值 agrees with the total's 分值 (and the form has a 分值 column). */
   weightsAddUp: boolean;
-  /** Every counted row states its score: only then is Σ 得分 a safe total to offer as a fix. */
+  /** Every counted row states a score within its range: only then is Σ 得分 a safe total to offer as a fix. */
   allScoresStated: boolean;
+  /** Rows of 合计 in dispute (资金来源 ≠ 资金结构): no fix is computed from them. */
+  disputedRows: Set<number>;
 }
 
 
@@ -68,6 +70,7 @@ export function assess(form: FormModel, profile: Profile): Assessment {
     totalWeight,
     totalScore: total ? parseAmount(form.sheet.cell(total.scoreCell.row, total.scoreCell.col).raw) : null,
     weightsAddUp: weightKnown && totalWeight !== null && weightSum.minus(totalWeight.value).abs().lessThanOrEqualTo(limitsOf(profile).scoreTolerance),
-    allScoresStated: scored.every((i) => i.score.kind === 'value') && counted.every((e) => e.stated.kind === 'value'),
+    allScoresStated: scored.every((i) => i.score.kind === 'value' && !outOfRange(i)) && counted.every((e) => e.stated.kind === 'value'),
+    disputedRows: form.funds ? disputedTotals(form.sheet, form.funds, limitsOf(profile).amountTolerance) : new Set(),
   };
 }

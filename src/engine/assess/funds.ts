@@ -34,6 +34,14 @@ function sumOf(parts: { cell: AmountCell }[]): Dec | null {
   return values.length ? sum(values) : null;
 }
 
+/**
+ * 基本支出's breakdown, when it is one: 基本支出 = 人员支出 + 公用支出 holds only with both lines
+ * there; a single 其中 line (其中：公用经费) is one part of 基本支出, never the whole (docs/rules.md#r-2-6).
+ */
+function breakdownOf(group: FundsGroup): FundsRow[] {
+  return group.basicParts.length >= 2 ? group.basicParts : [];
+}
+
 /** Every sum the block's totals must satisfy, for every amount column it has. */
 export function sumChecks(sheet: SheetView, funds: FundsBlock): SumCheck[] {
   const out: SumCheck[] = [];
@@ -41,7 +49,7 @@ export function sumChecks(sheet: SheetView, funds: FundsBlock): SumCheck[] {
     const col = funds.columns[role];
     if (col === undefined) continue;
     for (const group of funds.groups) {
-      const pairs: [FundsRow | null, FundsRow[]][] = [[group.total, group.parts], [group.basic, group.basicParts]];
+      const pairs: [FundsRow | null, FundsRow[]][] = [[group.total, group.parts], [group.basic, breakdownOf(group)]];
       for (const [total, rows] of pairs) {
         if (!total || rows.length === 0) continue;
         const parts = rows.map((row) => ({ row, cell: amountCell(sheet, row.row, col) }));
@@ -62,7 +70,7 @@ export function effectiveAmount(sheet: SheetView, funds: FundsBlock, row: FundsR
   const stated = parseAmount(sheet.cell(row.row, col).raw);
   if (stated.kind === 'value') return stated.value;
   for (const group of funds.groups) {
-    const parts = group.total === row ? group.parts : group.basic === row ? group.basicParts : null;
+    const parts = group.total === row ? group.parts : group.basic === row ? breakdownOf(group) : null;
     if (!parts || parts.length === 0) continue;
     const values = parts.map((p) => effectiveAmount(sheet, funds, p, role)).filter((v): v is Dec => v !== null);
     return values.length ? sum(values) : null;
@@ -75,4 +83,23 @@ export function groupAmount(sheet: SheetView, funds: FundsBlock, group: FundsGro
   const values = group.parts.map((p) => effectiveAmount(sheet, funds, p, role)).filter((v): v is Dec => v !== null);
   if (values.length) return sum(values);
   return group.total ? effectiveAmount(sheet, funds, group.total, role) : null;
+}
+
+/**
+ * The 合计 rows of 资金来源 and 资金结构 when the two disagree in some column: which one is wrong
+ * is not known (docs/rules.md#r-4a), so nothing computed from either is offered as a fix.
+ */
+export function disputedTotals(sheet: SheetView, funds: FundsBlock, tolerance: Dec): Set<number> {
+  const sources = funds.groups.find((g) => g.kind === 'sources');
+  const structure = funds.groups.find((g) => g.kind === 'structure');
+  const out = new Set<number>();
+  if (!sources || !structure) return out;
+  for (const role of AMOUNT_ROLES) {
+    if (funds.columns[role] === undefined) continue;
+    const a = groupAmount(sheet, funds, sources, role);
+    const b = groupAmount(sheet, funds, structure, role);
+    if (!a || !b || a.minus(b).abs().lessThanOrEqualTo(tolerance)) continue;
+    for (const g of [sources, structure]) if (g.total) out.add(g.total.row);
+  }
+  return out;
 }

@@ -102,7 +102,8 @@ export function readHeader<R extends string>(
   };
   const one = assignRoles(columnLabels(sheet, row, row), patterns, veto(row + 1));
   let best: Header<R> | null = valid(one.columns) ? { row, firstRow: row, ...one } : null;
-  if (row + 1 <= sheet.bottom && rowHasHeaderWord(sheet, row + 1)) {
+  // A row with figures in it is data, whatever words a text cell of it holds (得分计算方法 text).
+  if (row + 1 <= sheet.bottom && rowHasHeaderWord(sheet, row + 1) && numbersIn(sheet, row + 1) < 2) {
     const two = assignRoles(columnLabels(sheet, row, row + 1), patterns, veto(row + 2));
     // The upper row must add something the lower row lacks; a data row above a header adds nothing.
     const lower = assignRoles(columnLabels(sheet, row + 1, row + 1), patterns, veto(row + 2));
@@ -122,4 +123,13 @@ export function headerBottom<R extends string>(sheet: SheetView, header: Header<
     if (m && m.bottom > bottom && m.bottom - header.row <= 2) bottom = m.bottom;
   }
   return bottom;
+}
+
+function numbersIn(sheet: SheetView, row: number): number {
+  let n = 0;
+  for (let c = sheet.left; c <= sheet.right; c++) {
+    const v = sheet.ownValue(row, c);
+    if (typeof v === 'number' || (typeof v === 'string' && /^\s*-?[\d,]+(?:\.\d+)?\s*%?\s*$/.test(v))) n++;
+  }
+  return n;
 }

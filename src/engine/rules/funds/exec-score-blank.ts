@@ -24,7 +24,7 @@ export const fundsExecutionScoreBlank = defineRule(meta, ({ assessment }) =>
       message: e.expected === null ? fill(meta.messages.unknown, { weight: plain(e.weight) }) : fill(meta.messages.known, { weight: plain(e.weight), expected: plain(e.expected) }),
       expected: e.expected === null ? null : plain(e.expected),
       actual: '',
-      fix: e.expected === null ? null : { cell: e.scoreCell, value: plain(e.expected) },
+      fix: e.expected === null || assessment.disputedRows.has(e.row.row) ? null : { cell: e.scoreCell, value: plain(e.expected) },
     }];
   }),
 );

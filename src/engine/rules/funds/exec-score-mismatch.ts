@@ -27,7 +27,7 @@ export const fundsExecutionScore = defineRule(meta, ({ assessment, profile }) =>
       message: fill(meta.messages.main, { where, weight: plain(e.weight), exec: money(e.exec), budget: money(e.budget), rate: formatPercent(e.percent, 2), expected: plain(e.expected), stated: plain(stated, 4), gap: plain(e.expected.minus(stated).abs()) }),
       expected: plain(e.expected),
       actual: plain(stated, 4),
-      fix: { cell: e.scoreCell, value: plain(e.expected) },
+      fix: assessment.disputedRows.has(e.row.row) ? null : { cell: e.scoreCell, value: plain(e.expected) },
     }];
   }),
 );

@@ -26,7 +26,7 @@ export const fundsRateBlank = defineRule(meta, ({ assessment }) =>
       message: fill(meta.messages.main, { row: r.row.display, exec: money(r.exec), budgetName: r.budgetName, budget: money(r.budget), should }),
       expected: should,
       actual: '',
-      fix: { cell: r.rateCell, value: should },
+      fix: assessment.disputedRows.has(r.row.row) ? null : { cell: r.rateCell, value: should },
     }];
   }),
 );

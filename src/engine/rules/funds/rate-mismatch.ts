@@ -28,7 +28,7 @@ export const fundsRateMismatch = defineRule(meta, ({ assessment }) =>
       message: fill(meta.messages.main, { row: r.row.display, exec: money(r.exec), budgetName: r.budgetName, budget: money(r.budget), should, shown, gap }),
       expected: should,
       actual: shown,
-      fix: { cell: r.rateCell, value: should },
+      fix: assessment.disputedRows.has(r.row.row) ? null : { cell: r.rateCell, value: should },
     }];
   }),
 );
