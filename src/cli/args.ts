@@ -1,3 +1,6 @@
+import { availableParallelism, cpus } from 'os';
+import { DEFAULT_MAX_FILE_MB } from './limits';
+
 /** The command line, parsed: `selfeval check <file-or-folder>... [--json] [--out DIR] [--csv FILE]`. */
 export interface CheckOptions {
   command: 'check';
@@ -6,27 +9,44 @@ export interface CheckOptions {
   outDir: string | null;
   csvFile: string | null;
   tolerance: string | null;
+  /** Per-file size limit in MB; the unzipped-size, memory and time limits scale with it. */
+  maxFileMb: number;
+  /** Files checked at once, each in its own worker. */
+  jobs: number;
+  /** The 自评报告 (.docx / .doc) to cross-check against the one form given. */
+  report: string | null;
 }
 
 export type ParsedArgs = CheckOptions | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
 
+export function defaultJobs(): number {
+  return typeof availableParallelism === 'function' ? availableParallelism() : Math.max(1, cpus().length);
+}
+
 export const USAGE = `用法：selfeval check <文件或文件夹>... [--json] [--out 目录] [--csv 文件] [--tolerance 0.01]
 
-  check           校验绩效自评表（.xlsx）；文件夹会递归查找其中所有 .xlsx
-  --json          以 JSON 输出到标准输出（每张自评表一项；无法校验的文件一项）
-  --out 目录      为每个已校验的文件写一份标注副本 <名称>.checked.xlsx（不改原文件）
-  --csv 文件      把汇总表写成 CSV（UTF-8 BOM，Excel 可直接打开）
-  --tolerance 数  金额容差（表内单位，默认 0.01）
-  -h, --help      显示本帮助
+  check             校验绩效自评表（.xlsx、Word 文档 .docx；装有 LibreOffice 时也收 .xls / .doc）；
+                    文件夹会递归查找其中的这些文件，同名的表和报告（X.xlsx 与 X.docx，X自评表.xlsx 与 X自评报告.docx）自动配对
+  --report 文件     与表格核对的自评报告（.docx / .doc），只用于单个表格文件
+  --json            以 JSON 输出到标准输出（每张自评表一项；无法校验的文件一项）
+  --out 目录        为每个已校验的文件写一份标注副本 <名称>.checked.xlsx / .checked.docx（不改原文件）
+  --csv 文件        把汇总表写成 CSV（UTF-8 BOM，Excel 可直接打开）
+  --tolerance 数    金额容差（表内单位，默认 0.01）
+  --max-file-mb 数  单个文件的大小限制（默认 ${DEFAULT_MAX_FILE_MB} MB）；解压大小、内存和时间限制随之按比例提高
+  --jobs 数         同时校验的文件数（默认为处理器核数）
+  --                之后的参数都当作文件名（文件名以 - 开头时用）
+  -h, --help        显示本帮助
 
-退出码：0 无错误；1 发现错误；2 有文件无法校验（无法读取、不是 .xlsx、已加密、未找到自评表）。`;
+退出码：0 无错误；1 发现错误；2 有文件无法校验（无法读取、不是 .xlsx、已加密、未找到自评表、超过限制）或输出无法写入。`;
 
 export function parseArgs(argv: string[]): ParsedArgs {
-  if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) return { command: 'help' };
-  if (argv.includes('-v') || argv.includes('--version')) return { command: 'version' };
-  const [command, ...rest] = argv;
+  const separator = argv.indexOf('--');
+  const options = separator < 0 ? argv : argv.slice(0, separator);
+  if (options.length === 0 || options.includes('-h') || options.includes('--help')) return { command: 'help' };
+  if (options.includes('-v') || options.includes('--version')) return { command: 'version' };
+  const [command, ...rest] = options;
   if (command !== 'check') return { command: 'error', message: `未知命令“${command}”。可用命令：check。` };
-  const opts: CheckOptions = { command: 'check', paths: [], json: false, outDir: null, csvFile: null, tolerance: null };
+  const opts: CheckOptions = { command: 'check', paths: [], json: false, outDir: null, csvFile: null, tolerance: null, maxFileMb: DEFAULT_MAX_FILE_MB, jobs: defaultJobs(), report: null };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = (): string | null => {
@@ -36,16 +56,30 @@ export function parseArgs(argv: string[]): ParsedArgs {
       return v;
     };
     if (arg === '--json') opts.json = true;
-    else if (arg === '--out' || arg === '--csv' || arg === '--tolerance') {
+    else if (arg === '--out' || arg === '--csv' || arg === '--tolerance' || arg === '--max-file-mb' || arg === '--jobs' || arg === '--report') {
       const v = value();
-      if (v === null) return { command: 'error', message: `${arg} 后面需要跟一个${arg === '--tolerance' ? '数值' : arg === '--out' ? '目录' : '文件名'}。` };
+      if (v === null) return { command: 'error', message: `${arg} 后面需要跟一个${arg === '--out' ? '目录' : arg === '--csv' ? '文件名' : '数值'}。` };
       if (arg === '--out') opts.outDir = v;
+      else if (arg === '--report') {
+        if (!/\.docx?$/i.test(v)) return { command: 'error', message: `--report 需要一个 Word 文档（.docx 或 .doc），收到“${v}”。` };
+        opts.report = v;
+      }
       else if (arg === '--csv') opts.csvFile = v;
-      else if (!/^\d+(\.\d+)?$/.test(v)) return { command: 'error', message: `--tolerance 需要一个非负数，收到“${v}”。` };
-      else opts.tolerance = v;
+      else if (arg === '--tolerance') {
+        if (!/^\d+(\.\d+)?$/.test(v)) return { command: 'error', message: `--tolerance 需要一个非负数，收到“${v}”。` };
+        opts.tolerance = v;
+      } else if (arg === '--max-file-mb') {
+        if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0 || Number(v) > 4096) return { command: 'error', message: `--max-file-mb 需要一个 0 到 4096 之间的数（单位 MB），收到“${v}”。` };
+        opts.maxFileMb = Number(v);
+      } else {
+        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 256) return { command: 'error', message: `--jobs 需要一个 1 到 256 之间的整数，收到“${v}”。` };
+        opts.jobs = Number(v);
+      }
     } else if (arg.startsWith('--')) return { command: 'error', message: `未知选项“${arg}”。` };
     else opts.paths.push(arg);
   }
+  if (separator >= 0) opts.paths.push(...argv.slice(separator + 1));
   if (opts.paths.length === 0) return { command: 'error', message: '请指定要校验的 .xlsx 文件或文件夹。' };
+  if (opts.report && opts.paths.length !== 1) return { command: 'error', message: '--report 只能和一个表格文件一起使用；文件夹里的表和报告会按文件名自动配对。' };
   return opts;
 }

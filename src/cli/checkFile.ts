@@ -1,36 +1,111 @@
-import type ExcelJS from 'exceljs';
-import { readWorkbook, UnreadableWorkbook } from '../adapters/exceljs/readWorkbook';
-import { checkWorkbook, EMPTY_SUMMARY } from '../engine/check';
-import type { Finding, Summary } from '../engine/findings/types';
-import type { Profile } from '../engine/profile/profile';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, lstatSync, type Stats } from 'fs';
+import * as path from 'path';
+import { readXlsx } from '../adapters/xlsx/readXlsx';
+import { UnreadableFile } from '../adapters/xlsx/zip';
+import { checkWorkbook } from '../engine/check';
+import { NATIONAL_PROFILE, type Profile, withOverrides } from '../engine/profile/profile';
+import { reasonOf } from './errors';
+import { type Limits, limitSentence } from './limits';
 
-export type FileStatus = 'checked' | 'not-a-form' | 'unreadable';
+import { failed, type FileResult, type Task, type TaskResult } from './result';
 
-/** One form's result (or one file's, when it holds no form): the JSON contract's entry. */
-export interface FileResult {
-  file: string;
-  status: FileStatus;
-  sheet: string | null;
-  /** The form's range when its sheet holds more than one form ("A1:J40"), else null. */
-  form: string | null;
-  message: string | null;
-  findings: Finding[];
-  summary: Summary;
+export { failed, type FileResult, type FileStatus, type Task, type TaskResult } from './result';
+
+function kindSentence(st: Stats): string {
+  if (st.isDirectory()) return '这是一个文件夹，不是文件。';
+  if (st.isFIFO()) return '这是命名管道（FIFO），不是工作簿文件，已跳过。';
+  if (st.isSocket()) return '这是套接字，不是工作簿文件，已跳过。';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return '这是设备文件，不是工作簿文件，已跳过。';
+  return '这不是普通文件，已跳过。';
 }
 
-function failed(file: string, status: FileStatus, message: string): FileResult {
-  return { file, status, sheet: null, form: null, message, findings: [], summary: EMPTY_SUMMARY };
+function readSentence(file: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') {
+    const link = (() => {
+      try {
+        return lstatSync(file).isSymbolicLink();
+      } catch {
+        return false;
+      }
+    })();
+    return link ? '这是一个断开的链接（指向的文件不存在）。' : '文件不存在。';
+  }
+  if (code === 'EACCES' || code === 'EPERM') return '没有读取该文件的权限。';
+  if (code === 'EISDIR') return '这是一个文件夹，不是文件。';
+  return `无法读取文件：${reasonOf(e)}。`;
 }
 
-/** Reads and checks one file: one result per form in it; never throws for a bad file, it says why instead. */
-export async function checkFile(file: string, profile: Profile): Promise<{ results: FileResult[]; workbook: ExcelJS.Workbook | null }> {
-  if (!/\.xlsx$/i.test(file)) {
-    const message = /\.xls$/i.test(file) ? '这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再校验。' : '不是 .xlsx 文件，只能校验 Excel 工作簿（.xlsx）。';
-    return { results: [failed(file, 'unreadable', message)], workbook: null };
+/**
+ * Reads a regular file and nothing else: a device, FIFO or socket (or a link to one) is refused
+ * before it is opened, and the open itself never blocks (O_NONBLOCK) and is checked again on the
+ * descriptor, so a file swapped for a FIFO in between cannot hang the batch.
+ */
+export function readRegularFile(file: string, limits: Limits): Buffer {
+  let st: Stats;
+  try {
+    st = statSync(file);
+  } catch (e) {
+    throw new UnreadableFile(readSentence(file, e));
+  }
+  if (!st.isFile()) throw new UnreadableFile(kindSentence(st));
+  if (st.size > limits.fileBytes) throw new UnreadableFile(limitSentence.size(limits, st.size), 'size');
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    throw new UnreadableFile(readSentence(file, e));
   }
   try {
-    const { workbook, sheets } = await readWorkbook(file);
-    const results = checkWorkbook(sheets, profile).map((r): FileResult => ({
+    const fst = fstatSync(fd);
+    if (!fst.isFile()) throw new UnreadableFile(kindSentence(fst));
+    if (fst.size > limits.fileBytes) throw new UnreadableFile(limitSentence.size(limits, fst.size), 'size');
+    // The file may grow while read: never read past the limit.
+    const buf = Buffer.allocUnsafe(Math.min(fst.size, limits.fileBytes) + 1);
+    let n = 0;
+    for (;;) {
+      const got = readSync(fd, buf, n, buf.length - n, null);
+      if (got === 0) break;
+      n += got;
+      if (n === buf.length) {
+        if (n > limits.fileBytes) throw new UnreadableFile(limitSentence.size(limits, n), 'size');
+        break;
+      }
+    }
+    return buf.subarray(0, n);
+  } catch (e) {
+    if (e instanceof UnreadableFile) throw e;
+    throw new UnreadableFile(readSentence(file, e));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const profiles = new Map<string, Profile>();
+function profileFor(tolerance: string | null): Profile {
+  if (!tolerance) return NATIONAL_PROFILE;
+  let p = profiles.get(tolerance);
+  if (!p) profiles.set(tolerance, (p = withOverrides(NATIONAL_PROFILE, { amountTolerance: tolerance })));
+  return p;
+}
+
+/**
+ * Reads and checks one file, and writes its annotated copy when asked: one result per form in
+ * it. Never throws for a bad file; it says why instead.
+ */
+export async function checkTask(task: Task): Promise<TaskResult> {
+  const { file, limits } = task;
+  // Word documents, old .xls / .doc (converted by LibreOffice), and a workbook with its report.
+  if (/\.(?:docx|doc|xls)$/i.test(file) || (task.report && /\.xlsx$/i.test(file))) return checkWithDocuments(task);
+  if (!/\.xlsx$/i.test(file)) {
+    return { results: [failed(file, 'unreadable', '不是可校验的文件：只能校验 Excel 工作簿（.xlsx，或装有 LibreOffice 时的 .xls）和 Word 文档（.docx / .doc）。')], copyError: null };
+  }
+  let bytes: Buffer;
+  let results: FileResult[];
+  try {
+    bytes = readRegularFile(file, limits);
+    const sheets = readXlsx(bytes, file, { maxUnzippedBytes: limits.unzippedBytes, unzippedSentence: () => limitSentence.unzipped(limits) });
+    results = checkWorkbook(sheets, profileFor(task.tolerance)).map((r): FileResult => ({
       file,
       status: r.status,
       sheet: r.sheet,
@@ -39,10 +114,55 @@ export async function checkFile(file: string, profile: Profile): Promise<{ resul
       findings: r.findings,
       summary: r.summary,
     }));
-    return { results, workbook: results.some((r) => r.status === 'checked') ? workbook : null };
   } catch (e) {
     // A bug in the engine on some odd sheet must still be one sentence, not a stack trace.
-    const message = e instanceof UnreadableWorkbook ? e.message : `校验时出现内部错误：${e instanceof Error ? e.message : String(e)}。请把该文件反馈给开发者。`;
-    return { results: [failed(file, 'unreadable', message)], workbook: null };
+    const message = e instanceof UnreadableFile ? e.message : `校验时出现内部错误：${e instanceof Error ? e.message : String(e)}。请把该文件反馈给开发者。`;
+    return { results: [failed(file, 'unreadable', message)], copyError: null };
+  }
+  const checked = results.filter((r) => r.status === 'checked' && r.sheet !== null);
+  let copyError: string | null = null;
+  if (task.outPath && task.outRoot && checked.length) {
+    try {
+      // exceljs is loaded only here, when a copy is written.
+      const { writeCopy } = await import('../adapters/exceljs/annotate');
+      await writeCopy(bytes, checked.map((r) => ({ sheet: r.sheet as string, form: r.form, findings: r.findings })), task.outPath, task.outRoot);
+    } catch (e) {
+      const own = e instanceof Error && ['OutsideOut', 'UnreadableWorkbook'].includes(e.constructor.name);
+      copyError = `无法写入标注副本 ${task.outPath}：${own ? (e as Error).message.replace(/。$/, '') : reasonOf(e)}。`;
+    }
+  }
+  return { results, copyError };
+}
+
+/**
+ * A form in a Word document, an old .xls / .doc, or a workbook with its 自评报告: read through the
+ * document adapter (converted by LibreOffice when old), the report cross-checked (docs/rules.md §6).
+ * The same limits apply to the input; the copies are written where the workbook's would be.
+ */
+async function checkWithDocuments(task: Task): Promise<TaskResult> {
+  const { file, limits } = task;
+  try {
+    readRegularFile(file, limits);
+    if (task.report) readRegularFile(task.report, limits);
+    const { checkDocxFile } = await import('./docx/checkDocx');
+    const checked = await checkDocxFile(file, profileFor(task.tolerance), task.report ?? undefined);
+    let copyError: string | null = null;
+    if (task.outPath && task.outRoot && checked.results.some((r) => r.status === 'checked')) {
+      try {
+        const dir = path.dirname(task.outPath);
+        await checked.annotate(dir);
+        if (/\.xlsx$/i.test(file)) {
+          const { writeCopy } = await import('../adapters/exceljs/annotate');
+          const forms = checked.results.filter((r) => r.status === 'checked' && r.sheet !== null);
+          await writeCopy(readRegularFile(file, limits), forms.map((r) => ({ sheet: r.sheet as string, form: r.form, findings: r.findings.filter((f) => !f.rule.startsWith('report.')) })), task.outPath, task.outRoot);
+        }
+      } catch (e) {
+        copyError = `无法写入标注副本 ${task.outPath}：${reasonOf(e)}。`;
+      }
+    }
+    return { results: checked.results, copyError };
+  } catch (e) {
+    const message = e instanceof UnreadableFile ? e.message : `校验时出现内部错误：${e instanceof Error ? e.message : String(e)}。请把该文件反馈给开发者。`;
+    return { results: [failed(file, 'unreadable', message)], copyError: null };
   }
 }

@@ -1,5 +1,6 @@
 import { parseArgs, USAGE } from './args';
 import { type Io, runCheck } from './commands';
+import { OutputError } from './errors';
 
 const VERSION = '0.1.0';
 
@@ -9,10 +10,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     switch (args.command) {
       case 'help':
-        io.stdout(`${USAGE}\n`);
+        await io.stdout(`${USAGE}\n`);
         return 0;
       case 'version':
-        io.stdout(`selfeval ${VERSION}\n`);
+        await io.stdout(`selfeval ${VERSION}\n`);
         return 0;
       case 'error':
         io.stderr(`selfeval：${args.message}\n${USAGE}\n`);
@@ -21,7 +22,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await runCheck(args, io);
     }
   } catch (e) {
-    io.stderr(`selfeval：出现内部错误：${e instanceof Error ? e.message : String(e)}。\n`);
+    if (e instanceof OutputError) io.stderr(`selfeval：${e.message}\n`);
+    else io.stderr(`selfeval：出现内部错误：${e instanceof Error ? e.message : String(e)}。\n`);
     return 2;
   }
 }

@@ -1,19 +1,30 @@
-import { promises as fs } from 'fs';
+import { promises as fs, closeSync, openSync, writeSync, createReadStream } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { writeAnnotatedCopy } from '../adapters/exceljs/annotate';
-import { NATIONAL_PROFILE, withOverrides } from '../engine/profile/profile';
+import { createInterface } from 'readline';
+import { randomBytes } from 'crypto';
 import type { CheckOptions } from './args';
-import { checkFile, type FileResult } from './checkFile';
-import { collectTargets } from './files';
-import { toCsv } from './report/csv';
-import { toJson } from './report/json';
-import { fileReport, summaryTable } from './report/text';
+import { failed, type FileResult, type Task, type TaskResult } from './result';
+import { OutputError, reasonOf } from './errors';
+import { collectTargets, type Target } from './files';
+import { type Limits, limitsFor } from './limits';
+import type { Checker } from './pool';
+import { createChecker } from './pool';
+import { csvHead, csvRow } from './report/csv';
+import { jsonElement } from './report/json';
+import { safe } from './report/safe';
+import { fileReport, safeRow, TableWidths } from './report/text';
 
 export interface Io {
-  stdout(text: string): void;
+  /** Writes to stdout; may return a promise (back-pressure) and throws an OutputError when stdout is gone. */
+  stdout(text: string): unknown;
   stderr(text: string): void;
   /** Whether stderr is a terminal (progress redraws one line there). */
   stderrIsTTY: boolean;
+  /** Whether stdout is the same terminal (the progress line is cleared before the report is written). */
+  stdoutIsTTY?: boolean;
+  /** Resolves once everything written reached stdout; throws an OutputError if it did not. */
+  flush?(): Promise<void>;
 }
 
 /** Batches at least this large show progress on stderr. */
@@ -25,51 +36,268 @@ export function exitCodeOf(results: FileResult[]): number {
   return results.some((r) => r.summary.errors > 0) ? 1 : 0;
 }
 
-export async function runCheck(opts: CheckOptions, io: Io): Promise<number> {
-  const targets = await collectTargets(opts.paths);
-  if (targets.length === 0) {
-    io.stderr(`selfeval：在 ${opts.paths.join('、')} 中没有找到 .xlsx 文件。\n`);
-    if (opts.json) io.stdout('[]\n');
-    return 2;
+/** A path with its links resolved, as far as it exists. */
+async function canonical(p: string): Promise<string> {
+  const abs = path.resolve(p);
+  try {
+    return await fs.realpath(abs);
+  } catch {
+    const parent = path.dirname(abs);
+    return parent === abs ? abs : path.join(await canonical(parent), path.basename(abs));
   }
-  const profile = opts.tolerance ? withOverrides(NATIONAL_PROFILE, { amountTolerance: opts.tolerance }) : NATIONAL_PROFILE;
-  const outDir = opts.outDir ? path.resolve(opts.outDir) : null;
-  const results: FileResult[] = [];
-  let writeFailed = false;
-  for (const [index, target] of targets.entries()) {
-    if (targets.length >= PROGRESS_FROM) progress(io, index + 1, targets.length, target.file);
-    const { results: forms, workbook } = await checkFile(target.file, profile);
-    results.push(...forms);
-    for (const r of forms) if (r.status !== 'checked') io.stderr(`${r.file}：${r.message}\n`);
-    const checked = forms.filter((r) => r.status === 'checked' && r.sheet !== null);
-    if (outDir && workbook && checked.length) {
-      const outPath = path.join(outDir, target.outName);
-      if (path.resolve(outPath) === path.resolve(target.file)) continue; // never overwrite an input
-      try {
-        await writeAnnotatedCopy(workbook, checked.map((r) => ({ sheet: r.sheet as string, form: r.form, findings: r.findings })), outPath);
-      } catch (e) {
-        writeFailed = true;
-        io.stderr(`${target.file}：无法写入标注副本 ${outPath}（${e instanceof Error ? e.message : String(e)}）。\n`);
+}
+
+const within = (p: string, base: string) => p === base || p.startsWith(base + path.sep);
+
+/** --out and --csv must not be, or be inside, an input file: refused before anything runs. */
+async function refuseClobber(opts: CheckOptions, targets: Target[]): Promise<string | null> {
+  if (!opts.outDir && !opts.csvFile) return null;
+  const inputs = new Map<string, string>();
+  for (const t of targets) if (!t.problem) inputs.set(await canonical(t.file), t.file);
+  if (opts.outDir) {
+    const out = await canonical(opts.outDir);
+    for (const [c, file] of inputs) if (within(out, c)) return `--out 指向的“${safe(opts.outDir)}”是要校验的输入文件“${safe(file)}”（或在它的位置之下），为免覆盖已拒绝；请换一个输出目录。`;
+  }
+  if (opts.csvFile) {
+    const csv = await canonical(opts.csvFile);
+    for (const [c, file] of inputs) if (within(csv, c)) return `--csv 指向的“${safe(opts.csvFile)}”是要校验的输入文件“${safe(file)}”（或在它的位置之下），为免覆盖已拒绝；请换一个文件名。`;
+    // A hard link to an input is the input too.
+    const st = await fs.stat(csv).catch(() => null);
+    if (st) {
+      if (st.isDirectory()) return `--csv 指向的“${safe(opts.csvFile)}”是一个文件夹；请给出一个文件名。`;
+      for (const [c, file] of inputs) {
+        const s = await fs.stat(c).catch(() => null);
+        if (s && s.dev === st.dev && s.ino === st.ino) return `--csv 指向的“${safe(opts.csvFile)}”就是输入文件“${safe(file)}”，为免覆盖已拒绝；请换一个文件名。`;
       }
     }
   }
-  if (targets.length >= PROGRESS_FROM && io.stderrIsTTY) io.stderr('\n');
-  if (opts.json) io.stdout(`${toJson(results)}\n`);
-  else io.stdout(`${results.map(fileReport).join('\n\n')}\n\n${summaryTable(results)}\n${outDir ? `\n标注副本已写入 ${outDir}\n` : ''}`);
-  if (opts.csvFile) {
-    try {
-      await fs.mkdir(path.dirname(path.resolve(opts.csvFile)), { recursive: true });
-      await fs.writeFile(opts.csvFile, toCsv(results));
-    } catch (e) {
-      writeFailed = true;
-      io.stderr(`无法写入 CSV 文件 ${opts.csvFile}（${e instanceof Error ? e.message : String(e)}）。\n`);
-    }
-  }
-  const code = exitCodeOf(results);
-  return writeFailed ? 2 : code;
+  return null;
 }
 
-function progress(io: Io, n: number, total: number, file: string): void {
-  if (io.stderrIsTTY) io.stderr(`\r[${n}/${total}] ${path.basename(file)}`.padEnd(60));
-  else if (n === 1 || n % 50 === 0 || n === total) io.stderr(`[${n}/${total}] ${file}\n`);
+/** A file written row by row to a temporary next to it, renamed into place only when complete. */
+class AtomicFile {
+  private fd: number | null = null;
+  private readonly tmp: string;
+  constructor(readonly target: string) {
+    this.tmp = path.join(path.dirname(path.resolve(target)), `.selfeval-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  }
+  async open(): Promise<void> {
+    await fs.mkdir(path.dirname(path.resolve(this.target)), { recursive: true });
+    this.fd = openSync(this.tmp, 'wx', 0o644);
+  }
+  write(text: string): void {
+    if (this.fd !== null) writeSync(this.fd, text);
+  }
+  async commit(): Promise<void> {
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.fd = null;
+    await fs.rename(this.tmp, this.target);
+  }
+  async abandon(): Promise<void> {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    await fs.rm(this.tmp, { force: true });
+  }
+}
+
+/** The summary table's rows, kept on disk until the end, so memory stays flat however many files. */
+class RowSpool {
+  private readonly file = path.join(os.tmpdir(), `selfeval-rows-${process.pid}-${randomBytes(6).toString('hex')}.jsonl`);
+  private fd: number | null = openSync(this.file, 'wx', 0o600);
+  readonly widths = new TableWidths();
+  private close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+  add(row: string[]): void {
+    this.widths.add(row);
+    if (this.fd !== null) writeSync(this.fd, `${JSON.stringify(row)}\n`);
+  }
+  async *lines(): AsyncGenerator<string> {
+    this.close();
+    const rl = createInterface({ input: createReadStream(this.file, 'utf8'), crlfDelay: Infinity });
+    for await (const line of rl) if (line) yield this.widths.line(JSON.parse(line) as string[]);
+  }
+  async remove(): Promise<void> {
+    this.close();
+    await fs.rm(this.file, { force: true });
+  }
+}
+
+export async function runCheck(opts: CheckOptions, io: Io): Promise<number> {
+  const limits = limitsFor(opts.maxFileMb);
+  // The workers start loading while the folders are searched.
+  let checker: Checker | null = opts.paths.length === 1 && !opts.outDir ? createChecker(1, limits) : null;
+  try {
+    return await check(opts, io, limits, (n) => (checker ??= createChecker(Math.min(opts.jobs, n), limits)));
+  } finally {
+    await (checker as Checker | null)?.close();
+  }
+}
+
+async function check(opts: CheckOptions, io: Io, limits: Limits, checkerFor: (files: number) => Checker): Promise<number> {
+  const targets = await collectTargets(opts.paths);
+  if (opts.report && targets.length === 1) targets[0].report = opts.report;
+  for (const t of targets) if (t.report && !opts.json) io.stderr(`配对：${safe(t.file)} ↔ 自评报告 ${safe(t.report)}\n`);
+  if (targets.length === 0) {
+    io.stderr(`selfeval：在 ${opts.paths.map(safe).join('、')} 中没有找到 .xlsx / .docx 文件。\n`);
+    if (opts.json) await io.stdout('[]\n');
+    return 2;
+  }
+  const refusal = await refuseClobber(opts, targets);
+  if (refusal) {
+    io.stderr(`selfeval：${refusal}\n`);
+    return 2;
+  }
+  const outDir = opts.outDir ? path.resolve(opts.outDir) : null;
+  const showProgress = targets.length >= PROGRESS_FROM;
+  let progressShown = false;
+  const clearProgress = () => {
+    if (progressShown) io.stderr('\r\x1b[K');
+    progressShown = false;
+  };
+  const say = (text: string) => {
+    clearProgress();
+    io.stderr(text);
+  };
+  const out = async (text: string) => {
+    if (io.stdoutIsTTY) clearProgress();
+    await io.stdout(text);
+  };
+
+  let csv: AtomicFile | null = null;
+  if (opts.csvFile) {
+    csv = new AtomicFile(opts.csvFile);
+    try {
+      await csv.open();
+      csv.write(csvHead());
+    } catch (e) {
+      say(`selfeval：无法写入 CSV 文件 ${safe(opts.csvFile)}：${reasonOf(e)}。\n`);
+      await csv.abandon().catch(() => undefined);
+      return 2;
+    }
+  }
+  const spool = opts.json ? null : new RowSpool();
+  let anyUnreadable = false;
+  let anyErrors = false;
+  let writeFailed = false;
+  let count = 0;
+
+  const emit = async (index: number, target: Target, outcome: TaskResult) => {
+    for (const r of outcome.results) {
+      if (r.status !== 'checked') anyUnreadable = true;
+      if (r.summary.errors > 0) anyErrors = true;
+      if (r.status !== 'checked') say(`${safe(r.file)}：${safe(r.message ?? '')}\n`);
+      if (opts.json) await out(`${count === 0 ? '[\n' : ',\n'}${jsonElement(r)}`);
+      else {
+        await out(`${count === 0 ? '' : '\n\n'}${fileReport(r)}`);
+        spool!.add(safeRow(r));
+      }
+      count++;
+      if (csv) {
+        try {
+          csv.write(csvRow(r));
+        } catch (e) {
+          say(`selfeval：无法写入 CSV 文件 ${safe(opts.csvFile ?? '')}：${reasonOf(e)}。\n`);
+          await csv.abandon().catch(() => undefined);
+          csv = null;
+          writeFailed = true;
+        }
+      }
+    }
+    if (outcome.copyError) {
+      writeFailed = true;
+      say(`${safe(target.file)}：${safe(outcome.copyError)}\n`);
+    }
+    if (showProgress) {
+      const n = index + 1;
+      if (io.stderrIsTTY) {
+        clearProgress();
+        io.stderr(`[${n}/${targets.length}] ${safe(path.basename(target.file))}`);
+        progressShown = true;
+      } else if (n === 1 || n % 50 === 0 || n === targets.length) io.stderr(`[${n}/${targets.length}] ${safe(target.file)}\n`);
+    }
+  };
+
+  // Files are checked by a pool (any order) and reported in input order, as soon as each is next.
+  const checker = checkerFor(targets.length);
+  const window = Math.max(4, opts.jobs * 4);
+  const done = new Map<number, TaskResult>();
+  const waiters: (() => void)[] = [];
+  let flushed = 0;
+  let next = 0;
+  let aborted: unknown = null;
+  let flushing: Promise<void> = Promise.resolve();
+  const flush = () =>
+    (flushing = flushing.then(async () => {
+      while (!aborted && done.has(flushed)) {
+        const outcome = done.get(flushed)!;
+        done.delete(flushed);
+        try {
+          await emit(flushed, targets[flushed], outcome);
+        } catch (e) {
+          aborted = e;
+        }
+        flushed++;
+        waiters.splice(0).forEach((w) => w());
+      }
+    }));
+  const taskOf = (t: Target): Task => ({
+    file: t.file,
+    outPath: outDir && t.outName ? path.join(outDir, t.outName) : null,
+    outRoot: outDir,
+    limits,
+    tolerance: opts.tolerance,
+    report: t.report ?? null,
+  });
+  const lane = async () => {
+    for (;;) {
+      if (aborted) return;
+      const i = next++;
+      if (i >= targets.length) return;
+      while (i >= flushed + window && !aborted) await new Promise<void>((r) => waiters.push(r));
+      if (aborted) return;
+      const t = targets[i];
+      done.set(i, t.problem ? { results: [failed(t.file, 'unreadable', t.problem)], copyError: null } : await checker.run(taskOf(t)));
+      await flush();
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.jobs, targets.length)) }, lane));
+    await flushing;
+    if (!aborted) {
+      try {
+        if (opts.json) await out(count === 0 ? '[]\n' : '\n]\n');
+        else {
+          await out(`\n\n${spool!.widths.head()}\n`);
+          for await (const line of spool!.lines()) await out(`${line}\n`);
+          if (outDir) await out(`\n标注副本已写入 ${safe(outDir)}\n`);
+        }
+        await io.flush?.();
+      } catch (e) {
+        aborted = e;
+      }
+    }
+  } finally {
+    await spool?.remove();
+  }
+  if (showProgress && io.stderrIsTTY) clearProgress();
+  if (aborted) {
+    await csv?.abandon().catch(() => undefined);
+    const sentence = aborted instanceof OutputError ? aborted.message : `输出失败：${reasonOf(aborted)}。`;
+    io.stderr(`selfeval：${sentence}已停止校验。\n`);
+    return 2;
+  }
+  if (csv) {
+    try {
+      await csv.commit();
+    } catch (e) {
+      writeFailed = true;
+      await csv.abandon().catch(() => undefined);
+      io.stderr(`selfeval：无法写入 CSV 文件 ${safe(opts.csvFile ?? '')}：${reasonOf(e)}。\n`);
+    }
+  }
+  if (anyUnreadable || writeFailed) return 2;
+  return anyErrors ? 1 : 0;
 }

@@ -1,43 +1,133 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { pairReports } from './docx/pair';
+import { reasonOf } from './errors';
 
 export interface Target {
   /** As the user gave it, or joined under the folder they gave. */
   file: string;
-  /** Where its annotated copy goes, relative to --out (mirrors sub-folders, so names cannot clash). */
+  /** Where its annotated copy goes, relative to --out (mirrors sub-folders; clashes told apart). */
   outName: string;
+  /** Set when the path cannot be checked at all (an unreadable folder, an odd name): the sentence. */
+  problem?: string;
+  /** The 自评报告 document checked against this form (--report, or paired in a folder). */
+  report?: string;
 }
 
-/** Our own output and Excel's lock files are not forms to check. */
+/** Natural order: 第2 before 第10, Chinese by pinyin as Excel users expect. */
+let collator: Intl.Collator | null = null;
+export const naturalCompare = (a: string, b: string): number =>
+  (collator ??= new Intl.Collator('zh-CN', { numeric: true })).compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+
+/** Workbooks and Word documents; our own output and Office's lock files are not forms to check. */
+const INPUT = /\.(?:xlsx|xls|docx|doc)$/i;
 function isCandidate(name: string): boolean {
-  return /\.xlsx$/i.test(name) && !name.startsWith('~$') && !/\.checked\.xlsx$/i.test(name);
+  return INPUT.test(name) && !name.startsWith('~$') && !/\.checked\.(?:xlsx|docx)$/i.test(name);
 }
 
-async function walk(dir: string, base: string, out: Target[]): Promise<void> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-  for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) await walk(full, base, out);
-    else if (e.isFile() && isCandidate(e.name)) out.push({ file: full, outName: checkedName(path.relative(base, full)) });
+function folderSentence(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return '没有读取该文件夹的权限，已跳过其中的文件。';
+  return `无法读取该文件夹（${reasonOf(e)}），已跳过其中的文件。`;
+}
+
+async function walk(dir: string, base: string, out: Target[], seen: Set<string>): Promise<void> {
+  let names: Buffer[];
+  try {
+    const st = await fs.stat(dir);
+    const key = `${st.dev}:${st.ino}`;
+    if (seen.has(key)) return; // a link back up the tree
+    seen.add(key);
+    names = await fs.readdir(dir, { encoding: 'buffer' });
+  } catch (e) {
+    out.push({ file: dir, outName: '', problem: folderSentence(e) });
+    return;
+  }
+  const entries = names.map((raw) => ({ raw, name: raw.toString('utf8') })).sort((a, b) => naturalCompare(a.name, b.name));
+  for (const { raw, name } of entries) {
+    if (name.startsWith('.')) continue;
+    const full = path.join(dir, name);
+    if (!Buffer.from(name, 'utf8').equals(raw)) {
+      if (INPUT.test(name)) out.push({ file: full, outName: '', problem: '文件名不是有效的 UTF-8 编码，无法打开；请把它改名后再校验。' });
+      continue;
+    }
+    let st: import('fs').Stats | null = null;
+    try {
+      st = await fs.stat(full); // follows links: a linked form is checked, a linked folder searched
+    } catch (e) {
+      if (isCandidate(name)) out.push({ file: full, outName: '', problem: (e as NodeJS.ErrnoException).code === 'ENOENT' ? '这是一个断开的链接（指向的文件不存在）。' : `无法访问：${reasonOf(e)}。` });
+      continue;
+    }
+    if (st.isDirectory()) await walk(full, base, out, seen);
+    else if (isCandidate(name)) out.push({ file: full, outName: checkedName(path.relative(base, full)) });
   }
 }
 
+/** A copy keeps its kind: workbooks (.xls converted) become .checked.xlsx, documents .checked.docx. */
 export function checkedName(relative: string): string {
-  return relative.replace(/\.xlsx$/i, '') + '.checked.xlsx';
+  const word = /\.docx?$/i.test(relative);
+  return relative.replace(/\.(?:xlsx|xls|docx|doc)$/i, '') + (word ? '.checked.docx' : '.checked.xlsx');
+}
+
+/** Bytes a file name may have on common file systems. */
+const NAME_MAX = 255;
+
+/** Keeps a copy's name within NAME_MAX bytes: the stem is cut, a short hash keeps it distinct. */
+function fitName(name: string): string {
+  if (Buffer.byteLength(name) <= NAME_MAX) return name;
+  const suffix = /\.checked\.docx$/i.test(name) ? '.checked.docx' : '.checked.xlsx';
+  let hash = 0;
+  for (const ch of name) hash = (Math.imul(hash, 31) + (ch.codePointAt(0) ?? 0)) >>> 0;
+  const tag = `~${hash.toString(36)}`;
+  let stem = '';
+  for (const ch of name.slice(0, -suffix.length)) {
+    if (Buffer.byteLength(stem + ch + tag + suffix) > NAME_MAX) break;
+    stem += ch;
+  }
+  return stem + tag + suffix;
+}
+
+/** Copies never clash: names are made to fit, and a second input with the same name gets （2）. */
+function distinctOutNames(targets: Target[]): void {
+  const taken = new Set<string>();
+  for (const t of targets) {
+    if (t.problem) continue;
+    const parts = t.outName.split(path.sep).map(fitName);
+    let name = parts.join(path.sep);
+    const ext = /\.checked\.docx$/i.test(name) ? '.checked.docx' : '.checked.xlsx';
+    const stem = name.slice(0, -ext.length);
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${stem}（${n}）${ext}`;
+    taken.add(name.toLowerCase());
+    t.outName = name;
+  }
 }
 
 /**
- * Expands folders into their .xlsx files (recursively, sorted). A path that is neither is kept,
- * so the checker can say in one sentence what is wrong with it.
+ * Expands folders into their .xlsx files (recursively, in natural order). A path that is neither is
+ * kept, so the checker can say in one sentence what is wrong with it; a folder that cannot be read
+ * is kept with its sentence, and the rest goes on.
  */
 export async function collectTargets(paths: string[]): Promise<Target[]> {
   const out: Target[] = [];
+  const seen = new Set<string>();
   for (const p of paths) {
     const stat = await fs.stat(p).catch(() => null);
-    if (stat && stat.isDirectory()) await walk(p, p, out);
+    if (stat && stat.isDirectory()) await walk(p, p, out, seen);
     else out.push({ file: p, outName: checkedName(path.basename(p)) });
   }
-  return out;
+  const paired = pairWithReports(out);
+  distinctOutNames(paired);
+  return paired;
+}
+
+/**
+ * A workbook and the Word document of the same stem in the same folder (X.xlsx and X.docx,
+ * X自评表.xlsx and X自评报告.docx) are a form and its report: one target, checked together.
+ */
+function pairWithReports(targets: Target[]): Target[] {
+  const { pairs } = pairReports(targets.filter((t) => !t.problem).map((t) => t.file));
+  if (pairs.length === 0) return targets;
+  const reportOf = new Map(pairs.map((p) => [p.form, p.report]));
+  const reports = new Set(pairs.map((p) => p.report));
+  return targets.filter((t) => !reports.has(t.file)).map((t) => (reportOf.has(t.file) ? { ...t, report: reportOf.get(t.file) } : t));
 }

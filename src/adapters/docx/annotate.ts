@@ -3,6 +3,7 @@
  * with a Word comment carrying the messages, and the narrative sentences in question highlighted
  * with a comment. Everything else of the package is kept byte for byte; the input is never written.
  */
+import { SEVERITY } from '../../engine/findings/severity';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
@@ -15,10 +16,9 @@ import { child, CT_NS, elementChildren, isEl, parseXml, REL_NS, serializeXml, W,
 export type MarkSeverity = Exclude<Severity, 'info'>;
 
 /** Shading per severity: the same "bad" red and "neutral" yellow as the annotated workbook. */
-export const CELL_FILL: Record<MarkSeverity, string> = { error: 'FFC7CE', warning: 'FFEB9C' };
+export const CELL_FILL: Record<MarkSeverity, string> = { error: SEVERITY.error.fill as string, warning: SEVERITY.warning.fill as string };
 /** Highlight colours for sentences (Word's fixed highlight palette). */
 export const TEXT_HIGHLIGHT: Record<MarkSeverity, string> = { error: 'red', warning: 'yellow' };
-const SEVERITY_NAME: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 /** A finding to mark on a table cell: 表N (1-based) and an A1 address in its grid. */
 export interface CellMark {
@@ -45,10 +45,9 @@ export interface DocxMarks {
 const COMMENTS_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
 const COMMENTS_CT = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
 const AUTHOR = '自评表校验';
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function worst(list: { severity: Severity }[]): Severity {
-  return list.reduce<Severity>((w, m) => (RANK[m.severity] < RANK[w] ? m.severity : w), 'info');
+  return list.reduce<Severity>((w, m) => (SEVERITY[m.severity].rank < SEVERITY[w].rank ? m.severity : w), 'info');
 }
 
 function w(doc: Document, name: string, attrs: Record<string, string> = {}): Element {
@@ -250,7 +249,7 @@ function commentsPart(d: DocxDocument): { partPath: string; existing: string | n
   return { partPath, existing: d.files[partPath] ? strFromU8(d.files[partPath]) : null, extra };
 }
 
-const line = (m: { severity: Severity; message: string }) => `【${SEVERITY_NAME[m.severity]}】${m.message}`;
+const line = (m: { severity: Severity; message: string }) => `【${SEVERITY[m.severity].name}】${m.message}`;
 
 /** The annotated package's bytes. Marks that point nowhere (no such table, cell or paragraph) are skipped. */
 export function annotateDocx(bytes: Uint8Array, marks: DocxMarks): Uint8Array {

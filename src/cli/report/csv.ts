@@ -1,12 +1,31 @@
 import type { FileResult } from '../checkFile';
 import { SUMMARY_HEADER, summaryRow } from './summaryRows';
 
-function field(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * A cell Excel would take for a formula (=, +, -, @, or a tab or CR before one) gets a leading
+ * apostrophe, so a file or sheet name cannot run anything in whoever opens the CSV. Plain
+ * numbers ("-3.5") are left as numbers.
+ */
+export function guard(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) && !/^[-+]?\d+(\.\d+)?%?$/.test(s) ? `'${s}` : s;
 }
 
-/** The summary table as CSV with a UTF-8 BOM and CRLF, so Excel opens the Chinese correctly. */
+function field(s: string): string {
+  const g = guard(s);
+  return /[",\r\n]/.test(g) ? `"${g.replace(/"/g, '""')}"` : g;
+}
+
+/** The start of the CSV: a UTF-8 BOM (so Excel opens the Chinese correctly) and the header. */
+export function csvHead(): string {
+  return `\uFEFF${SUMMARY_HEADER.map(field).join(',')}\r\n`;
+}
+
+/** One summary row, CRLF-terminated. */
+export function csvRow(r: FileResult): string {
+  return `${summaryRow(r).map(field).join(',')}\r\n`;
+}
+
+/** The summary table as CSV with a UTF-8 BOM and CRLF. */
 export function toCsv(results: FileResult[]): string {
-  const lines = [SUMMARY_HEADER, ...results.map(summaryRow)].map((row) => row.map(field).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvHead() + results.map(csvRow).join('');
 }

@@ -1,25 +1,26 @@
+import { SEVERITY } from '../../engine/findings/severity';
 import type { Finding, Severity } from '../../engine/findings/types';
 import type { FileResult } from '../checkFile';
 import { coverageLines, totalsLine } from '../../engine/findings/coverageText';
 import { SUMMARY_HEADER, summaryRow } from './summaryRows';
-import { table } from './width';
+import { safe } from './safe';
+import { padEnd, displayWidth, table } from './width';
 
-const SEVERITY_TITLE: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 function findingLine(f: Finding): string {
   const fix = f.fix ? `（可修正：${f.fix.cell} 填 ${f.fix.value}）` : '';
-  return `  ${(f.cells[0] ?? '').padEnd(6)}${f.message}${fix}`;
+  return `  ${(f.cells[0] ?? '').padEnd(6)}${safe(f.message)}${safe(fix)}`;
 }
 
 /** The readable report of one form: what was read, its findings by severity with their cells, the totals. */
 export function fileReport(r: FileResult): string {
-  const head = `== ${r.file}`;
-  if (r.status !== 'checked') return `${head}\n  ${r.status === 'unreadable' ? '无法读取' : '未找到自评表'}：${r.message ?? ''}`;
-  const lines = [`${head}  ［工作表：${r.sheet}${r.form ? `，${r.form}` : ''}］`, ...coverageLines(r.summary)];
+  const head = `== ${safe(r.file)}`;
+  if (r.status !== 'checked') return `${head}\n  ${r.status === 'unreadable' ? '无法读取' : '未找到自评表'}：${safe(r.message ?? '')}`;
+  const lines = [`${head}  ［工作表：${safe(r.sheet ?? '')}${r.form ? `，${r.form}` : ''}］`, ...coverageLines(r.summary).map(safe)];
   for (const sev of ['error', 'warning', 'info'] as Severity[]) {
     const list = r.findings.filter((f) => f.severity === sev);
     if (list.length === 0) continue;
-    lines.push(`${SEVERITY_TITLE[sev]} ${list.length} 项`);
+    lines.push(`${SEVERITY[sev].name} ${list.length} 项`);
     lines.push(...list.map(findingLine));
   }
   if (r.findings.length === 0) lines.push('  未发现问题。');
@@ -28,5 +29,24 @@ export function fileReport(r: FileResult): string {
 }
 
 export function summaryTable(results: FileResult[]): string {
-  return `汇总\n${table(SUMMARY_HEADER, results.map(summaryRow))}`;
+  return `汇总\n${table(SUMMARY_HEADER, results.map(safeRow))}`;
+}
+
+/** A summary row with its text made safe for the terminal. */
+export function safeRow(r: FileResult): string[] {
+  return summaryRow(r).map(safe);
+}
+
+/** Column widths grown row by row, so the table can be printed from rows kept on disk. */
+export class TableWidths {
+  readonly widths = SUMMARY_HEADER.map(displayWidth);
+  add(row: string[]): void {
+    row.forEach((c, i) => (this.widths[i] = Math.max(this.widths[i], displayWidth(c))));
+  }
+  line(cells: string[]): string {
+    return cells.map((c, i) => padEnd(c, this.widths[i])).join('  ').trimEnd();
+  }
+  head(): string {
+    return `汇总\n${this.line(SUMMARY_HEADER)}\n${this.widths.map((w) => '-'.repeat(w)).join('  ')}`;
+  }
 }

@@ -169,8 +169,8 @@ export function quote(f: Folded, sentence: Span, mentionEnd: number, max = 40): 
   const endAt = f.origin[mentionEnd] - o.start;
   let from = Math.max(0, endAt - max + 1);
   // Start after a clause break when there is one early in the window.
-  const window = text.slice(from, from + Math.floor(max / 2));
-  const cut = Math.max(...[...'，,；;：:'].map((c) => window.lastIndexOf(c)));
+  const head = text.slice(from, from + Math.floor(max / 2));
+  const cut = Math.max(...[...'，,；;：:'].map((c) => head.lastIndexOf(c)));
   if (from > 0 && cut >= 0) from += cut + 1;
   const to = Math.min(text.length, Math.max(endAt, from + max - 1));
   return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;

@@ -1,0 +1,55 @@
+import type { Finding, Summary } from '../engine/findings/types';
+import type { Limits } from './limits';
+
+/**
+ * What a check says about a file, and the task a worker is given: kept apart from the engine so
+ * the main thread starts without loading it (only the workers do).
+ */
+export type FileStatus = 'checked' | 'not-a-form' | 'unreadable';
+
+/** One form's result (or one file's, when it holds no form): the JSON contract's entry. */
+export interface FileResult {
+  file: string;
+  status: FileStatus;
+  sheet: string | null;
+  /** The form's range when its sheet holds more than one form ("A1:J40"), else null. */
+  form: string | null;
+  message: string | null;
+  findings: Finding[];
+  summary: Summary;
+}
+
+/** The engine's EMPTY_SUMMARY, repeated here so that saying "unreadable" does not load the engine. */
+const EMPTY_SUMMARY: Summary = {
+  errors: 0,
+  warnings: 0,
+  infos: 0,
+  statedTotal: null,
+  recomputedTotal: null,
+  fullMarks: null,
+  grade: null,
+  coverage: { fundRows: 0, indicatorRows: 0, recomputed: 0, unverifiable: 0, unplaced: [], missing: [] },
+};
+
+export function failed(file: string, status: FileStatus, message: string): FileResult {
+  return { file, status, sheet: null, form: null, message, findings: [], summary: EMPTY_SUMMARY };
+}
+
+/** One file to check, as sent to a worker. */
+export interface Task {
+  file: string;
+  /** Where its annotated copy goes, or null without --out. */
+  outPath: string | null;
+  /** The --out folder: nothing is written outside it. */
+  outRoot: string | null;
+  limits: Limits;
+  tolerance: string | null;
+  /** The 自评报告 (.docx / .doc) to cross-check against the form, or null. */
+  report: string | null;
+}
+
+export interface TaskResult {
+  results: FileResult[];
+  /** A sentence about the annotated copy that could not be written. */
+  copyError: string | null;
+}

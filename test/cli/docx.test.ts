@@ -1,0 +1,50 @@
+import { createHash } from 'crypto';
+import { promises as fs, readFileSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { FIXTURES, spawnCli } from '../helpers/cli';
+
+/** Word documents through the CLI: the form in a .docx, its report, pairing in folders, annotated copies. */
+const DOCX = path.join(FIXTURES, 'docx/yuelu-2022.docx');
+const PAIR = path.join(FIXTURES, 'docx/pair');
+const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+
+type Entry = { file: string; status: string; sheet: string; findings: { rule: string; severity: string; cells: string[] }[] };
+const reportRules = (e: Entry) => e.findings.filter((f) => f.rule.startsWith('report.')).map((f) => `${f.rule}@${f.cells[0]}`);
+
+test('a .docx: the form in 表1 and the narrative after it, checked together', () => {
+  const r = spawnCli(['check', DOCX, '--json']);
+  expect(r.code).toBe(1);
+  const [entry] = JSON.parse(r.stdout) as Entry[];
+  expect(entry.sheet).toBe('表1');
+  expect(entry.findings.filter((f) => f.severity === 'error').map((f) => f.cells[0])).toEqual(['G34', 'H34']);
+  expect(reportRules(entry)).toEqual(expect.arrayContaining(['report.count-mismatch@B2', 'report.amount-mismatch@E12', 'report.itemised-sum-mismatch@E12']));
+});
+
+test('a folder pairs 自评表.xlsx with 自评报告.docx: one entry, the report cross-checked, the pairing shown', () => {
+  const r = spawnCli(['check', PAIR]);
+  expect(r.stderr).toContain('配对：');
+  const json = JSON.parse(spawnCli(['check', PAIR, '--json']).stdout) as Entry[];
+  expect(json).toHaveLength(1);
+  expect(json[0].file).toMatch(/自评表\.xlsx$/);
+  expect(reportRules(json[0]).length).toBeGreaterThanOrEqual(3);
+});
+
+test('--report with a workbook; --out writes both copies and touches neither input', async () => {
+  const out = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-docx-'));
+  const xlsx = path.join(PAIR, '岳麓区总工会自评表.xlsx');
+  const docx = path.join(PAIR, '岳麓区总工会自评报告.docx');
+  const before = [sha(xlsx), sha(docx)];
+  const r = spawnCli(['check', xlsx, '--report', docx, '--out', out, '--json']);
+  expect(r.code).toBe(1);
+  expect(reportRules(JSON.parse(r.stdout)[0]).length).toBeGreaterThanOrEqual(3);
+  const written = (await fs.readdir(out)).sort();
+  expect(written).toEqual(expect.arrayContaining(['岳麓区总工会自评表.checked.xlsx']));
+  expect(written.some((f) => f.endsWith('.checked.docx'))).toBe(true);
+  expect([sha(xlsx), sha(docx)]).toEqual(before);
+});
+
+test('--report takes a Word document and one form only', () => {
+  expect(spawnCli(['check', DOCX, '--report', 'x.xlsx']).code).toBe(2);
+  expect(spawnCli(['check', DOCX, DOCX, '--report', DOCX]).stderr).toContain('--report 只能和一个表格文件一起使用');
+});
