@@ -5,18 +5,53 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-addin/**', '.bench-build/**', 'node_modules/**', 'test-results/**', 'reports/**', '.stryker-tmp/**', 'coverage/**', 'out/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-addin/**',
+      '.bench-build/**',
+      'node_modules/**',
+      'test-results/**',
+      'reports/**',
+      '.stryker-tmp/**',
+      'coverage/**',
+      'out/**',
+      'scratch/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
   { files: ['src/engine/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
-  { files: ['src/addin/**/*.ts', 'src/addin/**/*.tsx'], plugins: { 'office-addins': officeAddins }, rules: { ...Object.fromEntries(Object.keys(officeAddins.rules).map((r) => [`office-addins/${r}`, 'error'])), 'office-addins/no-office-initialize': 'error' } },
-  { files: ['src/addin/**/*.tsx', 'test/**/*.tsx'], plugins: { 'react-hooks': reactHooks }, rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' } },
+  {
+    files: ['src/addin/**/*.ts', 'src/addin/**/*.tsx'],
+    plugins: { 'office-addins': officeAddins },
+    rules: {
+      ...Object.fromEntries(
+        Object.keys(officeAddins.rules).map((r) => [`office-addins/${r}`, 'error']),
+      ),
+      'office-addins/no-office-initialize': 'error',
+    },
+  },
+  {
+    files: ['src/addin/**/*.tsx', 'test/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
   { files: ['test/fakes/**/*.ts'], rules: { '@typescript-eslint/no-this-alias': 'off' } },
-  { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off', '@typescript-eslint/no-unused-vars': 'off' } },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      '@typescript-eslint/no-unused-vars': 'off',
+    },
+  },
 );

@@ -25,7 +25,9 @@ async function devHttpsOptions() {
   } catch (e) {
     const dir = path.join(require('os').homedir(), '.office-addin-dev-certs');
     const read = (f) => require('fs').readFileSync(path.join(dir, f));
-    console.warn(`\n无法自动信任开发证书（${e.message.split('\n')[0]}）。请手动把 ${path.join(dir, 'ca.crt')} 加入浏览器或系统的受信任根证书，然后刷新 https://localhost:3000/taskpane.html。\n`);
+    console.warn(
+      `\n无法自动信任开发证书（${e.message.split('\n')[0]}）。请手动把 ${path.join(dir, 'ca.crt')} 加入浏览器或系统的受信任根证书，然后刷新 https://localhost:3000/taskpane.html。\n`,
+    );
     return { ca: read('ca.crt'), key: read('localhost.key'), cert: read('localhost.crt') };
   }
 }
@@ -36,8 +38,15 @@ const OFFICE_JS_NPM = path.join(__dirname, 'node_modules/@microsoft/office-js/di
 function officeJsSource(value = process.env.OFFICE_JS_URL) {
   const url = (value || '').trim() || OFFICE_JS_CDN;
   if (/^https:\/\//.test(url)) return { url, copyTo: null };
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/') || url.split('/').includes('..') || !/(^|\/)office\.js$/.test(url)) {
-    throw new Error(`OFFICE_JS_URL must be an https URL or a relative path ending in office.js (e.g. office-js/office.js): ${url}`);
+  if (
+    /^[a-z][a-z0-9+.-]*:/i.test(url) ||
+    url.startsWith('/') ||
+    url.split('/').includes('..') ||
+    !/(^|\/)office\.js$/.test(url)
+  ) {
+    throw new Error(
+      `OFFICE_JS_URL must be an https URL or a relative path ending in office.js (e.g. office-js/office.js): ${url}`,
+    );
   }
   return { url, copyTo: path.posix.dirname(url) === '.' ? '' : `${path.posix.dirname(url)}/` };
 }
@@ -45,34 +54,85 @@ function officeJsSource(value = process.env.OFFICE_JS_URL) {
 module.exports = async (env, argv) => {
   const dev = argv.mode === 'development';
   const base = (process.env.ADDIN_BASE_URL || DEV_BASE).replace(/\/?$/, '/');
-  if (!/^https:\/\//.test(base)) throw new Error(`ADDIN_BASE_URL must be https (Office loads add-ins only over https): ${base}`);
+  if (!/^https:\/\//.test(base))
+    throw new Error(`ADDIN_BASE_URL must be https (Office loads add-ins only over https): ${base}`);
   const office = officeJsSource();
   const officeJs = office.url;
   const serve = process.env.WEBPACK_SERVE === 'true';
   return {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'source-map' : false,
-    entry: { taskpane: './src/addin/taskpane/index.tsx', commands: './src/addin/commands/commands.ts', result: './src/addin/dialog/result.ts' },
+    entry: {
+      taskpane: './src/addin/taskpane/index.tsx',
+      commands: './src/addin/commands/commands.ts',
+      result: './src/addin/dialog/result.ts',
+    },
     output: { path: path.join(__dirname, 'dist-addin'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
-    module: { rules: [{ test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { configFile: 'tsconfig.addin.json' } }] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          loader: 'ts-loader',
+          exclude: /node_modules/,
+          options: { configFile: 'tsconfig.addin.json' },
+        },
+      ],
+    },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/addin/taskpane/taskpane.html', chunks: ['taskpane'], templateParameters: { officeJs } }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/addin/commands/commands.html', chunks: ['commands'], templateParameters: { officeJs } }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/addin/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        templateParameters: { officeJs },
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/addin/commands/commands.html',
+        chunks: ['commands'],
+        templateParameters: { officeJs },
+      }),
       // The dialog the ribbon's 校验 opens (commands.ts), beside commands.html.
-      new HtmlWebpackPlugin({ filename: 'result.html', template: './src/addin/dialog/result.html', chunks: ['result'], templateParameters: { officeJs } }),
+      new HtmlWebpackPlugin({
+        filename: 'result.html',
+        template: './src/addin/dialog/result.html',
+        chunks: ['result'],
+        templateParameters: { officeJs },
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => content.toString().split(DEV_BASE).join(base).split(DEV_BASE.replace(/\/$/, '')).join(base.replace(/\/$/, '')) },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) =>
+              content
+                .toString()
+                .split(DEV_BASE)
+                .join(base)
+                .split(DEV_BASE.replace(/\/$/, ''))
+                .join(base.replace(/\/$/, '')),
+          },
           // The e2e build only (a relative OFFICE_JS_URL): what Excel needs of the npm office.js — the
           // loader, the Excel host scripts, two locales.
           ...(office.copyTo === null
             ? []
             : [
-                { from: '{office,es6-promise,o15apptofilemappingtable,excel*}.js', context: OFFICE_JS_NPM, to: office.copyTo, globOptions: { ignore: ['**/*debug*'] }, info: { minimized: true } },
-                { from: '{en-us,zh-cn}/**', context: OFFICE_JS_NPM, to: office.copyTo, globOptions: { ignore: ['**/*debug*'] }, info: { minimized: true } },
+                {
+                  from: '{office,es6-promise,o15apptofilemappingtable,excel*}.js',
+                  context: OFFICE_JS_NPM,
+                  to: office.copyTo,
+                  globOptions: { ignore: ['**/*debug*'] },
+                  info: { minimized: true },
+                },
+                {
+                  from: '{en-us,zh-cn}/**',
+                  context: OFFICE_JS_NPM,
+                  to: office.copyTo,
+                  globOptions: { ignore: ['**/*debug*'] },
+                  info: { minimized: true },
+                },
               ]),
         ],
       }),

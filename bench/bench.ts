@@ -23,7 +23,8 @@ import { createFakeHost } from '../test/fakes/fakeExcel';
 import { fakeBookFromXlsx } from '../test/fakes/fromExcelJs';
 
 const ROOT = path.resolve(__dirname, '../..');
-const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit }));
+const emit = (name: string, value: number, unit: string) =>
+  console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit }));
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -44,19 +45,32 @@ function medianTime(fn: () => void, warm: number, runs: number): number {
 
 function benchEngine(): void {
   const large = snapshot(syntheticForm(2000));
-  emit('engine.check-2000-rows', medianTime(() => checkSheets([large]), 10, 50), 'ms');
+  emit(
+    'engine.check-2000-rows',
+    medianTime(() => checkSheets([large]), 10, 50),
+    'ms',
+  );
   // A seed-sized form, for scale.
   const small = snapshot(syntheticForm(17));
-  emit('engine.check-17-rows', medianTime(() => checkSheets([small]), 20, 200), 'ms');
+  emit(
+    'engine.check-17-rows',
+    medianTime(() => checkSheets([small]), 20, 200),
+    'ms',
+  );
 }
 
 /** Runs a node script as a child: wall time and its peak RSS (GNU time's %M, in KB, on stderr's last line). */
 function timed(args: string[]): { ms: number; rssMb: number } {
   const t = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   // The CLI exits 1 when it finds errors; anything else means the run failed.
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
   return { ms, rssMb: Number(r.stderr.trim().split('\n').pop()) / 1024 };
 }
 
@@ -69,14 +83,19 @@ function timed(args: string[]): { ms: number; rssMb: number } {
  */
 async function writeScripts(dir: string): Promise<{ loader: string; floor: string }> {
   const loader = path.join(dir, 'load-only.js');
-  await fs.writeFile(loader, `
+  await fs.writeFile(
+    loader,
+    `
 const fs = require('fs'); const path = require('path'); const ExcelJS = require(${JSON.stringify(require.resolve('exceljs'))});
 (async () => { const dir = process.argv[2];
   for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.xlsx')).sort()) {
     const wb = new ExcelJS.Workbook(); await wb.xlsx.load(fs.readFileSync(path.join(dir, f)));
-  } })();`);
+  } })();`,
+  );
   const floor = path.join(dir, 'raw-floor.js');
-  await fs.writeFile(floor, `
+  await fs.writeFile(
+    floor,
+    `
 const fs = require('fs'); const path = require('path'); const zlib = require('zlib');
 const { SaxesParser } = require(${JSON.stringify(require.resolve('saxes'))});
 const { readDirectory } = require(${JSON.stringify(path.join(ROOT, 'dist/adapters/xlsx/zip.js'))});
@@ -93,7 +112,8 @@ for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.xlsx')).sort()) {
     const decoder = new TextDecoder();
     for (let i = 0; i < xml.length; i += 65536) parser.write(decoder.decode(xml.subarray(i, i + 65536), { stream: true }));
   }
-}`);
+}`,
+  );
   return { loader, floor };
 }
 
@@ -103,9 +123,15 @@ async function fillFolder(dir: string, count: number): Promise<void> {
     readFileSync(path.join(ROOT, 'test/fixtures/yuelu-2022.xlsx')),
     readFileSync(path.join(ROOT, 'test/fixtures/yuelu-2022-corrected.xlsx')),
     await buildWorkbook([{ name: 'Sheet1', rows: syntheticForm(40) }]),
-    ...readdirSync(path.join(ROOT, 'test/fixtures/real')).filter((f) => f.endsWith('.xlsx') && !f.startsWith('notform-')).map((f) => readFileSync(path.join(ROOT, 'test/fixtures/real', f))),
+    ...readdirSync(path.join(ROOT, 'test/fixtures/real'))
+      .filter((f) => f.endsWith('.xlsx') && !f.startsWith('notform-'))
+      .map((f) => readFileSync(path.join(ROOT, 'test/fixtures/real', f))),
   ];
-  for (let i = 0; i < count; i++) await fs.writeFile(path.join(dir, `dept-${String(i).padStart(5, '0')}.xlsx`), variants[i % variants.length]);
+  for (let i = 0; i < count; i++)
+    await fs.writeFile(
+      path.join(dir, `dept-${String(i).padStart(5, '0')}.xlsx`),
+      variants[i % variants.length],
+    );
 }
 
 async function benchBatch(): Promise<void> {
@@ -135,7 +161,8 @@ async function benchBatch(): Promise<void> {
     const names = readdirSync(dir);
     for (let k = 0; k < 10; k++) {
       await fs.mkdir(path.join(big, `batch-${k}`));
-      for (const name of names) await fs.link(path.join(dir, name), path.join(big, `batch-${k}`, name));
+      for (const name of names)
+        await fs.link(path.join(dir, name), path.join(big, `batch-${k}`, name));
     }
     const at300 = timed([cli, 'check', small, '--json']);
     const at30000 = timed([cli, 'check', big, '--json']);
@@ -145,8 +172,16 @@ async function benchBatch(): Promise<void> {
     emit('cli.check-30000.ms-per-file', at30000.ms / 30000, 'ms');
     // Start-up: one small file, median of 5.
     const one = path.join(dir, 'dept-00001.xlsx');
-    emit('cli.start-up-one-file', median(Array.from({ length: 5 }, () => timed([cli, 'check', one, '--json']).ms)), 'ms');
-    emit('node.start-up-empty', median(Array.from({ length: 5 }, () => timed(['-e', '0']).ms)), 'ms');
+    emit(
+      'cli.start-up-one-file',
+      median(Array.from({ length: 5 }, () => timed([cli, 'check', one, '--json']).ms)),
+      'ms',
+    );
+    emit(
+      'node.start-up-empty',
+      median(Array.from({ length: 5 }, () => timed(['-e', '0']).ms)),
+      'ms',
+    );
   } finally {
     await fs.rm(root, { recursive: true, force: true });
   }
@@ -164,7 +199,13 @@ async function benchSyncs(): Promise<void> {
   const cases: [string, Buffer][] = [
     ['seed', readFileSync(path.join(ROOT, 'test/fixtures/yuelu-2022.xlsx'))],
     ['2000-rows', await buildWorkbook([{ name: 'Sheet1', rows: withMistakes(2000) }])],
-    ['other-sheet', await buildWorkbook([{ name: '说明', rows: [['填表说明']] }, { name: '自评表', rows: withMistakes(17) }])],
+    [
+      'other-sheet',
+      await buildWorkbook([
+        { name: '说明', rows: [['填表说明']] },
+        { name: '自评表', rows: withMistakes(17) },
+      ]),
+    ],
   ];
   for (const [name, bytes] of cases) {
     const host = createFakeHost(await fakeBookFromXlsx(bytes));

@@ -19,7 +19,9 @@ const PORT = String(process.env.PORT || process.env.npm_package_config_dev_serve
 const documentUrl = (process.env.SELFEVAL_DOCUMENT_URL || '').trim();
 
 if (documentUrl && !/^https:\/\//.test(documentUrl)) {
-  console.error(`SELFEVAL_DOCUMENT_URL 应是网页版 Excel 中工作簿的 https 地址（浏览器地址栏里的地址）：${documentUrl}`);
+  console.error(
+    `SELFEVAL_DOCUMENT_URL 应是网页版 Excel 中工作簿的 https 地址（浏览器地址栏里的地址）：${documentUrl}`,
+  );
   process.exit(2);
 }
 
@@ -53,11 +55,18 @@ async function ensureDevServer() {
     return; // trusted: office-addin-debugging starts the server
   } catch (e) {
     const ca = path.join(os.homedir(), '.office-addin-dev-certs', 'ca.crt');
-    console.warn(`\n无法自动信任开发证书（${String(e.message || e).split('\n')[0]}）。请手动把 ${ca} 导入浏览器的“受信任的根证书颁发机构”。\n`);
+    console.warn(
+      `\n无法自动信任开发证书（${String(e.message || e).split('\n')[0]}）。请手动把 ${ca} 导入浏览器的“受信任的根证书颁发机构”。\n`,
+    );
   }
   const log = path.join(os.tmpdir(), 'selfeval-dev-server.log');
   const out = fs.openSync(log, 'a');
-  const child = spawn('npm', ['run', 'dev-server'], { cwd: ROOT, detached: true, stdio: ['ignore', out, out], env: { ...process.env, PORT } });
+  const child = spawn('npm', ['run', 'dev-server'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: { ...process.env, PORT },
+  });
   child.unref();
   require('office-addin-debugging/lib/debugInfo').saveDevServerProcessId(child.pid);
   console.log(`Starting the dev server... (npm run dev-server, log: ${log})`);
@@ -68,13 +77,28 @@ async function ensureDevServer() {
 }
 
 const cli = require.resolve('office-addin-debugging/cli.js');
-const args = [cli, 'start', 'manifest.xml', 'web', '--app', 'excel', '--dev-server', 'npm run dev-server', '--dev-server-port', PORT];
+const args = [
+  cli,
+  'start',
+  'manifest.xml',
+  'web',
+  '--app',
+  'excel',
+  '--dev-server',
+  'npm run dev-server',
+  '--dev-server-port',
+  PORT,
+];
 if (documentUrl) args.push('--document', documentUrl);
 else args.push('--no-sideload');
 
 async function main() {
   await ensureDevServer();
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PORT } });
+  const r = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, PORT },
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
   if (!(await waitListening(5))) {
     console.error(`开发服务器没有在端口 ${PORT} 上运行（见上面的输出）。`);

@@ -18,5 +18,8 @@ if (pid && process.platform !== 'win32') {
   }
 }
 const cli = require.resolve('office-addin-debugging/cli.js');
-const r = spawnSync(process.execPath, [cli, 'stop', 'manifest.xml', 'web'], { cwd: ROOT, stdio: 'inherit' });
+const r = spawnSync(process.execPath, [cli, 'stop', 'manifest.xml', 'web'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 1);

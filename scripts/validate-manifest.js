@@ -20,14 +20,25 @@ const timeoutMs = Number(process.env.VALIDATE_TIMEOUT_MS || 30000);
 const XSD = path.join(ROOT, 'test/office-schemas/OfficeAppManifestV1_1.xsd');
 
 /** Messages of office-addin-manifest that mean "the service was not reached", not "the manifest is wrong". */
-const UNREACHABLE = [/Unable to contact the manifest validation service/i, /Unable to validate the manifest\.\s*\n?\s*(5\d\d|429|408)/i, /ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|socket hang up|certificate/i];
+const UNREACHABLE = [
+  /Unable to contact the manifest validation service/i,
+  /Unable to validate the manifest\.\s*\n?\s*(5\d\d|429|408)/i,
+  /ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|socket hang up|certificate/i,
+];
 
 function online() {
   return new Promise((resolve) => {
     const cli = require.resolve('office-addin-manifest/cli.js');
-    const child = spawn(process.execPath, [cli, 'validate', manifest], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'validate', manifest], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
-    const keep = (stream, sink) => stream.on('data', (d) => { out += d; sink.write(d); });
+    const keep = (stream, sink) =>
+      stream.on('data', (d) => {
+        out += d;
+        sink.write(d);
+      });
     keep(child.stdout, process.stdout);
     keep(child.stderr, process.stderr);
     const timer = setTimeout(() => {
@@ -50,12 +61,18 @@ function online() {
 function offline() {
   const r = spawnSync('xmllint', ['--noout', '--schema', XSD, manifest], { encoding: 'utf8' });
   if (r.error) {
-    console.error('离线校验需要 xmllint（Debian/Ubuntu: apt-get install libxml2-utils），当前找不到。');
+    console.error(
+      '离线校验需要 xmllint（Debian/Ubuntu: apt-get install libxml2-utils），当前找不到。',
+    );
     return 1;
   }
   process.stdout.write(r.stdout);
   process.stderr.write(r.stderr);
-  console.log(r.status === 0 ? `离线 XSD 校验通过：${path.relative(ROOT, manifest)}` : `离线 XSD 校验未通过：${path.relative(ROOT, manifest)}`);
+  console.log(
+    r.status === 0
+      ? `离线 XSD 校验通过：${path.relative(ROOT, manifest)}`
+      : `离线 XSD 校验未通过：${path.relative(ROOT, manifest)}`,
+  );
   return r.status ?? 1;
 }
 
@@ -63,7 +80,9 @@ function offline() {
   if (offlineOnly) process.exit(offline());
   const r = await online();
   if (r.reached) process.exit(r.code);
-  console.log(`\n无法连接微软的清单在线校验服务（${r.reason}），改用离线 XSD 校验（test/office-schemas/，与 npm run validate:manifest 相同）。`);
+  console.log(
+    `\n无法连接微软的清单在线校验服务（${r.reason}），改用离线 XSD 校验（test/office-schemas/，与 npm run validate:manifest 相同）。`,
+  );
   console.log('离线校验只检查清单结构；联网后再运行 npm run validate 做完整校验。\n');
   process.exit(offline());
 })();

@@ -17,10 +17,16 @@ export interface CheckOptions {
   report: string | null;
 }
 
-export type ParsedArgs = CheckOptions | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
+export type ParsedArgs =
+  | CheckOptions
+  | { command: 'help' }
+  | { command: 'version' }
+  | { command: 'error'; message: string };
 
 export function defaultJobs(): number {
-  return typeof availableParallelism === 'function' ? availableParallelism() : Math.max(1, cpus().length);
+  return typeof availableParallelism === 'function'
+    ? availableParallelism()
+    : Math.max(1, cpus().length);
 }
 
 export const USAGE = `用法：selfeval check <文件或文件夹>... [--json] [--out 目录] [--csv 文件] [--tolerance 0.01]
@@ -42,11 +48,23 @@ export const USAGE = `用法：selfeval check <文件或文件夹>... [--json] [
 export function parseArgs(argv: string[]): ParsedArgs {
   const separator = argv.indexOf('--');
   const options = separator < 0 ? argv : argv.slice(0, separator);
-  if (options.length === 0 || options.includes('-h') || options.includes('--help')) return { command: 'help' };
+  if (options.length === 0 || options.includes('-h') || options.includes('--help'))
+    return { command: 'help' };
   if (options.includes('-v') || options.includes('--version')) return { command: 'version' };
   const [command, ...rest] = options;
-  if (command !== 'check') return { command: 'error', message: `未知命令“${command}”。可用命令：check。` };
-  const opts: CheckOptions = { command: 'check', paths: [], json: false, outDir: null, csvFile: null, tolerance: null, maxFileMb: DEFAULT_MAX_FILE_MB, jobs: defaultJobs(), report: null };
+  if (command !== 'check')
+    return { command: 'error', message: `未知命令“${command}”。可用命令：check。` };
+  const opts: CheckOptions = {
+    command: 'check',
+    paths: [],
+    json: false,
+    outDir: null,
+    csvFile: null,
+    tolerance: null,
+    maxFileMb: DEFAULT_MAX_FILE_MB,
+    jobs: defaultJobs(),
+    report: null,
+  };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = (): string | null => {
@@ -56,30 +74,55 @@ export function parseArgs(argv: string[]): ParsedArgs {
       return v;
     };
     if (arg === '--json') opts.json = true;
-    else if (arg === '--out' || arg === '--csv' || arg === '--tolerance' || arg === '--max-file-mb' || arg === '--jobs' || arg === '--report') {
+    else if (
+      arg === '--out' ||
+      arg === '--csv' ||
+      arg === '--tolerance' ||
+      arg === '--max-file-mb' ||
+      arg === '--jobs' ||
+      arg === '--report'
+    ) {
       const v = value();
-      if (v === null) return { command: 'error', message: `${arg} 后面需要跟一个${arg === '--out' ? '目录' : arg === '--csv' ? '文件名' : '数值'}。` };
+      if (v === null)
+        return {
+          command: 'error',
+          message: `${arg} 后面需要跟一个${arg === '--out' ? '目录' : arg === '--csv' ? '文件名' : '数值'}。`,
+        };
       if (arg === '--out') opts.outDir = v;
       else if (arg === '--report') {
-        if (!/\.docx?$/i.test(v)) return { command: 'error', message: `--report 需要一个 Word 文档（.docx 或 .doc），收到“${v}”。` };
+        if (!/\.docx?$/i.test(v))
+          return {
+            command: 'error',
+            message: `--report 需要一个 Word 文档（.docx 或 .doc），收到“${v}”。`,
+          };
         opts.report = v;
-      }
-      else if (arg === '--csv') opts.csvFile = v;
+      } else if (arg === '--csv') opts.csvFile = v;
       else if (arg === '--tolerance') {
-        if (!/^\d+(\.\d+)?$/.test(v)) return { command: 'error', message: `--tolerance 需要一个非负数，收到“${v}”。` };
+        if (!/^\d+(\.\d+)?$/.test(v))
+          return { command: 'error', message: `--tolerance 需要一个非负数，收到“${v}”。` };
         opts.tolerance = v;
       } else if (arg === '--max-file-mb') {
-        if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0 || Number(v) > 4096) return { command: 'error', message: `--max-file-mb 需要一个 0 到 4096 之间的数（单位 MB），收到“${v}”。` };
+        if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0 || Number(v) > 4096)
+          return {
+            command: 'error',
+            message: `--max-file-mb 需要一个 0 到 4096 之间的数（单位 MB），收到“${v}”。`,
+          };
         opts.maxFileMb = Number(v);
       } else {
-        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 256) return { command: 'error', message: `--jobs 需要一个 1 到 256 之间的整数，收到“${v}”。` };
+        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 256)
+          return { command: 'error', message: `--jobs 需要一个 1 到 256 之间的整数，收到“${v}”。` };
         opts.jobs = Number(v);
       }
     } else if (arg.startsWith('--')) return { command: 'error', message: `未知选项“${arg}”。` };
     else opts.paths.push(arg);
   }
   if (separator >= 0) opts.paths.push(...argv.slice(separator + 1));
-  if (opts.paths.length === 0) return { command: 'error', message: '请指定要校验的 .xlsx 文件或文件夹。' };
-  if (opts.report && opts.paths.length !== 1) return { command: 'error', message: '--report 只能和一个表格文件一起使用；文件夹里的表和报告会按文件名自动配对。' };
+  if (opts.paths.length === 0)
+    return { command: 'error', message: '请指定要校验的 .xlsx 文件或文件夹。' };
+  if (opts.report && opts.paths.length !== 1)
+    return {
+      command: 'error',
+      message: '--report 只能和一个表格文件一起使用；文件夹里的表和报告会按文件名自动配对。',
+    };
   return opts;
 }

@@ -1,4 +1,13 @@
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, lstatSync, type Stats } from 'fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readSync,
+  statSync,
+  lstatSync,
+  type Stats,
+} from 'fs';
 import * as path from 'path';
 import { readXlsx } from '../adapters/xlsx/readXlsx';
 import { UnreadableFile } from '../adapters/xlsx/zip';
@@ -49,7 +58,8 @@ export function readRegularFile(file: string, limits: Limits): Buffer {
     throw new UnreadableFile(readSentence(file, e));
   }
   if (!st.isFile()) throw new UnreadableFile(kindSentence(st));
-  if (st.size > limits.fileBytes) throw new UnreadableFile(limitSentence.size(limits, st.size), 'size');
+  if (st.size > limits.fileBytes)
+    throw new UnreadableFile(limitSentence.size(limits, st.size), 'size');
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -59,7 +69,8 @@ export function readRegularFile(file: string, limits: Limits): Buffer {
   try {
     const fst = fstatSync(fd);
     if (!fst.isFile()) throw new UnreadableFile(kindSentence(fst));
-    if (fst.size > limits.fileBytes) throw new UnreadableFile(limitSentence.size(limits, fst.size), 'size');
+    if (fst.size > limits.fileBytes)
+      throw new UnreadableFile(limitSentence.size(limits, fst.size), 'size');
     // The file may grow while read: never read past the limit.
     const buf = Buffer.allocUnsafe(Math.min(fst.size, limits.fileBytes) + 1);
     let n = 0;
@@ -85,7 +96,8 @@ const profiles = new Map<string, Profile>();
 function profileFor(tolerance: string | null): Profile {
   if (!tolerance) return NATIONAL_PROFILE;
   let p = profiles.get(tolerance);
-  if (!p) profiles.set(tolerance, (p = withOverrides(NATIONAL_PROFILE, { amountTolerance: tolerance })));
+  if (!p)
+    profiles.set(tolerance, (p = withOverrides(NATIONAL_PROFILE, { amountTolerance: tolerance })));
   return p;
 }
 
@@ -96,15 +108,28 @@ function profileFor(tolerance: string | null): Profile {
 export async function checkTask(task: Task): Promise<TaskResult> {
   const { file, limits } = task;
   // Word documents, old .xls / .doc (converted by LibreOffice), and a workbook with its report.
-  if (/\.(?:docx|doc|xls)$/i.test(file) || (task.report && /\.xlsx$/i.test(file))) return checkWithDocuments(task);
+  if (/\.(?:docx|doc|xls)$/i.test(file) || (task.report && /\.xlsx$/i.test(file)))
+    return checkWithDocuments(task);
   if (!/\.xlsx$/i.test(file)) {
-    return { results: [failed(file, 'unreadable', '不是可校验的文件：只能校验 Excel 工作簿（.xlsx，或装有 LibreOffice 时的 .xls）和 Word 文档（.docx / .doc）。')], copyError: null };
+    return {
+      results: [
+        failed(
+          file,
+          'unreadable',
+          '不是可校验的文件：只能校验 Excel 工作簿（.xlsx，或装有 LibreOffice 时的 .xls）和 Word 文档（.docx / .doc）。',
+        ),
+      ],
+      copyError: null,
+    };
   }
   let bytes: Buffer;
   let results: FileResult[];
   try {
     bytes = readRegularFile(file, limits);
-    const sheets = readXlsx(bytes, file, { maxUnzippedBytes: limits.unzippedBytes, unzippedSentence: () => limitSentence.unzipped(limits) });
+    const sheets = readXlsx(bytes, file, {
+      maxUnzippedBytes: limits.unzippedBytes,
+      unzippedSentence: () => limitSentence.unzipped(limits),
+    });
     results = checkWorkbook(sheets, profileFor(task.tolerance)).map((r): FileResult => ({
       file,
       status: r.status,
@@ -116,7 +141,10 @@ export async function checkTask(task: Task): Promise<TaskResult> {
     }));
   } catch (e) {
     // A bug in the engine on some odd sheet must still be one sentence, not a stack trace.
-    const message = e instanceof UnreadableFile ? e.message : `校验时出现内部错误：${e instanceof Error ? e.message : String(e)}。请把该文件反馈给开发者。`;
+    const message =
+      e instanceof UnreadableFile
+        ? e.message
+        : `校验时出现内部错误：${e instanceof Error ? e.message : String(e)}。请把该文件反馈给开发者。`;
     return { results: [failed(file, 'unreadable', message)], copyError: null };
   }
   const checked = results.filter((r) => r.status === 'checked' && r.sheet !== null);
@@ -125,9 +153,15 @@ export async function checkTask(task: Task): Promise<TaskResult> {
     try {
       // exceljs is loaded only here, when a copy is written.
       const { writeCopy } = await import('../adapters/exceljs/annotate');
-      await writeCopy(bytes, checked.map((r) => ({ sheet: r.sheet as string, form: r.form, findings: r.findings })), task.outPath, task.outRoot);
+      await writeCopy(
+        bytes,
+        checked.map((r) => ({ sheet: r.sheet as string, form: r.form, findings: r.findings })),
+        task.outPath,
+        task.outRoot,
+      );
     } catch (e) {
-      const own = e instanceof Error && ['OutsideOut', 'UnreadableWorkbook'].includes(e.constructor.name);
+      const own =
+        e instanceof Error && ['OutsideOut', 'UnreadableWorkbook'].includes(e.constructor.name);
       copyError = `无法写入标注副本 ${task.outPath}：${own ? (e as Error).message.replace(/。$/, '') : reasonOf(e)}。`;
     }
   }
@@ -154,7 +188,16 @@ async function checkWithDocuments(task: Task): Promise<TaskResult> {
         if (/\.xlsx$/i.test(file)) {
           const { writeCopy } = await import('../adapters/exceljs/annotate');
           const forms = checked.results.filter((r) => r.status === 'checked' && r.sheet !== null);
-          await writeCopy(readRegularFile(file, limits), forms.map((r) => ({ sheet: r.sheet as string, form: r.form, findings: r.findings.filter((f) => !f.rule.startsWith('report.')) })), task.outPath, task.outRoot);
+          await writeCopy(
+            readRegularFile(file, limits),
+            forms.map((r) => ({
+              sheet: r.sheet as string,
+              form: r.form,
+              findings: r.findings.filter((f) => !f.rule.startsWith('report.')),
+            })),
+            task.outPath,
+            task.outRoot,
+          );
         }
       } catch (e) {
         copyError = `无法写入标注副本 ${task.outPath}：${reasonOf(e)}。`;
@@ -162,7 +205,10 @@ async function checkWithDocuments(task: Task): Promise<TaskResult> {
     }
     return { results: checked.results, copyError };
   } catch (e) {
-    const message = e instanceof UnreadableFile ? e.message : `校验时出现内部错误：${e instanceof Error ? e.message : String(e)}。请把该文件反馈给开发者。`;
+    const message =
+      e instanceof UnreadableFile
+        ? e.message
+        : `校验时出现内部错误：${e instanceof Error ? e.message : String(e)}。请把该文件反馈给开发者。`;
     return { results: [failed(file, 'unreadable', message)], copyError: null };
   }
 }

@@ -56,18 +56,24 @@ async function refuseClobber(opts: CheckOptions, targets: Target[]): Promise<str
   for (const t of targets) if (!t.problem) inputs.set(await canonical(t.file), t.file);
   if (opts.outDir) {
     const out = await canonical(opts.outDir);
-    for (const [c, file] of inputs) if (within(out, c)) return `--out 指向的“${safe(opts.outDir)}”是要校验的输入文件“${safe(file)}”（或在它的位置之下），为免覆盖已拒绝；请换一个输出目录。`;
+    for (const [c, file] of inputs)
+      if (within(out, c))
+        return `--out 指向的“${safe(opts.outDir)}”是要校验的输入文件“${safe(file)}”（或在它的位置之下），为免覆盖已拒绝；请换一个输出目录。`;
   }
   if (opts.csvFile) {
     const csv = await canonical(opts.csvFile);
-    for (const [c, file] of inputs) if (within(csv, c)) return `--csv 指向的“${safe(opts.csvFile)}”是要校验的输入文件“${safe(file)}”（或在它的位置之下），为免覆盖已拒绝；请换一个文件名。`;
+    for (const [c, file] of inputs)
+      if (within(csv, c))
+        return `--csv 指向的“${safe(opts.csvFile)}”是要校验的输入文件“${safe(file)}”（或在它的位置之下），为免覆盖已拒绝；请换一个文件名。`;
     // A hard link to an input is the input too.
     const st = await fs.stat(csv).catch(() => null);
     if (st) {
-      if (st.isDirectory()) return `--csv 指向的“${safe(opts.csvFile)}”是一个文件夹；请给出一个文件名。`;
+      if (st.isDirectory())
+        return `--csv 指向的“${safe(opts.csvFile)}”是一个文件夹；请给出一个文件名。`;
       for (const [c, file] of inputs) {
         const s = await fs.stat(c).catch(() => null);
-        if (s && s.dev === st.dev && s.ino === st.ino) return `--csv 指向的“${safe(opts.csvFile)}”就是输入文件“${safe(file)}”，为免覆盖已拒绝；请换一个文件名。`;
+        if (s && s.dev === st.dev && s.ino === st.ino)
+          return `--csv 指向的“${safe(opts.csvFile)}”就是输入文件“${safe(file)}”，为免覆盖已拒绝；请换一个文件名。`;
       }
     }
   }
@@ -79,7 +85,10 @@ class AtomicFile {
   private fd: number | null = null;
   private readonly tmp: string;
   constructor(readonly target: string) {
-    this.tmp = path.join(path.dirname(path.resolve(target)), `.selfeval-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+    this.tmp = path.join(
+      path.dirname(path.resolve(target)),
+      `.selfeval-${process.pid}-${randomBytes(6).toString('hex')}.tmp`,
+    );
   }
   async open(): Promise<void> {
     await fs.mkdir(path.dirname(path.resolve(this.target)), { recursive: true });
@@ -103,7 +112,10 @@ class AtomicFile {
 
 /** The summary table's rows, kept on disk until the end, so memory stays flat however many files. */
 class RowSpool {
-  private readonly file = path.join(os.tmpdir(), `selfeval-rows-${process.pid}-${randomBytes(6).toString('hex')}.jsonl`);
+  private readonly file = path.join(
+    os.tmpdir(),
+    `selfeval-rows-${process.pid}-${randomBytes(6).toString('hex')}.jsonl`,
+  );
   private fd: number | null = openSync(this.file, 'wx', 0o600);
   readonly widths = new TableWidths();
   private close(): void {
@@ -128,18 +140,30 @@ class RowSpool {
 export async function runCheck(opts: CheckOptions, io: Io): Promise<number> {
   const limits = limitsFor(opts.maxFileMb);
   // The workers start loading while the folders are searched.
-  let checker: Checker | null = opts.paths.length === 1 && !opts.outDir ? createChecker(1, limits) : null;
+  let checker: Checker | null =
+    opts.paths.length === 1 && !opts.outDir ? createChecker(1, limits) : null;
   try {
-    return await check(opts, io, limits, (n) => (checker ??= createChecker(Math.min(opts.jobs, n), limits)));
+    return await check(
+      opts,
+      io,
+      limits,
+      (n) => (checker ??= createChecker(Math.min(opts.jobs, n), limits)),
+    );
   } finally {
     await (checker as Checker | null)?.close();
   }
 }
 
-async function check(opts: CheckOptions, io: Io, limits: Limits, checkerFor: (files: number) => Checker): Promise<number> {
+async function check(
+  opts: CheckOptions,
+  io: Io,
+  limits: Limits,
+  checkerFor: (files: number) => Checker,
+): Promise<number> {
   const targets = await collectTargets(opts.paths);
   if (opts.report && targets.length === 1) targets[0].report = opts.report;
-  for (const t of targets) if (t.report && !opts.json) io.stderr(`配对：${safe(t.file)} ↔ 自评报告 ${safe(t.report)}\n`);
+  for (const t of targets)
+    if (t.report && !opts.json) io.stderr(`配对：${safe(t.file)} ↔ 自评报告 ${safe(t.report)}\n`);
   if (targets.length === 0) {
     io.stderr(`selfeval：在 ${opts.paths.map(safe).join('、')} 中没有找到 .xlsx / .docx 文件。\n`);
     if (opts.json) await io.stdout('[]\n');
@@ -216,7 +240,8 @@ async function check(opts: CheckOptions, io: Io, limits: Limits, checkerFor: (fi
         clearProgress();
         io.stderr(`[${n}/${targets.length}] ${safe(path.basename(target.file))}`);
         progressShown = true;
-      } else if (n === 1 || n % 50 === 0 || n === targets.length) io.stderr(`[${n}/${targets.length}] ${safe(target.file)}\n`);
+      } else if (n === 1 || n % 50 === 0 || n === targets.length)
+        io.stderr(`[${n}/${targets.length}] ${safe(target.file)}\n`);
     }
   };
 
@@ -259,12 +284,19 @@ async function check(opts: CheckOptions, io: Io, limits: Limits, checkerFor: (fi
       while (i >= flushed + window && !aborted) await new Promise<void>((r) => waiters.push(r));
       if (aborted) return;
       const t = targets[i];
-      done.set(i, t.problem ? { results: [failed(t.file, 'unreadable', t.problem)], copyError: null } : await checker.run(taskOf(t)));
+      done.set(
+        i,
+        t.problem
+          ? { results: [failed(t.file, 'unreadable', t.problem)], copyError: null }
+          : await checker.run(taskOf(t)),
+      );
       await flush();
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.jobs, targets.length)) }, lane));
+    await Promise.all(
+      Array.from({ length: Math.max(1, Math.min(opts.jobs, targets.length)) }, lane),
+    );
     await flushing;
     if (!aborted) {
       try {
@@ -285,7 +317,8 @@ async function check(opts: CheckOptions, io: Io, limits: Limits, checkerFor: (fi
   if (showProgress && io.stderrIsTTY) clearProgress();
   if (aborted) {
     await csv?.abandon().catch(() => undefined);
-    const sentence = aborted instanceof OutputError ? aborted.message : `输出失败：${reasonOf(aborted)}。`;
+    const sentence =
+      aborted instanceof OutputError ? aborted.message : `输出失败：${reasonOf(aborted)}。`;
     io.stderr(`selfeval：${sentence}已停止校验。\n`);
     return 2;
   }

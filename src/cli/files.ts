@@ -17,7 +17,8 @@ export interface Target {
 /** Natural order: 第2 before 第10, Chinese by pinyin as Excel users expect. */
 let collator: Intl.Collator | null = null;
 export const naturalCompare = (a: string, b: string): number =>
-  (collator ??= new Intl.Collator('zh-CN', { numeric: true })).compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  (collator ??= new Intl.Collator('zh-CN', { numeric: true })).compare(a, b) ||
+  (a < b ? -1 : a > b ? 1 : 0);
 
 /** Workbooks and Word documents; our own output and Office's lock files are not forms to check. */
 const INPUT = /\.(?:xlsx|xls|docx|doc)$/i;
@@ -43,30 +44,48 @@ async function walk(dir: string, base: string, out: Target[], seen: Set<string>)
     out.push({ file: dir, outName: '', problem: folderSentence(e) });
     return;
   }
-  const entries = names.map((raw) => ({ raw, name: raw.toString('utf8') })).sort((a, b) => naturalCompare(a.name, b.name));
+  const entries = names
+    .map((raw) => ({ raw, name: raw.toString('utf8') }))
+    .sort((a, b) => naturalCompare(a.name, b.name));
   for (const { raw, name } of entries) {
     if (name.startsWith('.')) continue;
     const full = path.join(dir, name);
     if (!Buffer.from(name, 'utf8').equals(raw)) {
-      if (INPUT.test(name)) out.push({ file: full, outName: '', problem: '文件名不是有效的 UTF-8 编码，无法打开；请把它改名后再校验。' });
+      if (INPUT.test(name))
+        out.push({
+          file: full,
+          outName: '',
+          problem: '文件名不是有效的 UTF-8 编码，无法打开；请把它改名后再校验。',
+        });
       continue;
     }
     let st: import('fs').Stats | null = null;
     try {
       st = await fs.stat(full); // follows links: a linked form is checked, a linked folder searched
     } catch (e) {
-      if (isCandidate(name)) out.push({ file: full, outName: '', problem: (e as NodeJS.ErrnoException).code === 'ENOENT' ? '这是一个断开的链接（指向的文件不存在）。' : `无法访问：${reasonOf(e)}。` });
+      if (isCandidate(name))
+        out.push({
+          file: full,
+          outName: '',
+          problem:
+            (e as NodeJS.ErrnoException).code === 'ENOENT'
+              ? '这是一个断开的链接（指向的文件不存在）。'
+              : `无法访问：${reasonOf(e)}。`,
+        });
       continue;
     }
     if (st.isDirectory()) await walk(full, base, out, seen);
-    else if (isCandidate(name)) out.push({ file: full, outName: checkedName(path.relative(base, full)) });
+    else if (isCandidate(name))
+      out.push({ file: full, outName: checkedName(path.relative(base, full)) });
   }
 }
 
 /** A copy keeps its kind: workbooks (.xls converted) become .checked.xlsx, documents .checked.docx. */
 export function checkedName(relative: string): string {
   const word = /\.docx?$/i.test(relative);
-  return relative.replace(/\.(?:xlsx|xls|docx|doc)$/i, '') + (word ? '.checked.docx' : '.checked.xlsx');
+  return (
+    relative.replace(/\.(?:xlsx|xls|docx|doc)$/i, '') + (word ? '.checked.docx' : '.checked.xlsx')
+  );
 }
 
 /** Bytes a file name may have on common file systems. */
@@ -129,5 +148,7 @@ function pairWithReports(targets: Target[]): Target[] {
   if (pairs.length === 0) return targets;
   const reportOf = new Map(pairs.map((p) => [p.form, p.report]));
   const reports = new Set(pairs.map((p) => p.report));
-  return targets.filter((t) => !reports.has(t.file)).map((t) => (reportOf.has(t.file) ? { ...t, report: reportOf.get(t.file) } : t));
+  return targets
+    .filter((t) => !reports.has(t.file))
+    .map((t) => (reportOf.has(t.file) ? { ...t, report: reportOf.get(t.file) } : t));
 }

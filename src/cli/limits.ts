@@ -21,8 +21,15 @@ const MB = 1024 * 1024;
 export function limitsFor(maxFileMb: number = DEFAULT_MAX_FILE_MB): Limits {
   // Test hooks: a corpus generated at test time cannot take a minute or a gigabyte.
   const time = Number(process.env.SELFEVAL_TEST_TIME_MS) || Math.max(60_000, maxFileMb * 3000);
-  const memory = Number(process.env.SELFEVAL_TEST_MEMORY_MB) || Math.max(512, Math.round(maxFileMb * 25));
-  return { maxFileMb, fileBytes: Math.round(maxFileMb * MB), unzippedBytes: Math.round(maxFileMb * 20 * MB), memoryMb: memory, timeMs: time };
+  const memory =
+    Number(process.env.SELFEVAL_TEST_MEMORY_MB) || Math.max(512, Math.round(maxFileMb * 25));
+  return {
+    maxFileMb,
+    fileBytes: Math.round(maxFileMb * MB),
+    unzippedBytes: Math.round(maxFileMb * 20 * MB),
+    memoryMb: memory,
+    timeMs: time,
+  };
 }
 
 function mb(bytes: number): string {

@@ -48,7 +48,9 @@ run(process.argv.slice(2), {
   flush: () =>
     new Promise<void>((resolve, reject) => {
       if (broken) return reject(new OutputError(broken));
-      process.stdout.write('', (e) => (e || broken ? reject(new OutputError(e ?? broken)) : resolve()));
+      process.stdout.write('', (e) =>
+        e || broken ? reject(new OutputError(e ?? broken)) : resolve(),
+      );
     }),
 }).then((code) => {
   process.exitCode = code;

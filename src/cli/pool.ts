@@ -18,7 +18,6 @@ const WORKER = path.join(__dirname, 'worker.js');
  */
 export function createChecker(jobs: number, limits: Limits): Checker {
   if (!existsSync(WORKER)) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { checkTask } = require('./checkFile') as typeof import('./checkFile');
     return { run: checkTask, close: async () => {} };
   }
@@ -34,14 +33,24 @@ class Pool implements Checker {
   private readonly slots: Slot[];
   private readonly waiting: (() => void)[] = [];
 
-  constructor(size: number, private readonly limits: Limits) {
+  constructor(
+    size: number,
+    private readonly limits: Limits,
+  ) {
     // Started at once: loading the engine in each worker overlaps the search for files.
-    this.slots = Array.from({ length: Math.max(1, size) }, () => ({ worker: this.spawn(), busy: false }));
+    this.slots = Array.from({ length: Math.max(1, size) }, () => ({
+      worker: this.spawn(),
+      busy: false,
+    }));
   }
 
   private spawn(): Worker {
     const worker = new Worker(WORKER, {
-      resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.limits.memoryMb,
+        maxYoungGenerationSizeMb: 32,
+        stackSizeMb: 4,
+      },
       stdout: false,
       stderr: false,
     });
@@ -81,12 +90,29 @@ class Pool implements Checker {
           }
           resolve(r);
         };
-        const unreadable = (message: string) => ({ results: [failed(task.file, 'unreadable', message)], copyError: null });
+        const unreadable = (message: string) => ({
+          results: [failed(task.file, 'unreadable', message)],
+          copyError: null,
+        });
         const onMessage = (r: TaskResult) => done(r, false);
         const onError = (e: Error & { code?: string }) =>
-          done(unreadable(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? limitSentence.memory(this.limits) : '校验时出现内部错误（检查进程意外退出）。请把该文件反馈给开发者。'), true);
-        const onExit = () => done(unreadable('校验时出现内部错误（检查进程意外退出）。请把该文件反馈给开发者。'), true);
-        const timer = setTimeout(() => done(unreadable(limitSentence.time(this.limits)), true), this.limits.timeMs);
+          done(
+            unreadable(
+              e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+                ? limitSentence.memory(this.limits)
+                : '校验时出现内部错误（检查进程意外退出）。请把该文件反馈给开发者。',
+            ),
+            true,
+          );
+        const onExit = () =>
+          done(
+            unreadable('校验时出现内部错误（检查进程意外退出）。请把该文件反馈给开发者。'),
+            true,
+          );
+        const timer = setTimeout(
+          () => done(unreadable(limitSentence.time(this.limits)), true),
+          this.limits.timeMs,
+        );
         worker.on('message', onMessage);
         worker.on('error', onError);
         worker.on('exit', onExit);

@@ -28,7 +28,14 @@ const EMPTY_SUMMARY: Summary = {
   recomputedTotal: null,
   fullMarks: null,
   grade: null,
-  coverage: { fundRows: 0, indicatorRows: 0, recomputed: 0, unverifiable: 0, unplaced: [], missing: [] },
+  coverage: {
+    fundRows: 0,
+    indicatorRows: 0,
+    recomputed: 0,
+    unverifiable: 0,
+    unplaced: [],
+    missing: [],
+  },
 };
 
 export function failed(file: string, status: FileStatus, message: string): FileResult {

@@ -16,7 +16,14 @@ export function gradeOf(total: Dec, profile: Profile): string {
   return band ? band.name : profile.grades[profile.grades.length - 1].name;
 }
 
-const EMPTY_COVERAGE: Coverage = { fundRows: 0, indicatorRows: 0, recomputed: 0, unverifiable: 0, unplaced: [], missing: [] };
+const EMPTY_COVERAGE: Coverage = {
+  fundRows: 0,
+  indicatorRows: 0,
+  recomputed: 0,
+  unverifiable: 0,
+  unplaced: [],
+  missing: [],
+};
 
 export const EMPTY_SUMMARY: Summary = {
   errors: 0,
@@ -36,9 +43,14 @@ export function coverageOf(form: FormModel, assessment: Assessment): Coverage {
   if (!form.indicators) missing.push('绩效指标');
   const read = assessment.indicators.filter((i) => i.kind !== 'na');
   return {
-    fundRows: form.funds ? form.funds.rows.length + form.funds.textBreakdowns.reduce((n, b) => n + 1 + b.parts.length, 0) : 0,
+    fundRows: form.funds
+      ? form.funds.rows.length +
+        form.funds.textBreakdowns.reduce((n, b) => n + 1 + b.parts.length, 0)
+      : 0,
     indicatorRows: read.length,
-    recomputed: read.filter((i) => (i.kind === 'quantitative' || i.kind === 'compound') && i.expected !== null).length,
+    recomputed: read.filter(
+      (i) => (i.kind === 'quantitative' || i.kind === 'compound') && i.expected !== null,
+    ).length,
     unverifiable: read.filter((i) => i.kind === 'unverifiable').length,
     unplaced: (form.funds?.unplaced ?? []).map(toA1),
     missing,
@@ -46,10 +58,14 @@ export function coverageOf(form: FormModel, assessment: Assessment): Coverage {
 }
 
 /** Runs every rule over one located form. */
-export function checkForm(form: FormModel, profile: Profile = NATIONAL_PROFILE): { findings: Finding[]; summary: Summary } {
+export function checkForm(
+  form: FormModel,
+  profile: Profile = NATIONAL_PROFILE,
+): { findings: Finding[]; summary: Summary } {
   const assessment = assess(form, profile);
-  const findings = RULES.flatMap((rule) => rule.check({ form, profile, assessment }))
-    .sort(compareFindings);
+  const findings = RULES.flatMap((rule) => rule.check({ form, profile, assessment })).sort(
+    compareFindings,
+  );
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const coverage = coverageOf(form, assessment);
   const complete = coverage.missing.length === 0;
@@ -61,7 +77,11 @@ export function checkForm(form: FormModel, profile: Profile = NATIONAL_PROFILE):
       errors: count('error'),
       warnings: count('warning'),
       infos: count('info'),
-      statedTotal: stated ? plain(stated, 4) : !form.total && form.indicators ? plain(assessment.statedScoreSum) : null,
+      statedTotal: stated
+        ? plain(stated, 4)
+        : !form.total && form.indicators
+          ? plain(assessment.statedScoreSum)
+          : null,
       recomputedTotal: recomputed ? plain(recomputed) : null,
       fullMarks: complete && assessment.weightKnown ? plain(assessment.weightSum) : null,
       grade: recomputed ? gradeOf(recomputed, profile) : null,
@@ -78,7 +98,11 @@ function rangeA1(form: FormModel): string {
 /** The result for a form already located (the add-in locates once, then checks). */
 export function checkLocated(form: FormModel, profile: Profile = NATIONAL_PROFILE): CheckResult {
   const { findings, summary } = checkForm(form, profile);
-  const where = form.indicators ? form.indicators.headerRow : form.funds ? form.funds.headerRow : form.sheet.top;
+  const where = form.indicators
+    ? form.indicators.headerRow
+    : form.funds
+      ? form.funds.headerRow
+      : form.sheet.top;
   const kind = form.kind === 'project' ? '项目支出' : '部门整体支出';
   return {
     status: 'checked',
@@ -92,11 +116,22 @@ export function checkLocated(form: FormModel, profile: Profile = NATIONAL_PROFIL
 }
 
 function notAForm(message: string, sheet: string | null): CheckResult {
-  return { status: 'not-a-form', sheet, form: null, formKind: null, message, findings: [], summary: EMPTY_SUMMARY };
+  return {
+    status: 'not-a-form',
+    sheet,
+    form: null,
+    formKind: null,
+    message,
+    findings: [],
+    summary: EMPTY_SUMMARY,
+  };
 }
 
 /** The engine's entry: every sheet of a workbook in, one result per form out (docs/rules.md §1.2). */
-export function checkWorkbook(snapshots: GridSnapshot[], profile: Profile = NATIONAL_PROFILE): CheckResult[] {
+export function checkWorkbook(
+  snapshots: GridSnapshot[],
+  profile: Profile = NATIONAL_PROFILE,
+): CheckResult[] {
   const located = locateForms(snapshots);
   if (!located.found) return [notAForm(located.message, located.sheet)];
   const results = located.forms.map(({ form }) => checkLocated(form, profile));
@@ -104,19 +139,30 @@ export function checkWorkbook(snapshots: GridSnapshot[], profile: Profile = NATI
   const sheets = [...new Set(located.forms.map((f) => f.sheetIndex))];
   for (const sheetIndex of sheets) {
     const at = located.forms.flatMap((f, i) => (f.sheetIndex === sheetIndex ? [i] : []));
-    const settled = settleFixes(snapshots[sheetIndex], at.map((i) => results[i]), profile);
+    const settled = settleFixes(
+      snapshots[sheetIndex],
+      at.map((i) => results[i]),
+      profile,
+    );
     at.forEach((i, k) => (results[i] = settled[k]));
   }
   return results;
 }
 
 /** Locates and checks every form on one sheet: one result per form, top to bottom. */
-export function checkSheet(snapshot: GridSnapshot, profile: Profile = NATIONAL_PROFILE): CheckResult[] {
+export function checkSheet(
+  snapshot: GridSnapshot,
+  profile: Profile = NATIONAL_PROFILE,
+): CheckResult[] {
   return locateOnSheet(snapshot).map((form) => checkLocated(form, profile));
 }
 
 /** The consistent fix plan (RULES §4a) for one sheet, given its check (see fixes/plan.ts). */
-export function fixPlanOf(snapshot: GridSnapshot, results: CheckResult[], profile: Profile = NATIONAL_PROFILE): FixPlan {
+export function fixPlanOf(
+  snapshot: GridSnapshot,
+  results: CheckResult[],
+  profile: Profile = NATIONAL_PROFILE,
+): FixPlan {
   return planFixes(snapshot, results, (s) => checkSheet(s, profile));
 }
 
@@ -126,18 +172,27 @@ export function fixPlanOf(snapshot: GridSnapshot, results: CheckResult[], profil
  * makes them before combineResults. The re-checks (and their cost) happen only when a fix is
  * offered. checkWorkbook calls it for every sheet.
  */
-export function settleFixes(snapshot: GridSnapshot, results: CheckResult[], profile: Profile = NATIONAL_PROFILE): CheckResult[] {
+export function settleFixes(
+  snapshot: GridSnapshot,
+  results: CheckResult[],
+  profile: Profile = NATIONAL_PROFILE,
+): CheckResult[] {
   if (!results.some((r) => r.findings.some((f) => f.fix))) return results;
   return withPlan(results, fixPlanOf(snapshot, results, profile));
 }
 
 /** One result for the workbook: its most complete form (tests and single-form callers). */
-export function checkSheets(snapshots: GridSnapshot[], profile: Profile = NATIONAL_PROFILE): CheckResult {
+export function checkSheets(
+  snapshots: GridSnapshot[],
+  profile: Profile = NATIONAL_PROFILE,
+): CheckResult {
   const results = checkWorkbook(snapshots, profile);
-  const score = (r: CheckResult) => (r.status !== 'checked' ? -1 : 3 - r.summary.coverage.missing.length + r.summary.coverage.indicatorRows / 1e5);
+  const score = (r: CheckResult) =>
+    r.status !== 'checked'
+      ? -1
+      : 3 - r.summary.coverage.missing.length + r.summary.coverage.indicatorRows / 1e5;
   return results.reduce((best, r) => (score(r) > score(best) ? r : best), results[0]);
 }
-
 
 /**
  * The forms of one sheet as one result (the add-in marks a sheet at a time): findings of every

@@ -1,9 +1,27 @@
 /** The pure engine: grid snapshots in, findings out. No host objects cross this line. */
-export { checkForm, checkLocated, checkSheet, checkSheets, checkWorkbook, fixPlanOf, gradeOf, settleFixes } from './check';
+export {
+  checkForm,
+  checkLocated,
+  checkSheet,
+  checkSheets,
+  checkWorkbook,
+  fixPlanOf,
+  gradeOf,
+  settleFixes,
+} from './check';
 export { FOLLOW_UP_RULE, type FixPlan, type PlannedFix } from './fixes/plan';
 export { applyFixes } from './fixes/apply';
 export { type CellWrite, fixWrite } from './fixes/write';
-export type { CheckResult, CheckStatus, Coverage, Finding, Fix, Part, Severity, Summary } from './findings/types';
+export type {
+  CheckResult,
+  CheckStatus,
+  Coverage,
+  Finding,
+  Fix,
+  Part,
+  Severity,
+  Summary,
+} from './findings/types';
 export { columnLetters, parseA1, toA1 } from './grid/address';
 export type { CellRange, CellRef, GridSnapshot, RawValue } from './grid/types';
 export { locateForms } from './locate/locateForm';

@@ -20,7 +20,13 @@ describe('layout variants, read from real .xlsx files', () => {
   test('the seed fixture layout: merged cells, labels with line breaks', async () => {
     const rows = departmentForm();
     setCell(rows, 'D3', 505.12);
-    const { sheets } = await roundTrip([{ name: '自评表', rows, merges: ['A1:I1', 'A2:A10', 'B3:B5', 'B6:B10', 'A12:A19', 'B13:B16', 'B17:B18', 'A20:F20'] }]);
+    const { sheets } = await roundTrip([
+      {
+        name: '自评表',
+        rows,
+        merges: ['A1:I1', 'A2:A10', 'B3:B5', 'B6:B10', 'A12:A19', 'B13:B16', 'B17:B18', 'A20:F20'],
+      },
+    ]);
     const r = checkSheets(sheets);
     expect(r.status).toBe('checked');
     // 505.12 also makes the stated 97.01% wrong: 490.10 ÷ 505.12 = 97.03%
@@ -30,8 +36,14 @@ describe('layout variants, read from real .xlsx files', () => {
   test('shifted columns and extra title rows (附件2, 填报单位, 金额单位): findings at the shifted addresses', async () => {
     const rows = departmentForm();
     setCell(rows, 'H20', 96);
-    const title: Rows = [['附件2'], ['填报单位（盖章）：某某区民政局', null, null, null, null, '金额单位：万元'], []];
-    const { sheets } = await roundTrip([{ name: 'Sheet1', rows: [...title, ...rows], origin: { row: 2, col: 3 } }]);
+    const title: Rows = [
+      ['附件2'],
+      ['填报单位（盖章）：某某区民政局', null, null, null, null, '金额单位：万元'],
+      [],
+    ];
+    const { sheets } = await roundTrip([
+      { name: 'Sheet1', rows: [...title, ...rows], origin: { row: 2, col: 3 } },
+    ]);
     const r = checkSheets(sheets);
     // A1 of the form lands at C5 (1 blank row + 3 title rows above, 2 columns to the left)
     expect(alarmKeys(r)).toEqual([`total.score-sum-mismatch@${shift('H20', 4, 2)}`]);
@@ -55,7 +67,13 @@ describe('layout variants, read from real .xlsx files', () => {
     setCell(rows, 'H20', 97.7);
     const { sheets } = await roundTrip([{ name: 'Sheet1', rows }]);
     const r = checkSheets(sheets);
-    expect(alarmKeys(r).sort()).toEqual(['funds.rate-mismatch@F4', 'indicator.reason-missing@I15', 'indicator.score-mismatch@H15'].sort());
+    expect(alarmKeys(r).sort()).toEqual(
+      [
+        'funds.rate-mismatch@F4',
+        'indicator.reason-missing@I15',
+        'indicator.score-mismatch@H15',
+      ].sort(),
+    );
   });
 
   test('numbers stored as text with full-width spaces and digits; percentages as text', async () => {
@@ -76,24 +94,28 @@ describe('layout variants, read from real .xlsx files', () => {
     setCell(rows, 'F3', 0.9701);
     setCell(rows, 'F5', 100);
     setCell(rows, 'F7', 0.98);
-    const { sheets } = await roundTrip([{ name: 'Sheet1', rows, formats: { F3: '0.00%', F7: '0.00%' } }]);
+    const { sheets } = await roundTrip([
+      { name: 'Sheet1', rows, formats: { F3: '0.00%', F7: '0.00%' } },
+    ]);
     const r = checkSheets(sheets);
     expect(alarmKeys(r)).toEqual(['funds.rate-mismatch@F7']);
   });
 
   test('formulas: cached results are checked; a formula without a cached result is not called blank', async () => {
     const rows = departmentForm();
-    const { sheets } = await roundTrip([{
-      name: 'Sheet1',
-      rows,
-      formulas: {
-        D3: { formula: 'SUM(D4:D5)', result: 505.22 },
-        E3: { formula: 'SUM(E4:E5)', result: 490.2 },
-        F3: { formula: 'E3/D3', result: 0.97007 },
-        D6: { formula: 'D7+D10', result: null },
+    const { sheets } = await roundTrip([
+      {
+        name: 'Sheet1',
+        rows,
+        formulas: {
+          D3: { formula: 'SUM(D4:D5)', result: 505.22 },
+          E3: { formula: 'SUM(E4:E5)', result: 490.2 },
+          F3: { formula: 'E3/D3', result: 0.97007 },
+          D6: { formula: 'D7+D10', result: null },
+        },
+        formats: { F3: '0.00%' },
       },
-      formats: { F3: '0.00%' },
-    }]);
+    ]);
     const r = checkSheets(sheets);
     // E3's cached 490.2 ≠ 465.10 + 25.00; F3's cached 97.01% no longer matches 490.2 ÷ 505.22 = 97.03%;
     // D6 has no cached result, so it is unknown rather than blank: no blank-total warning
@@ -102,12 +124,21 @@ describe('layout variants, read from real .xlsx files', () => {
 
   test('the form on the second sheet, after an instructions sheet', async () => {
     const { sheets } = await roundTrip([
-      { name: '填表说明', rows: [['填表说明'], ['1. 金额单位为万元。'], ['2. 执行率保留两位小数。']] },
+      {
+        name: '填表说明',
+        rows: [['填表说明'], ['1. 金额单位为万元。'], ['2. 执行率保留两位小数。']],
+      },
       { name: '部门整体', rows: setCell(departmentForm(), 'H13', 18) },
     ]);
     const r = checkSheets(sheets);
     expect(r.sheet).toBe('部门整体');
-    expect(alarmKeys(r).sort()).toEqual(['indicator.reason-missing@I13', 'indicator.score-mismatch@H13', 'total.score-sum-mismatch@H20'].sort());
+    expect(alarmKeys(r).sort()).toEqual(
+      [
+        'indicator.reason-missing@I13',
+        'indicator.score-mismatch@H13',
+        'total.score-sum-mismatch@H20',
+      ].sort(),
+    );
   });
 
   test('a 项目支出绩效自评表 with 年初预算数, 指标性质 and 度量单位 columns', async () => {
@@ -133,7 +164,15 @@ describe('layout variants, read from real .xlsx files', () => {
   });
 
   test('a workbook without a form is not-a-form, with a sentence saying what was looked for', async () => {
-    const { sheets } = await roundTrip([{ name: '通讯录', rows: [['姓名', '电话'], ['张三', '13800000000']] }]);
+    const { sheets } = await roundTrip([
+      {
+        name: '通讯录',
+        rows: [
+          ['姓名', '电话'],
+          ['张三', '13800000000'],
+        ],
+      },
+    ]);
     const r = checkSheets(sheets);
     expect(r.status).toBe('not-a-form');
     expect(r.message).toContain('全年预算数');

@@ -25,14 +25,17 @@ async function same(bytes: Buffer, name: string): Promise<void> {
     lean = { refused: (e as Error).message };
   }
   expect(lean).toEqual(viaExceljs);
-  if (Array.isArray(lean)) expect(checkWorkbook(lean)).toEqual(checkWorkbook(viaExceljs as typeof lean));
+  if (Array.isArray(lean))
+    expect(checkWorkbook(lean)).toEqual(checkWorkbook(viaExceljs as typeof lean));
 }
 
 const fixtures = [FIXTURES, path.join(FIXTURES, 'real')].flatMap((dir) =>
-  readdirSync(dir).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(dir, f)),
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.xlsx'))
+    .map((f) => path.join(dir, f)),
 );
 
-describe('the lean reader gives the exceljs adapter\'s snapshots', () => {
+describe("the lean reader gives the exceljs adapter's snapshots", () => {
   test('there are fixtures to compare', () => expect(fixtures.length).toBeGreaterThanOrEqual(15));
 
   test.each(fixtures.map((f) => [path.relative(FIXTURES, f), f]))('%s', async (_name, file) => {
@@ -51,8 +54,37 @@ describe('the lean reader gives the exceljs adapter\'s snapshots', () => {
       return s / 2 ** 32;
     };
   }
-  const FORMATS = ['0%', '0.00%', '0.00', '#,##0.00', 'yyyy-mm-dd', 'm/d/yy', '@', '"元"0.00', '[Red]0.00', 'General', 'h:mm'];
-  const TEXTS = ['项目名称', '合计', '预算数', '执行率', '得分', '', ' ', '100%', '＝', '<&>"\'', '_x000D_', 'a\nb', '指标1：', '—', '≥95%', '=SUM(A1)'];
+  const FORMATS = [
+    '0%',
+    '0.00%',
+    '0.00',
+    '#,##0.00',
+    'yyyy-mm-dd',
+    'm/d/yy',
+    '@',
+    '"元"0.00',
+    '[Red]0.00',
+    'General',
+    'h:mm',
+  ];
+  const TEXTS = [
+    '项目名称',
+    '合计',
+    '预算数',
+    '执行率',
+    '得分',
+    '',
+    ' ',
+    '100%',
+    '＝',
+    '<&>"\'',
+    '_x000D_',
+    'a\nb',
+    '指标1：',
+    '—',
+    '≥95%',
+    '=SUM(A1)',
+  ];
 
   function fuzzedSpec(seed: number): SheetSpec[] {
     const r = rng(seed);
@@ -68,37 +100,67 @@ describe('the lean reader gives the exceljs adapter\'s snapshots', () => {
         for (let j = 0; j < 10; j++) {
           if (r() < 0.15) {
             const k = r();
-            rows[i][j] = k < 0.3 ? Math.round(r() * 1e6) / 100 : k < 0.4 ? 0 : k < 0.5 ? r() < 0.5 : k < 0.55 ? -r() * 10 : pick(TEXTS);
+            rows[i][j] =
+              k < 0.3
+                ? Math.round(r() * 1e6) / 100
+                : k < 0.4
+                  ? 0
+                  : k < 0.5
+                    ? r() < 0.5
+                    : k < 0.55
+                      ? -r() * 10
+                      : pick(TEXTS);
           }
         }
       }
       const formats: Record<string, string> = {};
       const formulas: SheetSpec['formulas'] = {};
       const merges: string[] = [];
-      for (let k = 0; k < 6; k++) formats[`${'ABCDEFGH'[Math.floor(r() * 8)]}${1 + Math.floor(r() * height)}`] = pick(FORMATS);
+      for (let k = 0; k < 6; k++)
+        formats[`${'ABCDEFGH'[Math.floor(r() * 8)]}${1 + Math.floor(r() * height)}`] =
+          pick(FORMATS);
       for (let k = 0; k < 4; k++) {
         const result = pick<RawValue>([0, 12.5, '文字', true, null, 99.5]);
-        formulas[`${'ABCDEFGH'[Math.floor(r() * 8)]}${1 + Math.floor(r() * height)}`] = { formula: `SUM(A1:A${k + 2})`, result };
+        formulas[`${'ABCDEFGH'[Math.floor(r() * 8)]}${1 + Math.floor(r() * height)}`] = {
+          formula: `SUM(A1:A${k + 2})`,
+          result,
+        };
       }
       // Non-overlapping merges: one per band of three rows.
       for (let band = 0; band + 2 < height; band += 3) {
         if (r() < 0.4) {
           const c = Math.floor(r() * 6);
-          merges.push(`${'ABCDEFGH'[c]}${band + 1}:${'ABCDEFGH'[c + 1 + Math.floor(r() * 2)]}${band + 1 + Math.floor(r() * 3)}`);
+          merges.push(
+            `${'ABCDEFGH'[c]}${band + 1}:${'ABCDEFGH'[c + 1 + Math.floor(r() * 2)]}${band + 1 + Math.floor(r() * 3)}`,
+          );
         }
       }
-      sheets.push({ name: `表${s + 1}`, rows, formats, formulas, merges, origin: r() < 0.3 ? { row: 1 + Math.floor(r() * 5), col: 1 + Math.floor(r() * 3) } : undefined });
+      sheets.push({
+        name: `表${s + 1}`,
+        rows,
+        formats,
+        formulas,
+        merges,
+        origin:
+          r() < 0.3 ? { row: 1 + Math.floor(r() * 5), col: 1 + Math.floor(r() * 3) } : undefined,
+      });
     }
     return sheets;
   }
 
   test('a fuzzed corpus of 60 workbooks', async () => {
-    for (let seed = 1; seed <= 60; seed++) await same(await buildWorkbook(fuzzedSpec(seed)), `fuzz-${seed}.xlsx`);
+    for (let seed = 1; seed <= 60; seed++)
+      await same(await buildWorkbook(fuzzedSpec(seed)), `fuzz-${seed}.xlsx`);
   }, 60_000);
 
   test('refusals agree: empty, text, OLE, truncated zip', async () => {
     const good = await buildWorkbook([{ name: 'S', rows: [['a', 1]] }]);
-    for (const bytes of [Buffer.alloc(0), Buffer.from('hello'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100)]), good.subarray(0, good.length - 30)]) {
+    for (const bytes of [
+      Buffer.alloc(0),
+      Buffer.from('hello'),
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100)]),
+      good.subarray(0, good.length - 30),
+    ]) {
       await same(bytes, 'x.xlsx');
     }
   });

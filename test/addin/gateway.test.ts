@@ -15,7 +15,10 @@ async function fixtureBook(name: string): Promise<FakeBook> {
 
 function valuesOf(book: FakeBook): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const s of book.sheets) for (const [a, c] of Object.entries(s.cells)) if (c.value !== null || c.formula) out[`${s.name}!${a}`] = [c.value, c.formula ?? null, c.numberFormat];
+  for (const s of book.sheets)
+    for (const [a, c] of Object.entries(s.cells))
+      if (c.value !== null || c.formula)
+        out[`${s.name}!${a}`] = [c.value, c.formula ?? null, c.numberFormat];
   return out;
 }
 
@@ -25,7 +28,12 @@ function cellsOf(book: FakeBook, sheet = SHEET): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [a, c] of Object.entries(s.cells)) {
     if (c.value === null && !c.formula && !c.fill) continue;
-    out[a] = { value: c.value, formula: c.formula ?? null, numberFormat: c.numberFormat ?? 'General', fill: c.fill ?? null };
+    out[a] = {
+      value: c.value,
+      formula: c.formula ?? null,
+      numberFormat: c.numberFormat ?? 'General',
+      fill: c.fill ?? null,
+    };
   }
   return out;
 }
@@ -33,7 +41,8 @@ function cellsOf(book: FakeBook, sheet = SHEET): Record<string, unknown> {
 function markedCells(book: FakeBook, sheet: string): Record<string, string> {
   const s = book.sheets.find((x) => x.name === sheet)!;
   const out: Record<string, string> = {};
-  for (const [a, c] of Object.entries(s.cells)) if (c.fill && ['#FFC7CE', '#FFEB9C'].includes(c.fill.color)) out[a] = c.fill.color;
+  for (const [a, c] of Object.entries(s.cells))
+    if (c.fill && ['#FFC7CE', '#FFEB9C'].includes(c.fill.color)) out[a] = c.fill.color;
   return out;
 }
 
@@ -53,7 +62,9 @@ describe('校验 on the seed fixture', () => {
     // used range, cells, the marked cells' fills and notes, marks + record, notes
     expect(host.syncs).toBe(5);
     expect(host.undoGroups).toBe(1);
-    const expected = JSON.parse(readFileSync(path.join(FIXTURES, 'yuelu-2022.expected.json'), 'utf8'));
+    const expected = JSON.parse(
+      readFileSync(path.join(FIXTURES, 'yuelu-2022.expected.json'), 'utf8'),
+    );
     const marks = markedCells(host.book, SHEET);
     expect(Object.keys(marks).sort()).toEqual([...expected.errors, ...expected.warnings].sort());
     for (const a of expected.errors) expect(marks[a]).toBe('#FFC7CE');
@@ -136,7 +147,8 @@ describe('校验 on the seed fixture', () => {
     const after = await gw.applyFixes(fixes);
     if (after.kind !== 'checked') throw new Error('not checked');
     expect(after.result.findings.filter((f) => f.fix)).toEqual([]);
-    const alarms = (r: typeof first.result) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}@${f.cells[0]}`);
+    const alarms = (r: typeof first.result) =>
+      r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}@${f.cells[0]}`);
     const before = new Set(alarms(first.result));
     expect(alarms(after.result).filter((k) => !before.has(k))).toEqual([]);
   });
@@ -155,7 +167,9 @@ describe('校验 on the seed fixture', () => {
     const sheets = host.book.sheets.filter((s) => s.name === '校验结果');
     expect(sheets).toHaveLength(1);
     expect(sheets[0].cells.A1.value).toBe('严重程度');
-    expect(sheets[0].cells[`C${out.result.findings.length + 1}`].value).toBe(out.result.findings.at(-1)!.cells[0]);
+    expect(sheets[0].cells[`C${out.result.findings.length + 1}`].value).toBe(
+      out.result.findings.at(-1)!.cells[0],
+    );
   });
 });
 
@@ -215,7 +229,12 @@ describe('hosts and refusals', () => {
 
   test('the form on another sheet is found, marked there, and the pane is told', async () => {
     const book = await fixtureBook('yuelu-2022.xlsx');
-    book.sheets.unshift({ name: '说明', cells: { A1: { value: '填表说明' } }, merges: [], notes: {} });
+    book.sheets.unshift({
+      name: '说明',
+      cells: { A1: { value: '填表说明' } },
+      merges: [],
+      notes: {},
+    });
     book.active = '说明';
     const host = createFakeHost(book);
     const out = await createExcelGateway(host).check();
@@ -236,7 +255,9 @@ describe('hosts and refusals', () => {
   });
 
   test('a workbook without a form: not-a-form, nothing changed', async () => {
-    const book = await fakeBookFromXlsx(await buildWorkbook([{ name: 'Sheet1', rows: [['姓名', '电话']] }]));
+    const book = await fakeBookFromXlsx(
+      await buildWorkbook([{ name: 'Sheet1', rows: [['姓名', '电话']] }]),
+    );
     const host = createFakeHost(book);
     const before = cloneBook(book);
     const out = await createExcelGateway(host).check();
@@ -245,20 +266,25 @@ describe('hosts and refusals', () => {
   });
 });
 
-describe('within Excel on the web\'s limits', () => {
-  test.each([17, 2000])('%s indicator rows: round trips grow with the cells read, never with the findings; every response under 2 MB', async (n) => {
-    const rows = syntheticForm(n);
-    // a few mistakes so there is something to mark
-    rows[12][7] = 0;
-    rows[13][7] = 0;
-    const host = createFakeHost(await fakeBookFromXlsx(await buildWorkbook([{ name: 'Sheet1', rows }])));
-    const out = await createExcelGateway(host).check();
-    expect(out.kind).toBe('checked');
-    const chunks = Math.ceil((rows.length * 9) / CELLS_PER_READ);
-    expect(host.syncs).toBe(1 + chunks + 3);
-    expect(host.maxResponseBytes).toBeLessThan(2 * 1024 * 1024);
-    expect(host.maxRequestBytes).toBeLessThan(2 * 1024 * 1024);
-  });
+describe("within Excel on the web's limits", () => {
+  test.each([17, 2000])(
+    '%s indicator rows: round trips grow with the cells read, never with the findings; every response under 2 MB',
+    async (n) => {
+      const rows = syntheticForm(n);
+      // a few mistakes so there is something to mark
+      rows[12][7] = 0;
+      rows[13][7] = 0;
+      const host = createFakeHost(
+        await fakeBookFromXlsx(await buildWorkbook([{ name: 'Sheet1', rows }])),
+      );
+      const out = await createExcelGateway(host).check();
+      expect(out.kind).toBe('checked');
+      const chunks = Math.ceil((rows.length * 9) / CELLS_PER_READ);
+      expect(host.syncs).toBe(1 + chunks + 3);
+      expect(host.maxResponseBytes).toBeLessThan(2 * 1024 * 1024);
+      expect(host.maxRequestBytes).toBeLessThan(2 * 1024 * 1024);
+    },
+  );
 
   test('a sheet that would answer with more than 5 MB at once is read in chunks, and the fake refuses such a response as Excel does', async () => {
     const rows = syntheticForm(6000);
@@ -271,7 +297,10 @@ describe('within Excel on the web\'s limits', () => {
     const strict = createFakeHost(book, { payloadLimit: 600_000 });
     await expect(
       strict.run(async (context) => {
-        const r = context.workbook.worksheets.getItem('Sheet1').getUsedRange().load(['values', 'numberFormat', 'text', 'formulas']);
+        const r = context.workbook.worksheets
+          .getItem('Sheet1')
+          .getUsedRange()
+          .load(['values', 'numberFormat', 'text', 'formulas']);
         await context.sync();
         return r.values.length;
       }),
@@ -279,8 +308,15 @@ describe('within Excel on the web\'s limits', () => {
   });
 
   test('a chunk that is still too large (long texts) is read again in halves', async () => {
-    const rows = syntheticForm(300).map((r, i) => (i > 11 && i < 300 ? r.map((v, j) => (j === 3 ? `${String(v)}${'很长的指标名称'.repeat(40)}` : v)) : r));
-    const host = createFakeHost(await fakeBookFromXlsx(await buildWorkbook([{ name: 'Sheet1', rows }])), { payloadLimit: 200_000 });
+    const rows = syntheticForm(300).map((r, i) =>
+      i > 11 && i < 300
+        ? r.map((v, j) => (j === 3 ? `${String(v)}${'很长的指标名称'.repeat(40)}` : v))
+        : r,
+    );
+    const host = createFakeHost(
+      await fakeBookFromXlsx(await buildWorkbook([{ name: 'Sheet1', rows }])),
+      { payloadLimit: 200_000 },
+    );
     const out = await createExcelGateway(host).check();
     expect(out.kind).toBe('checked');
     expect(out.kind === 'checked' && out.result.summary.coverage.indicatorRows).toBe(300);
@@ -291,14 +327,19 @@ describe('within Excel on the web\'s limits', () => {
     book.sheets[0].cells.Z5000 = { value: null, numberFormat: '0.00' };
     const host = createFakeHost(book);
     const out = await createExcelGateway(host).check();
-    expect(out.kind === 'checked' && out.result.findings.filter((f) => f.severity !== 'info').length).toBe(9);
+    expect(
+      out.kind === 'checked' && out.result.findings.filter((f) => f.severity !== 'info').length,
+    ).toBe(9);
     expect(host.maxResponseBytes).toBeLessThan(2 * 1024 * 1024);
   });
 });
 
 describe('notes never cost the marks', () => {
   test('an office.js without Worksheet.notes under a host that claims 1.18: fills only, the pane says so, nothing throws', async () => {
-    const host = createFakeHost(await fixtureBook('yuelu-2022.xlsx'), { versions: 20, missing: ['notes'] });
+    const host = createFakeHost(await fixtureBook('yuelu-2022.xlsx'), {
+      versions: 20,
+      missing: ['notes'],
+    });
     const out = await createExcelGateway(host).check();
     expect(out.kind).toBe('checked');
     if (out.kind === 'checked') expect(out.notices.join()).toContain('批注');
@@ -314,7 +355,8 @@ describe('notes never cost the marks', () => {
         const sync = ctx.sync.bind(ctx);
         let n = 0;
         (ctx as { sync: () => Promise<void> }).sync = async () => {
-          if (++n === 5) throw Object.assign(new Error('notes refused'), { code: 'GeneralException' });
+          if (++n === 5)
+            throw Object.assign(new Error('notes refused'), { code: 'GeneralException' });
           await sync();
         };
         return batch(ctx);
@@ -352,7 +394,12 @@ describe('全部工作表: every sheet checked, marked and cleared', () => {
     const book = await fixtureBook('yuelu-2022.xlsx');
     const copy = cloneBook(book).sheets[0];
     book.sheets.push({ ...copy, name: '第二张' });
-    book.sheets.unshift({ name: '封面', cells: { A1: { value: '2022 年度绩效自评表汇编' } }, merges: [], notes: {} });
+    book.sheets.unshift({
+      name: '封面',
+      cells: { A1: { value: '2022 年度绩效自评表汇编' } },
+      merges: [],
+      notes: {},
+    });
     book.active = '封面';
     return book;
   }
@@ -367,7 +414,9 @@ describe('全部工作表: every sheet checked, marked and cleared', () => {
     expect(out.foundElsewhere).toBeNull();
     expect(Object.keys(markedCells(host.book, SHEET))).toHaveLength(9);
     expect(Object.keys(markedCells(host.book, '第二张'))).toHaveLength(9);
-    expect(JSON.parse(host.book.settings[RECORD_KEY]).sheets.map((s: { sheet: string }) => s.sheet)).toEqual([SHEET, '第二张']);
+    expect(
+      JSON.parse(host.book.settings[RECORD_KEY]).sheets.map((s: { sheet: string }) => s.sheet),
+    ).toEqual([SHEET, '第二张']);
     const cleared = await gw.clearMarks();
     expect(cleared).toEqual({ kind: 'cleared', restored: 18 });
     expect(cellsOf(host.book, SHEET)).toEqual(cellsOf(original, SHEET));
@@ -392,7 +441,11 @@ describe('全部工作表: every sheet checked, marked and cleared', () => {
     const gw = createExcelGateway(host);
     const out = await gw.check('workbook');
     if (out.kind !== 'checked') throw new Error(out.kind);
-    const fixes = out.forms.flatMap((f) => f.findings.flatMap((x) => (x.fix && x.cells[0] === 'D5' ? [{ sheet: f.sheet, ...x.fix }] : [])));
+    const fixes = out.forms.flatMap((f) =>
+      f.findings.flatMap((x) =>
+        x.fix && x.cells[0] === 'D5' ? [{ sheet: f.sheet, ...x.fix }] : [],
+      ),
+    );
     expect(fixes).toHaveLength(2);
     const after = await gw.applyFixes(fixes, 'workbook');
     if (after.kind !== 'checked') throw new Error(after.kind);
@@ -427,11 +480,17 @@ describe('the fake is as strict as Excel', () => {
   test('merged areas: the address names only top-left cells (#1590); the geometry the adapter reads is right', async () => {
     const host = createFakeHost(await fixtureBook('yuelu-2022.xlsx'));
     const { address, boxes } = await host.run(async (context) => {
-      const m = context.workbook.worksheets.getItem(SHEET).getRange('A1:I34').getMergedAreasOrNullObject();
+      const m = context.workbook.worksheets
+        .getItem(SHEET)
+        .getRange('A1:I34')
+        .getMergedAreasOrNullObject();
       m.load('address');
       m.areas.load(['items/rowIndex', 'items/columnIndex', 'items/rowCount', 'items/columnCount']);
       await context.sync();
-      return { address: m.address, boxes: m.areas.items.map((a) => [a.rowIndex, a.columnIndex, a.rowCount, a.columnCount]) };
+      return {
+        address: m.address,
+        boxes: m.areas.items.map((a) => [a.rowIndex, a.columnIndex, a.rowCount, a.columnCount]),
+      };
     });
     expect(address).not.toContain(':');
     expect(boxes).toContainEqual([3, 0, 9, 1]); // A4:A12

@@ -4,18 +4,33 @@ import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '../..');
 // Comments are prose, not manifest: the checks read only the elements.
-const manifest = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+const manifest = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8').replace(
+  /<!--[\s\S]*?-->/g,
+  '',
+);
 const xmllint = spawnSync('which', ['xmllint']).status === 0;
 const runXsd = xmllint || process.env.CI ? test : test.skip;
 
 runXsd('manifest.xml validates against the Office add-in XSDs (offline, xmllint)', () => {
-  const r = spawnSync('xmllint', ['--noout', '--schema', path.join(ROOT, 'test/office-schemas/OfficeAppManifestV1_1.xsd'), path.join(ROOT, 'manifest.xml')], { encoding: 'utf8' });
+  const r = spawnSync(
+    'xmllint',
+    [
+      '--noout',
+      '--schema',
+      path.join(ROOT, 'test/office-schemas/OfficeAppManifestV1_1.xsd'),
+      path.join(ROOT, 'manifest.xml'),
+    ],
+    { encoding: 'utf8' },
+  );
   expect(r.stderr.trim()).toMatch(/manifest\.xml validates$/);
   expect(r.status).toBe(0);
 });
 
-const attrs = (name: string) => [...manifest.matchAll(new RegExp(`\\b${name}="([^"]*)"`, 'g'))].map((m) => m[1]);
-const defined = new Set([...manifest.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]));
+const attrs = (name: string) =>
+  [...manifest.matchAll(new RegExp(`\\b${name}="([^"]*)"`, 'g'))].map((m) => m[1]);
+const defined = new Set(
+  [...manifest.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]),
+);
 
 test('every resid names a defined resource', () => {
   const used = attrs('resid');
@@ -28,7 +43,10 @@ test('ids and resids are at most 32 characters', () => {
 });
 
 test('every URL is https', () => {
-  const urls = [...manifest.matchAll(/(?:DefaultValue|Value)="(\w+:\/\/[^"]*)"/g), ...manifest.matchAll(/<AppDomain>([^<]*)</g)].map((m) => m[1]);
+  const urls = [
+    ...manifest.matchAll(/(?:DefaultValue|Value)="(\w+:\/\/[^"]*)"/g),
+    ...manifest.matchAll(/<AppDomain>([^<]*)</g),
+  ].map((m) => m[1]);
   expect(urls.length).toBeGreaterThan(5);
   for (const u of urls) expect(u).toMatch(/^https:\/\//);
 });
@@ -60,8 +78,10 @@ test('the requirement set is the core minimum: ExcelApi 1.9, the rest detected a
 });
 
 describe('office.js: Microsoft CDN in every build a user runs, the npm copy only in the e2e build', () => {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const config = require(path.join(ROOT, 'webpack.config.js')) as ((env: unknown, argv: { mode: string }) => Promise<{ plugins: object[] }>) & { OFFICE_JS_CDN: string };
+  const config = require(path.join(ROOT, 'webpack.config.js')) as ((
+    env: unknown,
+    argv: { mode: string },
+  ) => Promise<{ plugins: object[] }>) & { OFFICE_JS_CDN: string };
   type Built = { officeJs: string[]; copied: string[] };
   async function build(mode: string, officeJsUrl?: string): Promise<Built> {
     const saved = process.env.OFFICE_JS_URL;
@@ -69,10 +89,18 @@ describe('office.js: Microsoft CDN in every build a user runs, the npm copy only
     else process.env.OFFICE_JS_URL = officeJsUrl;
     try {
       const c = await config({}, { mode });
-      const plugins = c.plugins as { userOptions?: { filename: string; templateParameters: { officeJs: string } }; patterns?: { context?: string; to: string }[] }[];
+      const plugins = c.plugins as {
+        userOptions?: { filename: string; templateParameters: { officeJs: string } };
+        patterns?: { context?: string; to: string }[];
+      }[];
       return {
-        officeJs: plugins.filter((p) => p.userOptions?.templateParameters).map((p) => p.userOptions!.templateParameters.officeJs),
-        copied: plugins.flatMap((p) => p.patterns ?? []).filter((p) => p.context?.includes('@microsoft/office-js')).map((p) => p.to),
+        officeJs: plugins
+          .filter((p) => p.userOptions?.templateParameters)
+          .map((p) => p.userOptions!.templateParameters.officeJs),
+        copied: plugins
+          .flatMap((p) => p.patterns ?? [])
+          .filter((p) => p.context?.includes('@microsoft/office-js'))
+          .map((p) => p.to),
       };
     } finally {
       if (saved === undefined) delete process.env.OFFICE_JS_URL;
@@ -84,21 +112,35 @@ describe('office.js: Microsoft CDN in every build a user runs, the npm copy only
     expect(config.OFFICE_JS_CDN).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
     for (const mode of ['production', 'development']) {
       const b = await build(mode);
-      expect(b.officeJs).toEqual([config.OFFICE_JS_CDN, config.OFFICE_JS_CDN, config.OFFICE_JS_CDN]); // taskpane.html, commands.html, result.html
+      expect(b.officeJs).toEqual([
+        config.OFFICE_JS_CDN,
+        config.OFFICE_JS_CDN,
+        config.OFFICE_JS_CDN,
+      ]); // taskpane.html, commands.html, result.html
       expect(b.copied).toEqual([]);
     }
   });
 
   test('OFFICE_JS_URL=office-js/office.js (npm run test:e2e) loads the local npm copy and copies it there', async () => {
     const b = await build('production', 'office-js/office.js');
-    expect(b.officeJs).toEqual(['office-js/office.js', 'office-js/office.js', 'office-js/office.js']);
+    expect(b.officeJs).toEqual([
+      'office-js/office.js',
+      'office-js/office.js',
+      'office-js/office.js',
+    ]);
     expect(b.copied).toEqual(['office-js/', 'office-js/']);
-    expect(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.e2e).toMatch(/^OFFICE_JS_URL=office-js\/office\.js /);
+    expect(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.e2e).toMatch(
+      /^OFFICE_JS_URL=office-js\/office\.js /,
+    );
   });
 
   test('an IT department mirror: OFFICE_JS_URL=https://… is loaded as given; other values are refused', async () => {
     const mirror = 'https://intranet.example.cn/office-js/office.js';
-    expect(await build('production', mirror)).toEqual({ officeJs: [mirror, mirror, mirror], copied: [] });
-    for (const bad of ['http://intranet/office.js', '/office.js', '../office.js', 'office-js/']) await expect(build('production', bad)).rejects.toThrow(/OFFICE_JS_URL/);
+    expect(await build('production', mirror)).toEqual({
+      officeJs: [mirror, mirror, mirror],
+      copied: [],
+    });
+    for (const bad of ['http://intranet/office.js', '/office.js', '../office.js', 'office-js/'])
+      await expect(build('production', bad)).rejects.toThrow(/OFFICE_JS_URL/);
   });
 });

@@ -23,9 +23,20 @@ const SHEET = '部门整体支出绩效自评表';
 let seed: CheckOutcome;
 
 beforeAll(async () => {
-  const { sheets } = await loadWorkbook(readFileSync(path.join(FIXTURES, 'yuelu-2022.xlsx')), 'x.xlsx');
+  const { sheets } = await loadWorkbook(
+    readFileSync(path.join(FIXTURES, 'yuelu-2022.xlsx')),
+    'x.xlsx',
+  );
   const result = { ...checkSheets(sheets), sheet: SHEET };
-  seed = { kind: 'checked', scope: 'sheet', forms: [result], result, foundElsewhere: null, marked: 9, notices: [] };
+  seed = {
+    kind: 'checked',
+    scope: 'sheet',
+    forms: [result],
+    result,
+    foundElsewhere: null,
+    marked: 9,
+    notices: [],
+  };
 });
 
 function stubGateway(overrides: Partial<Gateway> = {}): jest.Mocked<Gateway> {
@@ -70,10 +81,21 @@ test('校验 shows the summary and the findings grouped by part', async () => {
   expect(summary.textContent).toContain('读取：资金 8 行，指标 17 行（可复算');
   const funds = screen.getByRole('region', { name: '整体资金' });
   // F5, F8: the rates the filled 合计 make computable, in the engine's fix plan (fix.follow-up notes).
-  expect(within(funds).getAllByRole('listitem').map((li) => li.getAttribute('data-cell'))).toEqual(['D5', 'E5', 'D8', 'E8', 'F5', 'F8']);
+  expect(
+    within(funds)
+      .getAllByRole('listitem')
+      .map((li) => li.getAttribute('data-cell')),
+  ).toEqual(['D5', 'E5', 'D8', 'E8', 'F5', 'F8']);
   const total = screen.getByRole('region', { name: '总分' });
-  expect(within(total).getAllByRole('listitem').filter((li) => li.getAttribute('data-severity') === 'error').map((li) => li.getAttribute('data-cell'))).toEqual(['G34', 'H34']);
-  expect(screen.getByRole('region', { name: '绩效指标' }).textContent).toContain('偏差原因分析及改进措施不能为空');
+  expect(
+    within(total)
+      .getAllByRole('listitem')
+      .filter((li) => li.getAttribute('data-severity') === 'error')
+      .map((li) => li.getAttribute('data-cell')),
+  ).toEqual(['G34', 'H34']);
+  expect(screen.getByRole('region', { name: '绩效指标' }).textContent).toContain(
+    '偏差原因分析及改进措施不能为空',
+  );
 });
 
 test('clicking a finding selects its cell', async () => {
@@ -90,7 +112,12 @@ test('修正 applies that finding’s fix only, without also jumping to the cell
   await runCheck();
   const d5 = screen.getByLabelText(/^警告 D5/);
   fireEvent.click(within(d5).getByRole('button', { name: '修正为 299.59' }));
-  await waitFor(() => expect(gw.applyFixes).toHaveBeenCalledWith([{ sheet: SHEET, cell: 'D5', value: '299.59' }], 'sheet'));
+  await waitFor(() =>
+    expect(gw.applyFixes).toHaveBeenCalledWith(
+      [{ sheet: SHEET, cell: 'D5', value: '299.59' }],
+      'sheet',
+    ),
+  );
   expect(gw.select).not.toHaveBeenCalled();
 });
 
@@ -98,7 +125,10 @@ test('全部修正 sends every fix at once', async () => {
   const gw = stubGateway();
   renderPane(gw);
   await runCheck();
-  const fixes = seed.kind === 'checked' ? seed.result.findings.flatMap((f) => (f.fix ? [{ sheet: SHEET, ...f.fix }] : [])) : [];
+  const fixes =
+    seed.kind === 'checked'
+      ? seed.result.findings.flatMap((f) => (f.fix ? [{ sheet: SHEET, ...f.fix }] : []))
+      : [];
   fireEvent.click(screen.getByRole('button', { name: `全部修正（${fixes.length}）` }));
   await waitFor(() => expect(gw.applyFixes).toHaveBeenCalledWith(fixes, 'sheet'));
 });
@@ -110,7 +140,9 @@ test('the 校验 button is busy and everything is disabled while Excel works', a
   fireEvent.click(screen.getByRole('button', { name: '校验' }));
   const busy = await screen.findByRole('button', { name: /正在校验/ });
   expect((busy as HTMLButtonElement).disabled).toBe(true);
-  expect((screen.getByRole('button', { name: '清除标记' }) as HTMLButtonElement).disabled).toBe(true);
+  expect((screen.getByRole('button', { name: '清除标记' }) as HTMLButtonElement).disabled).toBe(
+    true,
+  );
   await act(async () => finish(seed));
   expect((screen.getByRole('button', { name: '校验' }) as HTMLButtonElement).disabled).toBe(false);
 });
@@ -125,24 +157,43 @@ test('清除标记 reports how many cells were restored and empties the list', a
 });
 
 test('no form: the sentence of what was looked for', async () => {
-  renderPane(stubGateway({ check: jest.fn(async () => ({ kind: 'not-a-form' as const, message: '未找到绩效自评表：在工作表“通讯录”中……' })) }));
+  renderPane(
+    stubGateway({
+      check: jest.fn(async () => ({
+        kind: 'not-a-form' as const,
+        message: '未找到绩效自评表：在工作表“通讯录”中……',
+      })),
+    }),
+  );
   fireEvent.click(screen.getByRole('button', { name: '校验' }));
   expect(await screen.findByText('没有找到绩效自评表')).toBeTruthy();
   expect(screen.getByText(/未找到绩效自评表：在工作表“通讯录”/)).toBeTruthy();
 });
 
 test('Excel refusing: an alert with the sentence', async () => {
-  renderPane(stubGateway({ check: jest.fn(async () => ({ kind: 'error' as const, message: 'Excel 正在编辑单元格：请先按 Enter 或 Esc 结束编辑，再点校验。' })) }));
+  renderPane(
+    stubGateway({
+      check: jest.fn(async () => ({
+        kind: 'error' as const,
+        message: 'Excel 正在编辑单元格：请先按 Enter 或 Esc 结束编辑，再点校验。',
+      })),
+    }),
+  );
   fireEvent.click(screen.getByRole('button', { name: '校验' }));
   expect((await screen.findByRole('alert')).textContent).toContain('正在编辑单元格');
 });
 
 test('the form found on another sheet is said so; export writes the results', async () => {
-  const elsewhere = { ...(seed as Extract<CheckOutcome, { kind: 'checked' }>), foundElsewhere: SHEET };
+  const elsewhere = {
+    ...(seed as Extract<CheckOutcome, { kind: 'checked' }>),
+    foundElsewhere: SHEET,
+  };
   const gw = stubGateway({ check: jest.fn(async () => elsewhere) });
   renderPane(gw);
   await runCheck();
-  expect(screen.getByText(/当前工作表没有自评表，已在工作表“部门整体支出绩效自评表”找到/)).toBeTruthy();
+  expect(
+    screen.getByText(/当前工作表没有自评表，已在工作表“部门整体支出绩效自评表”找到/),
+  ).toBeTruthy();
   fireEvent.click(screen.getByRole('button', { name: '导出结果' }));
   await waitFor(() => expect(gw.exportFindings).toHaveBeenCalledWith(elsewhere.forms));
   expect(await screen.findByText('结果已写入“校验结果”工作表。')).toBeTruthy();
@@ -151,7 +202,15 @@ test('the form found on another sheet is said so; export writes the results', as
 test('全部工作表 checks the whole workbook and lists the findings form by form, each jumping to its own sheet', async () => {
   const one = (seed as Extract<CheckOutcome, { kind: 'checked' }>).result;
   const other = { ...one, sheet: '第二张', form: 'A1:I34' };
-  const all: CheckOutcome = { kind: 'checked', scope: 'workbook', forms: [one, other], result: one, foundElsewhere: null, marked: 18, notices: [] };
+  const all: CheckOutcome = {
+    kind: 'checked',
+    scope: 'workbook',
+    forms: [one, other],
+    result: one,
+    foundElsewhere: null,
+    marked: 18,
+    notices: [],
+  };
   const gw = stubGateway({ check: jest.fn(async () => all) });
   renderPane(gw);
   fireEvent.click(screen.getByRole('button', { name: '全部工作表' }));
@@ -161,7 +220,9 @@ test('全部工作表 checks the whole workbook and lists the findings form by f
   expect(within(second).getByLabelText('校验摘要').textContent).toContain('读取：资金 8 行');
   fireEvent.click(within(second).getByLabelText(/^错误 G34/));
   expect(gw.select).toHaveBeenCalledWith('第二张', 'G34');
-  const fixes = [one, other].flatMap((f) => f.findings.flatMap((x) => (x.fix ? [{ sheet: f.sheet, ...x.fix }] : [])));
+  const fixes = [one, other].flatMap((f) =>
+    f.findings.flatMap((x) => (x.fix ? [{ sheet: f.sheet, ...x.fix }] : [])),
+  );
   fireEvent.click(screen.getByRole('button', { name: `全部修正（${fixes.length}）` }));
   await waitFor(() => expect(gw.applyFixes).toHaveBeenCalledWith(fixes, 'workbook'));
 });

@@ -25,8 +25,10 @@ function block(key: string): { content: string; language: string } {
   expect(at).toBeGreaterThanOrEqual(0);
   const body: string[] = [];
   let i = at + 1;
-  for (; i < lines.length && (lines[i] === '' || lines[i].startsWith('        ')); i++) body.push(lines[i].slice(8));
-  const language = lines.find((l) => /^ {4}language: /.test(l))?.replace(/^ {4}language: /, '') ?? '';
+  for (; i < lines.length && (lines[i] === '' || lines[i].startsWith('        ')); i++)
+    body.push(lines[i].slice(8));
+  const language =
+    lines.find((l) => /^ {4}language: /.test(l))?.replace(/^ {4}language: /, '') ?? '';
   return { content: body.join('\n'), language };
 }
 const scalar = (key: string) => section(key)[0].replace(new RegExp(`^${key}:\\s*`), '');
@@ -39,15 +41,26 @@ test('the snippet has the Script Lab export shape', () => {
   expect(block('script').language).toBe('typescript');
   expect(block('template').language).toBe('html');
   expect(block('style').language).toBe('css');
-  const libraries = section('libraries').slice(1).map((l) => l.trim()).filter(Boolean);
-  expect(libraries).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', '@types/office-js']);
+  const libraries = section('libraries')
+    .slice(1)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  expect(libraries).toEqual([
+    'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+    '@types/office-js',
+  ]);
   for (const l of yaml.split('\n')) expect(l).not.toMatch(/\t/);
 });
 
 test('the script is valid TypeScript and every button it wires exists in the template', () => {
   const { content } = block('script');
-  const r = ts.transpileModule(content, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2017 } });
-  expect(r.diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')) ?? []).toEqual([]);
+  const r = ts.transpileModule(content, {
+    reportDiagnostics: true,
+    compilerOptions: { target: ts.ScriptTarget.ES2017 },
+  });
+  expect(
+    r.diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')) ?? [],
+  ).toEqual([]);
   const template = block('template').content;
   const ids = [...content.matchAll(/getElementById\("([\w-]+)"\)/g)].map((m) => m[1]);
   expect(ids.length).toBeGreaterThan(4);
@@ -58,10 +71,23 @@ test('every probe the README lists is in the script, and every probe in the scri
   const listed = [...readme.matchAll(/^\| `([\w-]+)` \|/gm)].map((m) => m[1]);
   expect(listed.length).toBeGreaterThanOrEqual(12);
   const { content } = block('script');
-  for (const name of listed) expect(content.includes(`"${name}"`) ? name : `${name} missing from the script`).toBe(name);
+  for (const name of listed)
+    expect(content.includes(`"${name}"`) ? name : `${name} missing from the script`).toBe(name);
   const inScript = [...content.matchAll(/\bprobe\(\s*"([\w-]+)"/g)].map((m) => m[1]);
   const viaHelper = [...content.matchAll(/\bprobeRestore\(\s*"([\w-]+)"/g)].map((m) => m[1]);
   for (const name of [...inScript, ...viaHelper]) expect(listed).toContain(name);
   // The assumptions issue 7 names, each probed.
-  for (const name of ['nofill-vs-white', 'restore-theme-tint', 'restore-pattern', 'notes', 'notes-multicell', 'merge-undo-group', 'settings-after-reload', 'merged-areas', 'threaded-comments', 'payload-size']) expect(listed).toContain(name);
+  for (const name of [
+    'nofill-vs-white',
+    'restore-theme-tint',
+    'restore-pattern',
+    'notes',
+    'notes-multicell',
+    'merge-undo-group',
+    'settings-after-reload',
+    'merged-areas',
+    'threaded-comments',
+    'payload-size',
+  ])
+    expect(listed).toContain(name);
 });

@@ -24,7 +24,8 @@ test('an unreadable sub-folder gets a sentence; the rest of the batch goes on', 
   await fs.copyFile(SEED, path.join(tmp, 'a.xlsx'));
   const readdir = fs.readdir.bind(fs);
   jest.spyOn(fs, 'readdir').mockImplementation((async (p: string, o: unknown) => {
-    if (String(p).endsWith('locked')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    if (String(p).endsWith('locked'))
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
     return readdir(p, o as never);
   }) as never);
   const r = await runCli(['check', tmp, '--json']);
@@ -39,7 +40,11 @@ test('on a terminal, messages never land on the progress line', async () => {
   for (let i = 0; i < 12; i++) await fs.copyFile(SEED, path.join(tmp, `f${i}.xlsx`));
   await fs.writeFile(path.join(tmp, 'f5b.xlsx'), 'junk');
   let stderr = '';
-  await run(['check', tmp, '--json'], { stdout: () => undefined, stderr: (t) => (stderr += t), stderrIsTTY: true });
+  await run(['check', tmp, '--json'], {
+    stdout: () => undefined,
+    stderr: (t) => (stderr += t),
+    stderrIsTTY: true,
+  });
   const message = stderr.indexOf(`${path.join(tmp, 'f5b.xlsx')}：`);
   expect(message).toBeGreaterThan(0);
   // The progress line was cleared just before the message.
@@ -48,26 +53,50 @@ test('on a terminal, messages never land on the progress line', async () => {
 });
 
 test('-- ends the options; --jobs and --max-file-mb are checked', () => {
-  expect(parseArgs(['check', '--json', '--', '--out', '-x.xlsx'])).toMatchObject({ paths: ['--out', '-x.xlsx'], json: true, outDir: null });
+  expect(parseArgs(['check', '--json', '--', '--out', '-x.xlsx'])).toMatchObject({
+    paths: ['--out', '-x.xlsx'],
+    json: true,
+    outDir: null,
+  });
   expect(parseArgs(['check', 'a', '--jobs', '0'])).toMatchObject({ command: 'error' });
   expect(parseArgs(['check', 'a', '--max-file-mb', 'x'])).toMatchObject({ command: 'error' });
-  expect(parseArgs(['check', 'a', '--jobs', '3', '--max-file-mb', '50'])).toMatchObject({ jobs: 3, maxFileMb: 50 });
+  expect(parseArgs(['check', 'a', '--jobs', '3', '--max-file-mb', '50'])).toMatchObject({
+    jobs: 3,
+    maxFileMb: 50,
+  });
 });
 
 test('natural order', () => {
-  expect(['第10号', '第2号', '第1号', 'a10', 'a9'].sort(naturalCompare)).toEqual(['第1号', '第2号', '第10号', 'a9', 'a10']);
+  expect(['第10号', '第2号', '第1号', 'a10', 'a9'].sort(naturalCompare)).toEqual([
+    '第1号',
+    '第2号',
+    '第10号',
+    'a9',
+    'a10',
+  ]);
 });
 
 test('control characters are shown escaped; CSV formulas are guarded, numbers are not', () => {
   expect(safe('a\x1b[31mb\r\n\u202ec\x9b')).toBe('a\\x1b[31mb\\r\\n\\u202ec\\x9b');
-  expect(['=1+1', '+a', '-a', '@a', '\tx', '-3.5', '12', 'ok'].map(guard)).toEqual(["'=1+1", "'+a", "'-a", "'@a", "'\tx", '-3.5', '12', 'ok']);
+  expect(['=1+1', '+a', '-a', '@a', '\tx', '-3.5', '12', 'ok'].map(guard)).toEqual([
+    "'=1+1",
+    "'+a",
+    "'-a",
+    "'@a",
+    "'\tx",
+    '-3.5',
+    '12',
+    'ok',
+  ]);
 });
 
 test('an output error is a sentence, not errno text, and stops the run with 2', async () => {
   let stderr = '';
   const code = await run(['check', SEED, '--json'], {
     stdout: () => {
-      throw new (require('../../src/cli/errors').OutputError)(Object.assign(new Error('x'), { code: 'ENOSPC' }));
+      throw new (require('../../src/cli/errors').OutputError)(
+        Object.assign(new Error('x'), { code: 'ENOSPC' }),
+      );
     },
     stderr: (t) => (stderr += t),
     stderrIsTTY: false,

@@ -18,7 +18,9 @@ afterEach(async () => {
 });
 
 async function sha(file: string): Promise<string> {
-  return createHash('sha256').update(await fs.readFile(file)).digest('hex');
+  return createHash('sha256')
+    .update(await fs.readFile(file))
+    .digest('hex');
 }
 
 describe('exit codes and clear sentences', () => {
@@ -29,18 +31,44 @@ describe('exit codes and clear sentences', () => {
 
   test('2 for a workbook with no form, with the sentence on stderr', async () => {
     const file = path.join(tmp, '通讯录.xlsx');
-    await fs.writeFile(file, await buildWorkbook([{ name: 'Sheet1', rows: [['姓名', '电话'], ['张三', '123']] }]));
+    await fs.writeFile(
+      file,
+      await buildWorkbook([
+        {
+          name: 'Sheet1',
+          rows: [
+            ['姓名', '电话'],
+            ['张三', '123'],
+          ],
+        },
+      ]),
+    );
     const r = await runCli(['check', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('未找到绩效自评表');
   });
 
   test.each([
-    ['a text file named .xlsx', 'bad.xlsx', Buffer.from('hello, not a workbook'), '不是 .xlsx 工作簿'],
+    [
+      'a text file named .xlsx',
+      'bad.xlsx',
+      Buffer.from('hello, not a workbook'),
+      '不是 .xlsx 工作簿',
+    ],
     ['an old .xls', 'old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]), '.xls'],
-    ['an encrypted workbook (OLE container)', 'locked.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(512)]), '已加密'],
+    [
+      'an encrypted workbook (OLE container)',
+      'locked.xlsx',
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(512)]),
+      '已加密',
+    ],
     ['an empty file', 'empty.xlsx', Buffer.alloc(0), '空的'],
-    ['a broken zip', 'broken.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]), '已损坏'],
+    [
+      'a broken zip',
+      'broken.xlsx',
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]),
+      '已损坏',
+    ],
   ])('2 for %s: one sentence, no stack trace', async (_what, name, bytes, words) => {
     const file = path.join(tmp, name);
     await fs.writeFile(file, bytes);
@@ -82,22 +110,76 @@ describe('the JSON contract', () => {
     expect(Array.isArray(report)).toBe(true);
     expect(report).toHaveLength(2);
     const [seed] = report;
-    expect(Object.keys(seed)).toEqual(['file', 'status', 'sheet', 'form', 'message', 'findings', 'summary']);
-    expect(seed).toMatchObject({ file: SEED, status: 'checked', sheet: '部门整体支出绩效自评表', form: null, message: null });
-    expect(Object.keys(seed.summary)).toEqual(['errors', 'warnings', 'infos', 'statedTotal', 'recomputedTotal', 'fullMarks', 'grade', 'coverage']);
+    expect(Object.keys(seed)).toEqual([
+      'file',
+      'status',
+      'sheet',
+      'form',
+      'message',
+      'findings',
+      'summary',
+    ]);
+    expect(seed).toMatchObject({
+      file: SEED,
+      status: 'checked',
+      sheet: '部门整体支出绩效自评表',
+      form: null,
+      message: null,
+    });
+    expect(Object.keys(seed.summary)).toEqual([
+      'errors',
+      'warnings',
+      'infos',
+      'statedTotal',
+      'recomputedTotal',
+      'fullMarks',
+      'grade',
+      'coverage',
+    ]);
     expect(seed.summary).toEqual({
-      errors: 2, warnings: 7, infos: 4, statedTotal: '96', recomputedTotal: '106', fullMarks: '110', grade: '优',
-      coverage: { fundRows: 8, indicatorRows: 17, recomputed: 9, unverifiable: 0, unplaced: [], missing: [] },
+      errors: 2,
+      warnings: 7,
+      infos: 4,
+      statedTotal: '96',
+      recomputedTotal: '106',
+      fullMarks: '110',
+      grade: '优',
+      coverage: {
+        fundRows: 8,
+        indicatorRows: 17,
+        recomputed: 9,
+        unverifiable: 0,
+        unplaced: [],
+        missing: [],
+      },
     });
     for (const f of seed.findings) {
-      expect(Object.keys(f)).toEqual(['rule', 'severity', 'cells', 'message', 'expected', 'actual', 'fix']);
+      expect(Object.keys(f)).toEqual([
+        'rule',
+        'severity',
+        'cells',
+        'message',
+        'expected',
+        'actual',
+        'fix',
+      ]);
       expect(f.cells.every((c: string) => /^[A-Z]+\d+$/.test(c))).toBe(true);
     }
     const blank = seed.findings.find((f: { cells: string[] }) => f.cells[0] === 'D5');
-    expect(blank).toMatchObject({ rule: 'funds.blank-total', severity: 'warning', expected: '299.59', fix: { cell: 'D5', value: '299.59' } });
+    expect(blank).toMatchObject({
+      rule: 'funds.blank-total',
+      severity: 'warning',
+      expected: '299.59',
+      fix: { cell: 'D5', value: '299.59' },
+    });
     // The rate that filling the blank 合计 makes computable is in the fix plan (RULES §4a): a note, counted with the infos.
     const rate = seed.findings.find((f: { cells: string[] }) => f.cells[0] === 'F5');
-    expect(rate).toMatchObject({ rule: 'fix.follow-up', severity: 'info', expected: '100.00%', fix: { cell: 'F5', value: '100.00%' } });
+    expect(rate).toMatchObject({
+      rule: 'fix.follow-up',
+      severity: 'info',
+      expected: '100.00%',
+      fix: { cell: 'F5', value: '100.00%' },
+    });
   });
 });
 
@@ -118,7 +200,9 @@ describe('the text report and CSV', () => {
     const bytes = await fs.readFile(csv);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('文件,工作表,状态,错误,警告,提示,资金行,指标行,自评总分,复算总分,满分,等级');
+    expect(lines[0]).toBe(
+      '文件,工作表,状态,错误,警告,提示,资金行,指标行,自评总分,复算总分,满分,等级',
+    );
     expect(lines[1]).toBe(`${SEED},部门整体支出绩效自评表,已校验,2,7,4,8,17,96,106,110,优`);
     expect(lines).toHaveLength(3);
   });
@@ -161,14 +245,19 @@ describe('folders and annotated copies', () => {
       expect(cws.model.merges.sort()).toEqual(ws.model.merges.sort());
     });
     const ws = copy.getWorksheet('部门整体支出绩效自评表')!;
-    const fillOf = (a: string) => (ws.getCell(a).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    const fillOf = (a: string) =>
+      (ws.getCell(a).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
     expect(fillOf('G34')).toBe('FFFFC7CE');
     expect(fillOf('H34')).toBe('FFFFC7CE');
     expect(fillOf('D5')).toBe('FFFFEB9C');
     expect(fillOf('I21')).toBe('FFFFEB9C');
     expect(fillOf('D6')).toBeUndefined();
     expect(String(ws.getCell('G34').note)).toContain('各项分值之和为 110');
-    const marked = new Set(findings.filter((f: { severity: string }) => f.severity !== 'info').map((f: { cells: string[] }) => f.cells[0]));
+    const marked = new Set(
+      findings
+        .filter((f: { severity: string }) => f.severity !== 'info')
+        .map((f: { cells: string[] }) => f.cells[0]),
+    );
     ws.eachRow((row) =>
       row.eachCell((cell) => {
         const argb = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;

@@ -9,16 +9,31 @@ const DOCX = path.join(FIXTURES, 'docx/yuelu-2022.docx');
 const PAIR = path.join(FIXTURES, 'docx/pair');
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
-type Entry = { file: string; status: string; sheet: string; findings: { rule: string; severity: string; cells: string[] }[] };
-const reportRules = (e: Entry) => e.findings.filter((f) => f.rule.startsWith('report.')).map((f) => `${f.rule}@${f.cells[0]}`);
+type Entry = {
+  file: string;
+  status: string;
+  sheet: string;
+  findings: { rule: string; severity: string; cells: string[] }[];
+};
+const reportRules = (e: Entry) =>
+  e.findings.filter((f) => f.rule.startsWith('report.')).map((f) => `${f.rule}@${f.cells[0]}`);
 
 test('a .docx: the form in 表1 and the narrative after it, checked together', () => {
   const r = spawnCli(['check', DOCX, '--json']);
   expect(r.code).toBe(1);
   const [entry] = JSON.parse(r.stdout) as Entry[];
   expect(entry.sheet).toBe('表1');
-  expect(entry.findings.filter((f) => f.severity === 'error').map((f) => f.cells[0])).toEqual(['G34', 'H34']);
-  expect(reportRules(entry)).toEqual(expect.arrayContaining(['report.count-mismatch@B2', 'report.amount-mismatch@E12', 'report.itemised-sum-mismatch@E12']));
+  expect(entry.findings.filter((f) => f.severity === 'error').map((f) => f.cells[0])).toEqual([
+    'G34',
+    'H34',
+  ]);
+  expect(reportRules(entry)).toEqual(
+    expect.arrayContaining([
+      'report.count-mismatch@B2',
+      'report.amount-mismatch@E12',
+      'report.itemised-sum-mismatch@E12',
+    ]),
+  );
 });
 
 test('a folder pairs 自评表.xlsx with 自评报告.docx: one entry, the report cross-checked, the pairing shown', () => {
@@ -46,5 +61,7 @@ test('--report with a workbook; --out writes both copies and touches neither inp
 
 test('--report takes a Word document and one form only', () => {
   expect(spawnCli(['check', DOCX, '--report', 'x.xlsx']).code).toBe(2);
-  expect(spawnCli(['check', DOCX, DOCX, '--report', DOCX]).stderr).toContain('--report 只能和一个表格文件一起使用');
+  expect(spawnCli(['check', DOCX, DOCX, '--report', DOCX]).stderr).toContain(
+    '--report 只能和一个表格文件一起使用',
+  );
 });

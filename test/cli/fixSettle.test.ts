@@ -9,12 +9,18 @@ import { FIXTURES, ROOT } from '../helpers/cli';
  * be in the one plan. `npm test` builds the CLI first.
  */
 test('fix-settle: the seed settles after one 全部修正', () => {
-  const r = spawnSync(process.execPath, [path.join(FIXTURES, 'fix-settle.js'), '.', path.join('test/fixtures', 'yuelu-2022.xlsx')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') },
-    timeout: 60_000,
-  });
-  expect(r.stdout.trim()).toMatch(/^yuelu-2022\.xlsx: 6 fixes applied; after: 0 new errors, 0 fixes offered$/);
+  const r = spawnSync(
+    process.execPath,
+    [path.join(FIXTURES, 'fix-settle.js'), '.', path.join('test/fixtures', 'yuelu-2022.xlsx')],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') },
+      timeout: 60_000,
+    },
+  );
+  expect(r.stdout.trim()).toMatch(
+    /^yuelu-2022\.xlsx: 6 fixes applied; after: 0 new errors, 0 fixes offered$/,
+  );
   expect(r.status).toBe(0);
 }, 90_000);

@@ -19,7 +19,11 @@ function cases(dir: string): [string, string, string][] {
     .filter((f) => f.endsWith('.expected.json'))
     .map((f) => {
       const name = f.replace(/\.expected\.json$/, '');
-      return [path.relative(FIXTURES, path.join(dir, name)), path.join(dir, `${name.replace(/--.*$/, '')}.xlsx`), path.join(dir, f)];
+      return [
+        path.relative(FIXTURES, path.join(dir, name)),
+        path.join(dir, `${name.replace(/--.*$/, '')}.xlsx`),
+        path.join(dir, f),
+      ];
     });
 }
 
@@ -28,25 +32,36 @@ const all = [...cases(FIXTURES), ...cases(REAL)];
 describe('fixtures scored as acceptance scores them', () => {
   test('there are the public fixtures and at least 12 real published forms', () => {
     expect(cases(FIXTURES).length).toBeGreaterThanOrEqual(2);
-    const published = readdirSync(path.join(REAL, 'src')).filter((f) => f.endsWith('.json') && !f.startsWith('mixed-'));
+    const published = readdirSync(path.join(REAL, 'src')).filter(
+      (f) => f.endsWith('.json') && !f.startsWith('mixed-'),
+    );
     expect(published.length).toBeGreaterThanOrEqual(12);
   });
 
-  test.each(all)('%s: every expected cell found, no false alarm, right exit code, enough read', async (_name, xlsx, expected) => {
-    const r = spawnCli(['check', xlsx, '--json']);
-    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-'));
-    const report = path.join(tmp, 'report.json');
-    await fs.writeFile(report, r.stdout);
-    const score = spawnSync(process.execPath, [path.join(FIXTURES, 'score-findings.js'), report, expected, String(r.code)], { encoding: 'utf8' });
-    expect(score.stdout.trim()).toMatch(/^found (\d+)\/\1; false alarms 0; exit \d$/);
-    expect(score.status).toBe(0);
-    const want = JSON.parse(await fs.readFile(expected, 'utf8'));
-    expect(JSON.parse(r.stdout).map((e: { sheet: string }) => e.sheet)).toContain(want.sheet);
-  });
+  test.each(all)(
+    '%s: every expected cell found, no false alarm, right exit code, enough read',
+    async (_name, xlsx, expected) => {
+      const r = spawnCli(['check', xlsx, '--json']);
+      const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-'));
+      const report = path.join(tmp, 'report.json');
+      await fs.writeFile(report, r.stdout);
+      const score = spawnSync(
+        process.execPath,
+        [path.join(FIXTURES, 'score-findings.js'), report, expected, String(r.code)],
+        { encoding: 'utf8' },
+      );
+      expect(score.stdout.trim()).toMatch(/^found (\d+)\/\1; false alarms 0; exit \d$/);
+      expect(score.status).toBe(0);
+      const want = JSON.parse(await fs.readFile(expected, 'utf8'));
+      expect(JSON.parse(r.stdout).map((e: { sheet: string }) => e.sheet)).toContain(want.sheet);
+    },
+  );
 });
 
 describe('real forms are rebuilt from their transcriptions', () => {
-  const names = readdirSync(path.join(REAL, 'src')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  const names = readdirSync(path.join(REAL, 'src'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''));
 
   test('every transcription has its workbook and an expected file, and names its source', async () => {
     for (const name of names) {
@@ -54,18 +69,30 @@ describe('real forms are rebuilt from their transcriptions', () => {
       expect(spec.source).toMatch(/\S/);
       expect(spec.province).toMatch(/\S/);
       await fs.access(path.join(REAL, `${name}.xlsx`));
-      expect(readdirSync(REAL).some((f) => f.startsWith(name) && f.endsWith('.expected.json'))).toBe(true);
+      expect(
+        readdirSync(REAL).some((f) => f.startsWith(name) && f.endsWith('.expected.json')),
+      ).toBe(true);
     }
   });
 
   test('the committed workbooks are what the builder makes of the transcriptions', async () => {
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-real-'));
     await fs.cp(REAL, tmp, { recursive: true });
-    const built = spawnSync(process.execPath, [path.join(tmp, 'build.js')], { encoding: 'utf8', cwd: tmp, env: { ...process.env, NODE_PATH: path.join(FIXTURES, '../../node_modules') } });
+    const built = spawnSync(process.execPath, [path.join(tmp, 'build.js')], {
+      encoding: 'utf8',
+      cwd: tmp,
+      env: { ...process.env, NODE_PATH: path.join(FIXTURES, '../../node_modules') },
+    });
     expect(built.status).toBe(0);
     for (const name of names) {
-      const committed = await loadWorkbook(await fs.readFile(path.join(REAL, `${name}.xlsx`)), 'a.xlsx');
-      const rebuilt = await loadWorkbook(await fs.readFile(path.join(tmp, `${name}.xlsx`)), 'b.xlsx');
+      const committed = await loadWorkbook(
+        await fs.readFile(path.join(REAL, `${name}.xlsx`)),
+        'a.xlsx',
+      );
+      const rebuilt = await loadWorkbook(
+        await fs.readFile(path.join(tmp, `${name}.xlsx`)),
+        'b.xlsx',
+      );
       expect(rebuilt.sheets).toEqual(committed.sheets);
     }
   });

@@ -53,10 +53,25 @@ function snapshotTree(dir: string, skip: string[] = []): Map<string, string> {
   const walk = (d: Buffer) => {
     for (const raw of readdirSync(d, { encoding: 'buffer' })) {
       const full = Buffer.concat([d, Buffer.from(path.sep), raw]);
-      if (skipped.some((s) => full.equals(s) || (full.length > s.length && full.subarray(0, s.length).equals(s) && full[s.length] === 0x2f))) continue;
+      if (
+        skipped.some(
+          (s) =>
+            full.equals(s) ||
+            (full.length > s.length &&
+              full.subarray(0, s.length).equals(s) &&
+              full[s.length] === 0x2f),
+        )
+      )
+        continue;
       const st = lstatSync(full);
       if (st.isDirectory()) walk(full);
-      else out.set(full.toString('latin1'), st.isFile() ? createHash('sha256').update(readFileSync(full)).digest('hex') : `${st.mode}`);
+      else
+        out.set(
+          full.toString('latin1'),
+          st.isFile()
+            ? createHash('sha256').update(readFileSync(full)).digest('hex')
+            : `${st.mode}`,
+        );
     }
   };
   walk(Buffer.from(dir));
@@ -69,7 +84,12 @@ function expectClean(r: Run): void {
 }
 
 /** Runs an attack on the inbox (plus the good file): the bad file gets its sentence, the good one is checked. */
-async function attack(badName: string, sentence: RegExp, extra: string[] = [], env?: Record<string, string>): Promise<Run> {
+async function attack(
+  badName: string,
+  sentence: RegExp,
+  extra: string[] = [],
+  env?: Record<string, string>,
+): Promise<Run> {
   const out = path.join(tmp, 'out');
   const before = snapshotTree(tmp);
   const r = cli(['check', inbox, '--json', '--out', out, ...extra], { env });
@@ -103,7 +123,10 @@ describe('each file in isolation, under limits', () => {
     const r = cli(['check', path.join(inbox, 'zero.xlsx'), SEED, '--json']);
     expectClean(r);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout).map((e: { status: string }) => e.status)).toEqual(['unreadable', 'checked']);
+    expect(JSON.parse(r.stdout).map((e: { status: string }) => e.status)).toEqual([
+      'unreadable',
+      'checked',
+    ]);
   });
 
   test('a socket named .xlsx', async () => {
@@ -117,7 +140,10 @@ describe('each file in isolation, under limits', () => {
   });
 
   test('a file over the size limit says which limit and how to raise it', async () => {
-    await fs.writeFile(path.join(inbox, 'big.xlsx'), Buffer.alloc(2 * 1024 * 1024 + statSync(CORRECTED).size, 7));
+    await fs.writeFile(
+      path.join(inbox, 'big.xlsx'),
+      Buffer.alloc(2 * 1024 * 1024 + statSync(CORRECTED).size, 7),
+    );
     const r = await attack('big.xlsx', /大小限制.*--max-file-mb \d/, ['--max-file-mb', '2']);
     expect(r.stderr).toContain('--max-file-mb');
   });
@@ -131,7 +157,9 @@ describe('each file in isolation, under limits', () => {
 
   test('a bomb whose header lies about its size is stopped while inflating', async () => {
     const sheet = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${'a'.repeat(30 * 1024 * 1024)}</t></is></c></row></sheetData></worksheet>`;
-    const parts = workbookParts(sheet).map((p) => (p.name.includes('sheet1') ? { ...p, claimSize: 1000 } : p));
+    const parts = workbookParts(sheet).map((p) =>
+      p.name.includes('sheet1') ? { ...p, claimSize: 1000 } : p,
+    );
     await fs.writeFile(path.join(inbox, 'liar.xlsx'), zip(parts));
     await attack('liar.xlsx', /解压大小限制/, ['--max-file-mb', '1']);
   }, 60_000);
@@ -158,8 +186,13 @@ describe('each file in isolation, under limits', () => {
     const strings = ['<sst>'];
     for (let i = 0; i < n; i++) strings.push(`<si><t>s${i}</t></si>`);
     strings.push('</sst>');
-    await fs.writeFile(path.join(inbox, 'hog.xlsx'), zip(workbookParts('<worksheet><sheetData/></worksheet>', strings.join(''))));
-    await attack('hog.xlsx', /内存限制.*--max-file-mb/, ['--jobs', '1'], { SELFEVAL_TEST_MEMORY_MB: '48' });
+    await fs.writeFile(
+      path.join(inbox, 'hog.xlsx'),
+      zip(workbookParts('<worksheet><sheetData/></worksheet>', strings.join(''))),
+    );
+    await attack('hog.xlsx', /内存限制.*--max-file-mb/, ['--jobs', '1'], {
+      SELFEVAL_TEST_MEMORY_MB: '48',
+    });
   }, 120_000);
 });
 
@@ -172,7 +205,10 @@ describe('nothing lost or overwritten', () => {
     const r = cli(['check', 'a/x.xlsx', 'b/x.xlsx', '--out', 'out']);
     expectClean(r);
     expect(r.code).toBe(1);
-    expect(readdirSync(path.join(tmp, 'out')).sort()).toEqual(['x.checked.xlsx', 'x（2）.checked.xlsx']);
+    expect(readdirSync(path.join(tmp, 'out')).sort()).toEqual([
+      'x.checked.xlsx',
+      'x（2）.checked.xlsx',
+    ]);
   });
 
   test.each([
@@ -180,7 +216,7 @@ describe('nothing lost or overwritten', () => {
     ['--csv is a link to an input', ['--csv', 'link.csv'], /--csv.*输入文件/],
     ['--csv is a hard link to an input', ['--csv', 'hard.csv'], /--csv.*输入文件/],
     ['--out is an input', ['--out', 'inbox/good.xlsx'], /--out.*输入文件/],
-    ['--out is inside an input\'s place', ['--out', 'inbox/good.xlsx/sub'], /--out.*输入文件/],
+    ["--out is inside an input's place", ['--out', 'inbox/good.xlsx/sub'], /--out.*输入文件/],
   ])('%s: refused with exit 2 before anything runs', async (_what, extra, sentence) => {
     await fs.symlink(path.join(inbox, 'good.xlsx'), path.join(tmp, 'link.csv'));
     await fs.link(path.join(inbox, 'good.xlsx'), path.join(tmp, 'hard.csv'));
@@ -193,7 +229,7 @@ describe('nothing lost or overwritten', () => {
     expect(snapshotTree(tmp)).toEqual(before);
   });
 
-  test('a folder link planted inside --out is not followed; a link at the copy\'s name is replaced, not written through', async () => {
+  test("a folder link planted inside --out is not followed; a link at the copy's name is replaced, not written through", async () => {
     const elsewhere = path.join(tmp, 'elsewhere');
     await fs.mkdir(elsewhere);
     await fs.writeFile(path.join(elsewhere, 'victim.xlsx'), 'precious');
@@ -214,15 +250,33 @@ describe('nothing lost or overwritten', () => {
 
   test('a closed pipe (| head) ends the run with a sentence and exit 2, no stack trace', async () => {
     for (let i = 0; i < 30; i++) await fs.copyFile(SEED, path.join(inbox, `f${i}.xlsx`));
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${MAIN}" check inbox --json | head -c 100 >/dev/null; echo "rc=\${PIPESTATUS:-}"`], { cwd: tmp, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${MAIN}" check inbox --json | head -c 100 >/dev/null; echo "rc=\${PIPESTATUS:-}"`,
+      ],
+      { cwd: tmp, encoding: 'utf8', timeout: 60_000 },
+    );
     expect(r.stderr).toContain('管道已断开');
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    const status = spawnSync('bash', ['-c', `"${process.execPath}" "${MAIN}" check inbox --json | head -c 100 >/dev/null; exit \${PIPESTATUS[0]}`], { cwd: tmp, encoding: 'utf8', timeout: 60_000 });
+    const status = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${MAIN}" check inbox --json | head -c 100 >/dev/null; exit \${PIPESTATUS[0]}`,
+      ],
+      { cwd: tmp, encoding: 'utf8', timeout: 60_000 },
+    );
     expect(status.status).toBe(2);
   });
 
   test('a full disk on stdout (/dev/full) ends the run with a sentence and exit 2', async () => {
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${MAIN}" check inbox --json > /dev/full`], { cwd: tmp, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${MAIN}" check inbox --json > /dev/full`],
+      { cwd: tmp, encoding: 'utf8', timeout: 60_000 },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('磁盘空间不足');
     expect(r.stderr).not.toMatch(/\n\s+at |ENOSPC/);
@@ -230,7 +284,11 @@ describe('nothing lost or overwritten', () => {
 
   test('--csv is written atomically: a failed run leaves the old CSV in place', async () => {
     await fs.writeFile(path.join(tmp, 'sum.csv'), 'old');
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${MAIN}" check inbox --csv sum.csv > /dev/full`], { cwd: tmp, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${MAIN}" check inbox --csv sum.csv > /dev/full`],
+      { cwd: tmp, encoding: 'utf8', timeout: 60_000 },
+    );
     expect(r.status).toBe(2);
     expect(readFileSync(path.join(tmp, 'sum.csv'), 'utf8')).toBe('old');
     expect(readdirSync(tmp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -244,7 +302,10 @@ describe('one bad path stops nothing', () => {
   });
 
   test('a name that is not UTF-8', async () => {
-    await fs.writeFile(Buffer.concat([Buffer.from(inbox + '/bad'), Buffer.from([0xff, 0xfe]), Buffer.from('.xlsx')]), 'x');
+    await fs.writeFile(
+      Buffer.concat([Buffer.from(inbox + '/bad'), Buffer.from([0xff, 0xfe]), Buffer.from('.xlsx')]),
+      'x',
+    );
     await attack('bad', /UTF-8/);
   });
 
@@ -279,10 +340,17 @@ describe('one bad path stops nothing', () => {
 describe('order and streaming', () => {
   // The zh-CN collation puts Chinese names before Latin ones.
   test('natural order, and the same output whatever the number of jobs', async () => {
-    for (const n of [10, 2, 1, 21]) await fs.copyFile(n % 2 ? SEED : CORRECTED, path.join(inbox, `第${n}号.xlsx`));
+    for (const n of [10, 2, 1, 21])
+      await fs.copyFile(n % 2 ? SEED : CORRECTED, path.join(inbox, `第${n}号.xlsx`));
     const one = cli(['check', 'inbox', '--json', '--jobs', '1']);
     const four = cli(['check', 'inbox', '--json', '--jobs', '4']);
     expect(four.stdout).toBe(one.stdout);
-    expect(JSON.parse(one.stdout).map((e: { file: string }) => path.basename(e.file))).toEqual(['第1号.xlsx', '第2号.xlsx', '第10号.xlsx', '第21号.xlsx', 'good.xlsx']);
+    expect(JSON.parse(one.stdout).map((e: { file: string }) => path.basename(e.file))).toEqual([
+      '第1号.xlsx',
+      '第2号.xlsx',
+      '第10号.xlsx',
+      '第21号.xlsx',
+      'good.xlsx',
+    ]);
   });
 });

@@ -16,7 +16,8 @@ const OUT = path.join(ROOT, 'test/fixtures/docx');
 function display(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return cell.numFmt && /%$/.test(cell.numFmt) ? `${Math.round(v * 100)}%` : String(v);
+  if (typeof v === 'number')
+    return cell.numFmt && /%$/.test(cell.numFmt) ? `${Math.round(v * 100)}%` : String(v);
   if (typeof v === 'string') return v;
   return cell.text;
 }
@@ -34,7 +35,7 @@ async function formRows(xlsx: string): Promise<BCell[][]> {
   const rows: BCell[][] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
     const line: BCell[] = [];
-    for (let c = 1; c <= cols; ) {
+    for (let c = 1; c <= cols;) {
       const m = merges.find((x) => x.top <= r && r <= x.bottom && x.left <= c && c <= x.right);
       if (m) {
         const span = m.right - m.left + 1;
@@ -57,7 +58,10 @@ async function reportParagraphs(seedDir: string): Promise<string[]> {
   const lines = text.split(/\r?\n/);
   const start = lines.findIndex((l) => l.startsWith('2022年度长沙市岳麓区总工会'));
   if (start < 0) throw new Error('seed report not found');
-  return lines.slice(start).filter((l) => l.trim() !== '').map((l) => l.replace(/\s+$/, ''));
+  return lines
+    .slice(start)
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.replace(/\s+$/, ''));
 }
 
 async function main(): Promise<void> {
@@ -69,7 +73,13 @@ async function main(): Promise<void> {
   const seed: Block[] = [{ table: { rows } }, ...report.map((p) => ({ paragraph: p }))];
   await fs.mkdir(path.join(OUT, 'pair'), { recursive: true });
   await fs.writeFile(path.join(OUT, 'yuelu-2022.docx'), buildDocx(seed, opts));
-  await fs.writeFile(path.join(OUT, 'pair/岳麓区总工会自评报告.docx'), buildDocx(report.map((p) => ({ paragraph: p })), opts));
+  await fs.writeFile(
+    path.join(OUT, 'pair/岳麓区总工会自评报告.docx'),
+    buildDocx(
+      report.map((p) => ({ paragraph: p })),
+      opts,
+    ),
+  );
   await fs.copyFile(xlsx, path.join(OUT, 'pair/岳麓区总工会自评表.xlsx'));
   console.log(`wrote ${rows.length} rows and ${report.length} paragraphs`);
 }

@@ -77,18 +77,22 @@ function table(doc: Document, t: BTable, opts: BuildOptions): Element {
   const tblPr = el(doc, 'tblPr');
   tblPr.appendChild(el(doc, 'tblW', { w: '5000', type: 'pct' }));
   const borders = el(doc, 'tblBorders');
-  for (const side of ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']) borders.appendChild(el(doc, side, { val: 'single', sz: '4', space: '0', color: '000000' }));
+  for (const side of ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'])
+    borders.appendChild(el(doc, side, { val: 'single', sz: '4', space: '0', color: '000000' }));
   tblPr.appendChild(borders);
   tbl.appendChild(tblPr);
   const grid = el(doc, 'tblGrid');
-  for (let i = 0; i < cols; i++) grid.appendChild(el(doc, 'gridCol', { w: String(Math.floor(9000 / cols)) }));
+  for (let i = 0; i < cols; i++)
+    grid.appendChild(el(doc, 'gridCol', { w: String(Math.floor(9000 / cols)) }));
   tbl.appendChild(grid);
   for (const row of t.rows) {
     const tr = el(doc, 'tr');
     for (const c of row) {
       const tc = el(doc, 'tc');
       const tcPr = el(doc, 'tcPr');
-      tcPr.appendChild(el(doc, 'tcW', { w: String(Math.floor(9000 / cols) * (c.span ?? 1)), type: 'dxa' }));
+      tcPr.appendChild(
+        el(doc, 'tcW', { w: String(Math.floor(9000 / cols) * (c.span ?? 1)), type: 'dxa' }),
+      );
       if ((c.span ?? 1) > 1) tcPr.appendChild(el(doc, 'gridSpan', { val: String(c.span) }));
       if (c.vMerge === 'restart') tcPr.appendChild(el(doc, 'vMerge', { val: 'restart' }));
       if (c.vMerge === 'continue') tcPr.appendChild(el(doc, 'vMerge'));
@@ -115,12 +119,23 @@ export function documentXml(blocks: Block[], opts: BuildOptions = {}): string {
   const root = doc.documentElement!;
   const body = el(doc, 'body');
   root.appendChild(body);
-  for (const b of blocks) body.appendChild('table' in b ? table(doc, b.table, opts) : paragraph(doc, b.paragraph, opts));
+  for (const b of blocks)
+    body.appendChild('table' in b ? table(doc, b.table, opts) : paragraph(doc, b.paragraph, opts));
   // Word wants a paragraph after a table that ends the body, and a section.
   body.appendChild(el(doc, 'p'));
   const sect = el(doc, 'sectPr');
   sect.appendChild(el(doc, 'pgSz', { w: '11906', h: '16838' }));
-  sect.appendChild(el(doc, 'pgMar', { top: '1440', right: '1200', bottom: '1440', left: '1200', header: '851', footer: '992', gutter: '0' }));
+  sect.appendChild(
+    el(doc, 'pgMar', {
+      top: '1440',
+      right: '1200',
+      bottom: '1440',
+      left: '1200',
+      header: '851',
+      footer: '992',
+      gutter: '0',
+    }),
+  );
   body.appendChild(sect);
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${new XMLSerializer().serializeToString(doc)}`;
 }

@@ -8,11 +8,21 @@ const seed = readDocx(readFileSync(path.join(__dirname, '../fixtures/docx/yuelu-
 const located = locateForms(seed.sheets);
 if (!located.found) throw new Error('seed form not found');
 const form = located.forms[0].form;
-const check = (...texts: string[]) => crossCheckReport(form, texts.map((text, i) => ({ index: i + 1, text })));
+const check = (...texts: string[]) =>
+  crossCheckReport(
+    form,
+    texts.map((text, i) => ({ index: i + 1, text })),
+  );
 
 describe('crossCheckReport: the narrative against the seed form', () => {
   test('amounts agree after rounding to the precision written, in 万元 or 元', () => {
-    expect(check('我会整体支出为299.59万元。', '基本支出254.9万元，人员经费2334800元。', '日常公用经费21.37万元。')).toEqual([]);
+    expect(
+      check(
+        '我会整体支出为299.59万元。',
+        '基本支出254.9万元，人员经费2334800元。',
+        '日常公用经费21.37万元。',
+      ),
+    ).toEqual([]);
     const [f] = check('项目支出为447500元。');
     expect(f.rule).toBe('report.amount-mismatch');
     expect(f.cells).toEqual(['E12']);
@@ -20,11 +30,19 @@ describe('crossCheckReport: the narrative against the seed form', () => {
   });
 
   test('budget figures, 三公经费 and lines the form does not hold are not compared', () => {
-    expect(check('专项资金预算金额为41.8万元。', '“三公”经费2022年总共使用0万元。', '困难职工专项指定资金4万元。')).toEqual([]);
+    expect(
+      check(
+        '专项资金预算金额为41.8万元。',
+        '“三公”经费2022年总共使用0万元。',
+        '困难职工专项指定资金4万元。',
+      ),
+    ).toEqual([]);
   });
 
   test('itemised lists: 其中 and 一是/二是, within the amount tolerance', () => {
-    expect(check('基本支出总计254.85万元，其中人员经费支出233.48万元；日常公用经费21.37万元。')).toEqual([]);
+    expect(
+      check('基本支出总计254.85万元，其中人员经费支出233.48万元；日常公用经费21.37万元。'),
+    ).toEqual([]);
     const [f] = check('基本支出总计254.85万元，其中人员经费支出233.48万元；日常公用经费20万元。');
     expect(f.rule).toBe('report.itemised-sum-mismatch');
     expect(f.message).toContain('233.48 + 20 = 253.48 万元');
@@ -32,7 +50,13 @@ describe('crossCheckReport: the narrative against the seed form', () => {
 
   test('the stated total score and execution rate', () => {
     const [score] = check('经自评，我会2022年度部门整体支出绩效自评得分为98分，等级为优。');
-    expect(score).toMatchObject({ rule: 'report.total-score-mismatch', cells: ['H34'], expected: '96', actual: '98', paragraph: 1 });
+    expect(score).toMatchObject({
+      rule: 'report.total-score-mismatch',
+      cells: ['H34'],
+      expected: '96',
+      actual: '98',
+      paragraph: 1,
+    });
     expect(check('自评总分96分。')).toEqual([]);
     const [rate] = check('项目支出预算执行率为95%。');
     expect(rate).toMatchObject({ rule: 'report.rate-mismatch', cells: ['F12'], actual: '95%' });
@@ -51,10 +75,13 @@ describe('crossCheckReport: the narrative against the seed form', () => {
   });
 
   test('each finding names the paragraph, quotes the sentence and spans it in the paragraph', () => {
-    const text = '第一句无关。2.为完成特定行政工作任务而发生的项目支出实际金额为44.75万元，其余略。';
+    const text =
+      '第一句无关。2.为完成特定行政工作任务而发生的项目支出实际金额为44.75万元，其余略。';
     const [f] = check(text);
     expect(f.paragraph).toBe(1);
-    expect(text.slice(f.span.start, f.span.end)).toBe('2.为完成特定行政工作任务而发生的项目支出实际金额为44.75万元，其余略。');
+    expect(text.slice(f.span.start, f.span.end)).toBe(
+      '2.为完成特定行政工作任务而发生的项目支出实际金额为44.75万元，其余略。',
+    );
     expect(f.message.startsWith(`自评报告第 1 段“${f.quote}”`)).toBe(true);
   });
 });

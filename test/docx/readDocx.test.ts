@@ -11,8 +11,12 @@ const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 function docx(body: string): Uint8Array {
   const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`;
   return zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-    '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
     'word/document.xml': strToU8(xml),
   });
 }
@@ -30,7 +34,32 @@ describe('readDocx: the seed as a Word document', () => {
     const a1 = (m: { top: number; left: number; bottom: number; right: number }) =>
       `${String.fromCharCode(65 + m.left)}${m.top + 1}:${String.fromCharCode(65 + m.right)}${m.bottom + 1}`;
     expect(sheet.merges.map(a1).sort()).toEqual(
-      ['A1:I1', 'B2:I2', 'B3:C3', 'E3:I3', 'B4:C4', 'A4:A12', 'B5:B7', 'B8:B12', 'B13:E13', 'F13:I13', 'A13:A14', 'B14:E14', 'F14:I14', 'A15:A33', 'B16:B26', 'C16:C19', 'C20:C22', 'C23:C24', 'C25:C26', 'B27:B31', 'C30:C31', 'B32:B33', 'C32:C33', 'A34:F34'].sort(),
+      [
+        'A1:I1',
+        'B2:I2',
+        'B3:C3',
+        'E3:I3',
+        'B4:C4',
+        'A4:A12',
+        'B5:B7',
+        'B8:B12',
+        'B13:E13',
+        'F13:I13',
+        'A13:A14',
+        'B14:E14',
+        'F14:I14',
+        'A15:A33',
+        'B16:B26',
+        'C16:C19',
+        'C20:C22',
+        'C23:C24',
+        'C25:C26',
+        'B27:B31',
+        'C30:C31',
+        'B32:B33',
+        'C32:C33',
+        'A34:F34',
+      ].sort(),
     );
   });
 
@@ -54,7 +83,10 @@ describe('readDocx: the seed as a Word document', () => {
 
   test('row and column labels of a cell, for a table without A1 headers', () => {
     expect(cellLabels(sheet, 'E12')).toEqual({ row: '（2）项目支出', column: '全年执行数' });
-    expect(cellLabels(sheet, 'D5')).toEqual({ row: '资金\n\n来源合计'.replace(/\s/g, ''), column: '全年预算数' });
+    expect(cellLabels(sheet, 'D5')).toEqual({
+      row: '资金\n\n来源合计'.replace(/\s/g, ''),
+      column: '全年预算数',
+    });
     expect(cellLabels(sheet, 'G34')).toEqual({ row: '总分', column: '分值' });
     expect(cellLabels(sheet, 'I21').column).toBe('偏差原因分析及改进措施');
   });
@@ -67,7 +99,8 @@ describe('readDocx: WordprocessingML details', () => {
       `<w:tr>${tc(p('a'), '<w:vMerge w:val="restart"/>')}${tc(p('b'), '<w:gridSpan w:val="2"/>')}</w:tr>` +
       `<w:tr>${tc(p(''), '<w:vMerge/>')}<w:sdt><w:sdtContent>${tc(p('c'))}</w:sdtContent></w:sdt>${tc(p('d'))}</w:tr>` +
       `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc(p('e'))}${tc(p('f'))}</w:tr>` +
-      `</w:tbl>` + p('after');
+      `</w:tbl>` +
+      p('after');
     const d = readDocx(docx(body));
     expect(d.sheets[0].values).toEqual([
       ['a', 'b', null],
@@ -89,7 +122,8 @@ describe('readDocx: WordprocessingML details', () => {
       `<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>` +
       `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>` +
       `<w:hyperlink><w:r><w:t>链接</w:t></w:r></w:hyperlink></w:p>` +
-      `<w:p/>` + p('第二段');
+      `<w:p/>` +
+      p('第二段');
     const d = readDocx(docx(body));
     expect(d.paragraphs).toEqual([
       { index: 1, text: '合计\t10\n分新3链接' },

@@ -17,7 +17,10 @@ const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd
 // Word documents need LibreOffice's Writer (libreoffice-writer-nogui); CI installs it, and under CI=true its absence fails.
 const writer = !!soffice && hasWriter();
 const withSoffice = writer || process.env.CI ? test : test.skip;
-if (!writer && !process.env.CI) console.warn('LibreOffice Writer not installed: the .docx → PDF and .doc conversion tests are skipped.');
+if (!writer && !process.env.CI)
+  console.warn(
+    'LibreOffice Writer not installed: the .docx → PDF and .doc conversion tests are skipped.',
+  );
 
 describe('the seed .docx: form and report', () => {
   let check: Awaited<ReturnType<typeof checkDocxFile>>;
@@ -31,21 +34,47 @@ describe('the seed .docx: form and report', () => {
     expect(r.status).toBe('checked');
     expect(r.sheet).toBe(expected.sheet);
     const form = r.findings.filter((f) => !f.rule.startsWith('report.'));
-    expect(form.filter((f) => f.severity === 'error').map((f) => f.cells[0]).sort()).toEqual([...expected.errors].sort());
-    expect(form.filter((f) => f.severity === 'warning').map((f) => f.cells[0]).sort()).toEqual([...expected.warnings].sort());
+    expect(
+      form
+        .filter((f) => f.severity === 'error')
+        .map((f) => f.cells[0])
+        .sort(),
+    ).toEqual([...expected.errors].sort());
+    expect(
+      form
+        .filter((f) => f.severity === 'warning')
+        .map((f) => f.cells[0])
+        .sort(),
+    ).toEqual([...expected.warnings].sort());
     // Same as the engine on the grids alone.
-    expect(form.map((f) => f.rule)).toEqual(checkWorkbook(readDocx(readFileSync(SEED)).sheets)[0].findings.map((f) => f.rule));
+    expect(form.map((f) => f.rule)).toEqual(
+      checkWorkbook(readDocx(readFileSync(SEED)).sheets)[0].findings.map((f) => f.rule),
+    );
   });
 
   test('the report findings: 3717 vs 3246 unions, 项目支出 44.75 vs 44.74, 9.6 + 17.9935 + 12.952 + 4 ≠ 44.75', () => {
     const report = check.results[0].findings.filter((f) => f.rule.startsWith('report.'));
-    expect(report.map((f) => ({ rule: f.rule, cell: f.cells[0], paragraph: (f as { paragraph?: number }).paragraph, expected: f.expected, actual: f.actual }))).toEqual(expected.report);
+    expect(
+      report.map((f) => ({
+        rule: f.rule,
+        cell: f.cells[0],
+        paragraph: (f as { paragraph?: number }).paragraph,
+        expected: f.expected,
+        actual: f.actual,
+      })),
+    ).toEqual(expected.report);
     expect(report.every((f) => f.severity === 'warning')).toBe(true);
-    expect(check.results[0].summary.warnings).toBe(expected.warnings.length + expected.report.length);
+    expect(check.results[0].summary.warnings).toBe(
+      expected.warnings.length + expected.report.length,
+    );
     const [count, amount, items] = report;
-    expect(count.message).toMatch(/第 5 段“.*3246家.*”写 3246家工会，自评表部门职责（B2）写 3717家工会/);
+    expect(count.message).toMatch(
+      /第 5 段“.*3246家.*”写 3246家工会，自评表部门职责（B2）写 3717家工会/,
+    );
     expect(amount.message).toMatch(/第 13 段“.*44\.75万元.*”写项目支出 44\.75 万元.*E12.*44\.74/);
-    expect(items.message).toContain('9.6 + 17.9935 + 12.952 + 4 = 44.5455 万元，与所述合计 44.75 万元 不符');
+    expect(items.message).toContain(
+      '9.6 + 17.9935 + 12.952 + 4 = 44.5455 万元，与所述合计 44.75 万元 不符',
+    );
   });
 
   test('the annotated copy: shaded cells with comments, highlighted sentences, valid parts; input untouched', async () => {
@@ -66,7 +95,14 @@ describe('the seed .docx: form and report', () => {
       expect((comments.match(/<w:comment /g) ?? []).length).toBe(9 + 2 + 3);
       const fill = (a1: string, row: number, col: number) => {
         const tc = d.tables[0].cells.get(`${row},${col}`)!.tc;
-        return tc.getElementsByTagNameNS('http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'shd')[0]?.getAttribute('w:fill') ?? a1;
+        return (
+          tc
+            .getElementsByTagNameNS(
+              'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+              'shd',
+            )[0]
+            ?.getAttribute('w:fill') ?? a1
+        );
       };
       expect(fill('G34', 33, 6)).toBe('FFC7CE');
       expect(fill('D5', 4, 3)).toBe('FFEB9C');
@@ -78,29 +114,58 @@ describe('the seed .docx: form and report', () => {
       expect(again.paragraphs).toEqual(orig.paragraphs);
       // The highlighted runs of paragraph 13 are the sentence of the finding.
       const p13 = d.paragraphs.find((p) => p.index === 13)!.el;
-      const lit = Array.from(p13.getElementsByTagNameNS('http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'r'))
-        .filter((r) => r.getElementsByTagNameNS('http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'highlight').length)
+      const lit = Array.from(
+        p13.getElementsByTagNameNS(
+          'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+          'r',
+        ),
+      )
+        .filter(
+          (r) =>
+            r.getElementsByTagNameNS(
+              'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+              'highlight',
+            ).length,
+        )
         .map((r) => r.textContent)
         .join('');
-      expect(lit).toBe('我会2022年预算中，我会专项资金预算金额为41.8万元，实际专项支出总共44.75万元.');
+      expect(lit).toBe(
+        '我会2022年预算中，我会专项资金预算金额为41.8万元，实际专项支出总共44.75万元.',
+      );
     } finally {
       await fs.rm(tmp, { recursive: true, force: true });
     }
   });
 
-  withSoffice('LibreOffice converts the annotated copy to PDF', async () => {
-    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-docx-pdf-'));
-    try {
-      const [copy] = await check.annotate(tmp);
-      const r = spawnSync(soffice ?? 'soffice', [`-env:UserInstallation=file://${tmp}/lo`, '--headless', '--convert-to', 'pdf', '--outdir', tmp, copy], { encoding: 'utf8', timeout: 170_000 });
-      expect(r.status).toBe(0);
-      const pdf = path.join(tmp, 'yuelu-2022.checked.pdf');
-      expect(existsSync(pdf)).toBe(true);
-      expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-    } finally {
-      await fs.rm(tmp, { recursive: true, force: true });
-    }
-  }, 180_000);
+  withSoffice(
+    'LibreOffice converts the annotated copy to PDF',
+    async () => {
+      const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-docx-pdf-'));
+      try {
+        const [copy] = await check.annotate(tmp);
+        const r = spawnSync(
+          soffice ?? 'soffice',
+          [
+            `-env:UserInstallation=file://${tmp}/lo`,
+            '--headless',
+            '--convert-to',
+            'pdf',
+            '--outdir',
+            tmp,
+            copy,
+          ],
+          { encoding: 'utf8', timeout: 170_000 },
+        );
+        expect(r.status).toBe(0);
+        const pdf = path.join(tmp, 'yuelu-2022.checked.pdf');
+        expect(existsSync(pdf)).toBe(true);
+        expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+      } finally {
+        await fs.rm(tmp, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
 });
 
 describe('a form workbook with its report document', () => {
@@ -109,13 +174,23 @@ describe('a form workbook with its report document', () => {
   const report = path.join(dir, '岳麓区总工会自评报告.docx');
 
   test('pairs X自评表.xlsx with X自评报告.docx and X.xlsx with X.docx; says so', () => {
-    const { pairs, single } = pairReports([form, report, '/a/b.xlsx', '/a/b.docx', '/a/c.docx', '/a/d自评表.xlsx', '/e/d自评报告.docx']);
+    const { pairs, single } = pairReports([
+      form,
+      report,
+      '/a/b.xlsx',
+      '/a/b.docx',
+      '/a/c.docx',
+      '/a/d自评表.xlsx',
+      '/e/d自评报告.docx',
+    ]);
     expect(pairs).toEqual([
       { form, report },
       { form: '/a/b.xlsx', report: '/a/b.docx' },
     ]);
     expect(single).toEqual(['/a/c.docx', '/a/d自评表.xlsx', '/e/d自评报告.docx']);
-    expect(describePairs(pairs)[0]).toBe('岳麓区总工会自评表.xlsx ↔ 岳麓区总工会自评报告.docx（自评表与自评报告，已配对核对）');
+    expect(describePairs(pairs)[0]).toBe(
+      '岳麓区总工会自评表.xlsx ↔ 岳麓区总工会自评报告.docx（自评表与自评报告，已配对核对）',
+    );
   });
 
   test('the report is checked against the workbook’s form; the report copy is highlighted', async () => {
@@ -125,7 +200,9 @@ describe('a form workbook with its report document', () => {
     expect(r.sheet).toBe('部门整体支出绩效自评表');
     expect(r.message).toContain('岳麓区总工会自评报告.docx');
     const rep = r.findings.filter((f) => f.rule.startsWith('report.'));
-    expect(rep.map((f) => [f.rule, f.cells[0]])).toEqual(expected.report.map((x: { rule: string; cell: string }) => [x.rule, x.cell]));
+    expect(rep.map((f) => [f.rule, f.cells[0]])).toEqual(
+      expected.report.map((x: { rule: string; cell: string }) => [x.rule, x.cell]),
+    );
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-pair-'));
     try {
       const written = await c.annotate(tmp);
@@ -141,24 +218,48 @@ describe('a form workbook with its report document', () => {
 describe('.doc and .xls', () => {
   test('without LibreOffice: one sentence on converting', async () => {
     const c = await convertLegacy('/x/表.doc', null);
-    expect(c).toEqual({ ok: false, message: '这是旧版 .doc 文件：请安装 LibreOffice 后重试（将自动转换），或在 Word 中另存为 .docx 后再校验。' });
+    expect(c).toEqual({
+      ok: false,
+      message:
+        '这是旧版 .doc 文件：请安装 LibreOffice 后重试（将自动转换），或在 Word 中另存为 .docx 后再校验。',
+    });
   });
 
-  withSoffice('a .doc is converted headless and checked; the result says a converted copy was checked', async () => {
-    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-doc-'));
-    try {
-      const r = spawnSync(soffice ?? 'soffice', [`-env:UserInstallation=file://${tmp}/lo`, '--headless', '--convert-to', 'doc', '--outdir', tmp, SEED], { encoding: 'utf8', timeout: 170_000 });
-      expect(r.status).toBe(0);
-      const doc = path.join(tmp, 'yuelu-2022.doc');
-      const c = await checkDocxFile(doc, NATIONAL_PROFILE);
-      expect(c.results[0].status).toBe('checked');
-      expect(c.results[0].message).toContain('已用 LibreOffice 转换为 .docx 后校验');
-      const cells = c.results[0].findings.filter((f) => f.severity !== 'info').map((f) => f.cells[0]);
-      expect(new Set(cells)).toEqual(new Set([...expected.errors, ...expected.warnings, 'B2', 'E12']));
-      const out = await c.annotate(path.join(tmp, 'out'));
-      expect(out).toEqual([path.join(tmp, 'out', 'yuelu-2022.checked.docx')]);
-    } finally {
-      await fs.rm(tmp, { recursive: true, force: true });
-    }
-  }, 300_000);
+  withSoffice(
+    'a .doc is converted headless and checked; the result says a converted copy was checked',
+    async () => {
+      const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-doc-'));
+      try {
+        const r = spawnSync(
+          soffice ?? 'soffice',
+          [
+            `-env:UserInstallation=file://${tmp}/lo`,
+            '--headless',
+            '--convert-to',
+            'doc',
+            '--outdir',
+            tmp,
+            SEED,
+          ],
+          { encoding: 'utf8', timeout: 170_000 },
+        );
+        expect(r.status).toBe(0);
+        const doc = path.join(tmp, 'yuelu-2022.doc');
+        const c = await checkDocxFile(doc, NATIONAL_PROFILE);
+        expect(c.results[0].status).toBe('checked');
+        expect(c.results[0].message).toContain('已用 LibreOffice 转换为 .docx 后校验');
+        const cells = c.results[0].findings
+          .filter((f) => f.severity !== 'info')
+          .map((f) => f.cells[0]);
+        expect(new Set(cells)).toEqual(
+          new Set([...expected.errors, ...expected.warnings, 'B2', 'E12']),
+        );
+        const out = await c.annotate(path.join(tmp, 'out'));
+        expect(out).toEqual([path.join(tmp, 'out', 'yuelu-2022.checked.docx')]);
+      } finally {
+        await fs.rm(tmp, { recursive: true, force: true });
+      }
+    },
+    300_000,
+  );
 });

@@ -12,9 +12,24 @@ export function buildFakeHost(outDir: string): Promise<string> {
         entry: path.join(root, 'test/e2e/fakeHostEntry.ts'),
         output: { path: outDir, filename: 'fake-host.js' },
         resolve: { extensions: ['.ts', '.js'] },
-        module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true, configFile: path.join(root, 'tsconfig.addin.json'), compilerOptions: { rootDir: root } } }] },
+        module: {
+          rules: [
+            {
+              test: /\.ts$/,
+              loader: 'ts-loader',
+              options: {
+                transpileOnly: true,
+                configFile: path.join(root, 'tsconfig.addin.json'),
+                compilerOptions: { rootDir: root },
+              },
+            },
+          ],
+        },
       },
-      (err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats?.toString('errors-only'))) : resolve(path.join(outDir, 'fake-host.js'))),
+      (err, stats) =>
+        err || stats?.hasErrors()
+          ? reject(err ?? new Error(stats?.toString('errors-only')))
+          : resolve(path.join(outDir, 'fake-host.js')),
     ),
   );
 }

@@ -13,7 +13,16 @@ test('the built manifest points at the hosting base URL everywhere and still val
   expect(urls.length).toBeGreaterThan(10);
   for (const u of urls) expect(u.startsWith(base.replace(/\/$/, ''))).toBe(true);
   expect(xml).toContain(`${base}taskpane.html`);
-  const r = spawnSync('xmllint', ['--noout', '--schema', path.join(ROOT, 'test/office-schemas/OfficeAppManifestV1_1.xsd'), built], { encoding: 'utf8' });
+  const r = spawnSync(
+    'xmllint',
+    [
+      '--noout',
+      '--schema',
+      path.join(ROOT, 'test/office-schemas/OfficeAppManifestV1_1.xsd'),
+      built,
+    ],
+    { encoding: 'utf8' },
+  );
   expect(r.status).toBe(0);
 });
 
@@ -24,5 +33,8 @@ test('the e2e build loads the local npm office.js, never the CDN', () => {
     expect(html).toMatch(/<script src="?office-js\/office\.js"?>/);
     expect(html).not.toContain('appsforoffice.microsoft.com');
   }
-  for (const f of ['office.js', 'excel-web-16.00.js', 'zh-cn/office_strings.js']) expect(existsSync(path.join(ROOT, 'dist-addin/office-js', f)) ? f : `missing office-js/${f}`).toBe(f);
+  for (const f of ['office.js', 'excel-web-16.00.js', 'zh-cn/office_strings.js'])
+    expect(
+      existsSync(path.join(ROOT, 'dist-addin/office-js', f)) ? f : `missing office-js/${f}`,
+    ).toBe(f);
 });

@@ -3,7 +3,13 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.json': 'application/json',
+};
 
 /** A static file server on 127.0.0.1 (an ephemeral port) for the built task pane. */
 export async function serve(root: string): Promise<{ url: string; close(): Promise<void> }> {
@@ -18,5 +24,8 @@ export async function serve(root: string): Promise<{ url: string; close(): Promi
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }

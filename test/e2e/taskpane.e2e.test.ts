@@ -21,14 +21,25 @@ let fakeHost: string;
 let seed: FakeBook;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'taskpane.html'))) throw new Error('dist-addin/ is missing: run `npm run build:addin` first (npm run test:e2e does).');
+  if (!existsSync(path.join(DIST, 'taskpane.html')))
+    throw new Error(
+      'dist-addin/ is missing: run `npm run build:addin` first (npm run test:e2e does).',
+    );
   mkdirSync(RESULTS, { recursive: true });
   fakeHost = await buildFakeHost(path.join(RESULTS, 'e2e'));
   seed = await fakeBookFromXlsx(readFileSync(path.join(ROOT, 'test/fixtures/yuelu-2022.xlsx')));
   server = await serve(DIST);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 120_000);
 
@@ -38,23 +49,42 @@ afterAll(async () => {
 });
 
 /** Excel's task pane is 350 px wide by default (320 at its narrowest); `dark` mimics Office's dark theme. */
-async function openPane(book: FakeBook | null, opts: { width?: number; dark?: boolean } = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: opts.width ?? 350, height: 1100 }, locale: 'zh-CN' });
-  if (opts.dark) await page.addInitScript(() => ((window as unknown as { __selfevalTheme: unknown }).__selfevalTheme = { bodyBackgroundColor: '#292929' }));
+async function openPane(
+  book: FakeBook | null,
+  opts: { width?: number; dark?: boolean } = {},
+): Promise<Page> {
+  const page = await browser.newPage({
+    viewport: { width: opts.width ?? 350, height: 1100 },
+    locale: 'zh-CN',
+  });
+  if (opts.dark)
+    await page.addInitScript(
+      () =>
+        ((window as unknown as { __selfevalTheme: unknown }).__selfevalTheme = {
+          bodyBackgroundColor: '#292929',
+        }),
+    );
   if (book) {
-    await page.addInitScript((b) => ((window as unknown as { __selfevalBook: unknown }).__selfevalBook = b), book);
+    await page.addInitScript(
+      (b) => ((window as unknown as { __selfevalBook: unknown }).__selfevalBook = b),
+      book,
+    );
     await page.addInitScript({ path: fakeHost });
   }
   await page.goto(`${server.url}/taskpane.html`);
   return page;
 }
 
-const bookOf = (page: Page) => page.evaluate(() => (window as unknown as { __selfevalTestHost: { book: FakeBook } }).__selfevalTestHost.book);
+const bookOf = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { __selfevalTestHost: { book: FakeBook } }).__selfevalTestHost.book,
+  );
 
 function fills(book: FakeBook): Record<string, string | null> {
   const s = book.sheets.find((x) => x.name === SHEET)!;
   const out: Record<string, string | null> = {};
-  for (const [a, c] of Object.entries(s.cells)) if (c.value !== null || c.fill) out[a] = c.fill ? c.fill.color : null;
+  for (const [a, c] of Object.entries(s.cells))
+    if (c.value !== null || c.fill) out[a] = c.fill ? c.fill.color : null;
   return out;
 }
 
@@ -74,7 +104,10 @@ test('校验 lists and marks the findings; a click selects; a fix writes; 清除
   await summary.waitFor();
   expect(await summary.textContent()).toContain('错误 2');
   expect(await summary.textContent()).toContain('警告 7');
-  const cellsOf = async (severity: string) => page.locator(`li[data-severity="${severity}"]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')));
+  const cellsOf = async (severity: string) =>
+    page
+      .locator(`li[data-severity="${severity}"]`)
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')));
   expect((await cellsOf('error')).sort()).toEqual(['G34', 'H34']);
   expect((await cellsOf('warning')).sort()).toEqual(['D5', 'D8', 'E5', 'E8', 'I21', 'I23', 'I24']);
 
@@ -86,7 +119,11 @@ test('校验 lists and marks the findings; a click selects; a fix writes; 清除
   await page.screenshot({ path: path.join(RESULTS, 'taskpane-light.png'), fullPage: true });
 
   await page.locator('li[data-cell="H34"]').click();
-  await page.waitForFunction(() => (window as unknown as { __selfevalTestHost: { book: FakeBook } }).__selfevalTestHost.book.selection?.address === 'H34');
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __selfevalTestHost: { book: FakeBook } }).__selfevalTestHost.book
+        .selection?.address === 'H34',
+  );
 
   await page.locator('li[data-cell="D5"]').getByRole('button', { name: '修正为 299.59' }).click();
   await page.locator('li[data-cell="D5"]').waitFor({ state: 'detached' });
@@ -105,41 +142,62 @@ async function overflow(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const out: string[] = [];
-    if (document.documentElement.scrollWidth > width) out.push(`page scrolls: ${document.documentElement.scrollWidth} > ${width}`);
+    if (document.documentElement.scrollWidth > width)
+      out.push(`page scrolls: ${document.documentElement.scrollWidth} > ${width}`);
     for (const el of Array.from(document.querySelectorAll('main *'))) {
       const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.right > width + 0.5) out.push(`${el.tagName}.${el.className.toString().slice(0, 30)} ends at ${Math.round(r.right)}: ${(el.textContent ?? '').slice(0, 30)}`);
+      if (r.width > 0 && r.right > width + 0.5)
+        out.push(
+          `${el.tagName}.${el.className.toString().slice(0, 30)} ends at ${Math.round(r.right)}: ${(el.textContent ?? '').slice(0, 30)}`,
+        );
     }
     return out;
   });
 }
 
-test.each([320, 350])('at %s px nothing is cut off: the toolbar wraps, notices and messages wrap', async (width) => {
-  const book = cloneBook(seed);
-  book.sheets.unshift({ name: '说明', cells: { A1: { value: '填表说明' } }, merges: [], notes: {} });
-  book.active = '说明';
-  const page = await openPane(book, { width });
-  await page.getByRole('button', { name: '校验' }).click({ timeout: 30_000 });
-  await page.getByLabel('校验摘要').waitFor();
-  await page.getByText(/当前工作表没有自评表/).waitFor(); // a long notice
-  expect(await overflow(page)).toEqual([]);
-  // The notice's whole sentence is on screen, not an ellipsis.
-  const notice = page.getByText(/当前工作表没有自评表，已在工作表“部门整体支出绩效自评表”找到并校验。/);
-  expect(await notice.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
-  await page.close();
-}, 120_000);
+test.each([320, 350])(
+  'at %s px nothing is cut off: the toolbar wraps, notices and messages wrap',
+  async (width) => {
+    const book = cloneBook(seed);
+    book.sheets.unshift({
+      name: '说明',
+      cells: { A1: { value: '填表说明' } },
+      merges: [],
+      notes: {},
+    });
+    book.active = '说明';
+    const page = await openPane(book, { width });
+    await page.getByRole('button', { name: '校验' }).click({ timeout: 30_000 });
+    await page.getByLabel('校验摘要').waitFor();
+    await page.getByText(/当前工作表没有自评表/).waitFor(); // a long notice
+    expect(await overflow(page)).toEqual([]);
+    // The notice's whole sentence is on screen, not an ellipsis.
+    const notice = page.getByText(
+      /当前工作表没有自评表，已在工作表“部门整体支出绩效自评表”找到并校验。/,
+    );
+    expect(await notice.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    await page.close();
+  },
+  120_000,
+);
 
-test('the pane follows Office\'s dark theme; 全部工作表 lists every form', async () => {
+test("the pane follows Office's dark theme; 全部工作表 lists every form", async () => {
   const book = cloneBook(seed);
   book.sheets.push({ ...cloneBook(seed).sheets[0], name: '第二张' });
   const page = await openPane(book, { dark: true });
   await page.getByRole('button', { name: '全部工作表' }).click({ timeout: 30_000 });
   await page.getByText('找到 2 张自评表').waitFor();
-  const background = await page.locator('main').evaluate((el) => getComputedStyle(el.parentElement as HTMLElement).backgroundColor);
+  const background = await page
+    .locator('main')
+    .evaluate((el) => getComputedStyle(el.parentElement as HTMLElement).backgroundColor);
   const [r, g, b] = (background.match(/\d+/g) ?? ['255', '255', '255']).map(Number);
   expect(r + g + b).toBeLessThan(200); // dark
   expect(await page.getByLabel('校验摘要').count()).toBe(2);
-  const marked = (await bookOf(page)).sheets.map((s) => Object.values(s.cells).filter((c) => c.fill && ['#FFC7CE', '#FFEB9C'].includes(c.fill.color)).length);
+  const marked = (await bookOf(page)).sheets.map(
+    (s) =>
+      Object.values(s.cells).filter((c) => c.fill && ['#FFC7CE', '#FFEB9C'].includes(c.fill.color))
+        .length,
+  );
   expect(marked).toEqual([9, 9]);
   expect(await overflow(page)).toEqual([]);
   await page.screenshot({ path: path.join(RESULTS, 'taskpane-dark.png'), fullPage: true });

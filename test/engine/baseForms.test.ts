@@ -7,7 +7,13 @@ describe('consistent forms raise nothing', () => {
     expect(r.status).toBe('checked');
     expect(r.formKind).toBe('department');
     expect(alarmKeys(r)).toEqual([]);
-    expect(r.summary).toMatchObject({ errors: 0, warnings: 0, statedTotal: '99.7', recomputedTotal: '99.7', grade: '优' });
+    expect(r.summary).toMatchObject({
+      errors: 0,
+      warnings: 0,
+      statedTotal: '99.7',
+      recomputedTotal: '99.7',
+      grade: '优',
+    });
   });
 
   test('project form: recognised as 项目支出 and consistent', () => {

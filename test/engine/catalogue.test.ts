@@ -14,17 +14,45 @@ const RULES_DIR = path.join(ROOT, 'src/engine/rules');
 const PARTS = ['form', 'funds', 'indicator', 'total', 'fix'];
 
 const STABLE_IDS = [
-  'form.partial', 'funds.sum-mismatch', 'funds.blank-total', 'funds.sources-structure-mismatch', 'funds.text-breakdown-mismatch',
-  'funds.rate-mismatch', 'funds.rate-blank', 'funds.rate-not-applicable', 'funds.rate-unreadable', 'funds.over-execution',
-  'funds.low-execution', 'funds.exec-score-mismatch', 'funds.exec-score-blank', 'funds.exec-score-unverifiable', 'funds.stray-score',
-  'funds.unplaced-row', 'indicator.score-out-of-range', 'indicator.score-blank', 'indicator.score-mismatch',
-  'indicator.compound-score-out-of-range', 'indicator.coefficient-mismatch', 'indicator.coefficient-score-mismatch',
-  'indicator.qualitative-band', 'indicator.reason-missing', 'indicator.unverifiable', 'total.weight-sum-mismatch',
-  'total.score-sum-mismatch', 'total.block-score-over-weight', 'total.score-blank', 'total.missing', 'total.level1-weights',
+  'form.partial',
+  'funds.sum-mismatch',
+  'funds.blank-total',
+  'funds.sources-structure-mismatch',
+  'funds.text-breakdown-mismatch',
+  'funds.rate-mismatch',
+  'funds.rate-blank',
+  'funds.rate-not-applicable',
+  'funds.rate-unreadable',
+  'funds.over-execution',
+  'funds.low-execution',
+  'funds.exec-score-mismatch',
+  'funds.exec-score-blank',
+  'funds.exec-score-unverifiable',
+  'funds.stray-score',
+  'funds.unplaced-row',
+  'indicator.score-out-of-range',
+  'indicator.score-blank',
+  'indicator.score-mismatch',
+  'indicator.compound-score-out-of-range',
+  'indicator.coefficient-mismatch',
+  'indicator.coefficient-score-mismatch',
+  'indicator.qualitative-band',
+  'indicator.reason-missing',
+  'indicator.unverifiable',
+  'total.weight-sum-mismatch',
+  'total.score-sum-mismatch',
+  'total.block-score-over-weight',
+  'total.score-blank',
+  'total.missing',
+  'total.level1-weights',
   'fix.follow-up',
 ];
 
-const files = PARTS.flatMap((part) => readdirSync(path.join(RULES_DIR, part)).filter((f) => f.endsWith('.ts')).map((f) => ({ part, name: f.replace(/\.ts$/, ''), file: path.join(RULES_DIR, part, f) })));
+const files = PARTS.flatMap((part) =>
+  readdirSync(path.join(RULES_DIR, part))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => ({ part, name: f.replace(/\.ts$/, ''), file: path.join(RULES_DIR, part, f) })),
+);
 
 describe('the rule catalogue', () => {
   test('ids are unique, and the stable ids are all still there', () => {
@@ -33,30 +61,48 @@ describe('the rule catalogue', () => {
     expect(ids).toEqual(expect.arrayContaining(STABLE_IDS));
   });
 
-  test.each(files.map((f) => [`${f.part}/${f.name}.ts`, f] as const))('%s exports the meta of the id it is named after, and is registered', (_label, f) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(f.file) as { meta?: RuleMeta };
-    expect(mod.meta?.id).toBe(`${f.part}.${f.name}`);
-    expect(CATALOGUE).toContain(mod.meta);
-  });
+  test.each(files.map((f) => [`${f.part}/${f.name}.ts`, f] as const))(
+    '%s exports the meta of the id it is named after, and is registered',
+    (_label, f) => {
+      const mod = require(f.file) as { meta?: RuleMeta };
+      expect(mod.meta?.id).toBe(`${f.part}.${f.name}`);
+      expect(CATALOGUE).toContain(mod.meta);
+    },
+  );
 
   test('every catalogued id has its file (nothing registered that lives elsewhere)', () => {
-    expect(CATALOGUE.map((m) => m.id).sort()).toEqual(files.map((f) => `${f.part}.${f.name}`).sort());
+    expect(CATALOGUE.map((m) => m.id).sort()).toEqual(
+      files.map((f) => `${f.part}.${f.name}`).sort(),
+    );
   });
 
-  test.each(CATALOGUE.map((m) => [m.id, m] as const))('%s: title, description, messages, a doc page, its source anchor, and (for a check) its test', (id, m) => {
-    expect(m.title).toMatch(/\S/);
-    expect(m.description.length).toBeGreaterThan(8);
-    expect(Object.keys(m.messages).length).toBeGreaterThan(0);
-    const page = path.join(ROOT, 'docs/rules', `${id}.md`);
-    expect(existsSync(page) ? readFileSync(page, 'utf8').split('\n')[0] : `missing docs/rules/${id}.md`).toBe(`# ${id}`);
-    expect(readFileSync(path.join(ROOT, 'docs/rules.md'), 'utf8')).toContain(`id="${m.source}"`);
-    if (RULES.some((r) => r.id === id)) expect(existsSync(path.join(ROOT, 'test/engine/rules', `${id}.test.ts`)) ? id : `missing test/engine/rules/${id}.test.ts`).toBe(id);
-  });
+  test.each(CATALOGUE.map((m) => [m.id, m] as const))(
+    '%s: title, description, messages, a doc page, its source anchor, and (for a check) its test',
+    (id, m) => {
+      expect(m.title).toMatch(/\S/);
+      expect(m.description.length).toBeGreaterThan(8);
+      expect(Object.keys(m.messages).length).toBeGreaterThan(0);
+      const page = path.join(ROOT, 'docs/rules', `${id}.md`);
+      expect(
+        existsSync(page)
+          ? readFileSync(page, 'utf8').split('\n')[0]
+          : `missing docs/rules/${id}.md`,
+      ).toBe(`# ${id}`);
+      expect(readFileSync(path.join(ROOT, 'docs/rules.md'), 'utf8')).toContain(`id="${m.source}"`);
+      if (RULES.some((r) => r.id === id))
+        expect(
+          existsSync(path.join(ROOT, 'test/engine/rules', `${id}.test.ts`))
+            ? id
+            : `missing test/engine/rules/${id}.test.ts`,
+        ).toBe(id);
+    },
+  );
 
   test('the README rule table is the one the catalogue makes (npm run docs:rules)', () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const table = readme.slice(readme.indexOf(TABLE_START) + TABLE_START.length, readme.indexOf(TABLE_END)).trim();
+    const table = readme
+      .slice(readme.indexOf(TABLE_START) + TABLE_START.length, readme.indexOf(TABLE_END))
+      .trim();
     expect(table).toBe(catalogueTable(CATALOGUE));
   });
 });

@@ -9,7 +9,17 @@ import { type Rows, setCell, snapshot } from '../helpers/grid';
 /** docs/rules.md §1.1: the traits of published template families, each read and checked by its rules. */
 
 const sichuanFunds: Rows = [
-  ['预算执行情况(10分)', '年度预算数(万元)', '年初预算', '调整后预算数', '预算执行数', '预算执行率', '权重', '得分', '原因'],
+  [
+    '预算执行情况(10分)',
+    '年度预算数(万元)',
+    '年初预算',
+    '调整后预算数',
+    '预算执行数',
+    '预算执行率',
+    '权重',
+    '得分',
+    '原因',
+  ],
   [null, '总额', '238.93', '251.89', '251.89', '100.00%', 10, 10, null],
   [null, '其中:财政资金', '238.93', '251.89', '251.89', '100.00%', '/', '/', null],
   [null, '财政专户管理资金', '0.00', '0.00', '0.00', '0.00%', '/', '/', null],
@@ -20,7 +30,14 @@ const sichuanFunds: Rows = [
 describe('header roles are decided over the whole header', () => {
   test('a caption over the row-label column (年度预算数（万元）) is not the budget column', () => {
     const h = readFundsHeader(new SheetView(snapshot(sichuanFunds, { merges: ['A1:A6'] })), 0);
-    expect(h?.columns).toMatchObject({ initialBudget: 2, budget: 3, exec: 4, rate: 5, weight: 6, score: 7 });
+    expect(h?.columns).toMatchObject({
+      initialBudget: 2,
+      budget: 3,
+      exec: 4,
+      rate: 5,
+      weight: 6,
+      score: 7,
+    });
   });
 
   test('a side caption merged down the rows (年度预算申请（万元）) takes no role', () => {
@@ -34,34 +51,118 @@ describe('header roles are decided over the whole header', () => {
   });
 
   test('执行率权重 is the weight and 执行率得分（分） the score, not the rate', () => {
-    const rows: Rows = [['部门预算执行情况（万元）', '年初预算数', '全年（调整）预算数', '全年执行数', '执行率（%）', '执行率权重', '执行率得分（分）'], [null, 100, 100, 80, '80%', 10, 8]];
-    expect(readFundsHeader(new SheetView(snapshot(rows)), 0)?.columns).toEqual({ initialBudget: 1, budget: 2, exec: 3, rate: 4, weight: 5, score: 6 });
+    const rows: Rows = [
+      [
+        '部门预算执行情况（万元）',
+        '年初预算数',
+        '全年（调整）预算数',
+        '全年执行数',
+        '执行率（%）',
+        '执行率权重',
+        '执行率得分（分）',
+      ],
+      [null, 100, 100, 80, '80%', 10, 8],
+    ];
+    expect(readFundsHeader(new SheetView(snapshot(rows)), 0)?.columns).toEqual({
+      initialBudget: 1,
+      budget: 2,
+      exec: 3,
+      rate: 4,
+      weight: 5,
+      score: 6,
+    });
   });
 
   test('年初预算数(A) is the denominator when it is the only budget column', () => {
-    const rows: Rows = [['资金', '项目', '年初预算数(A)', '全年执行数(B)', '分值(10分)', '得分'], [null, '年度资金总额:', 100, 90, 10, 9]];
-    expect(readFundsHeader(new SheetView(snapshot(rows)), 0)?.columns).toEqual({ budget: 2, exec: 3, weight: 4, score: 5 });
+    const rows: Rows = [
+      ['资金', '项目', '年初预算数(A)', '全年执行数(B)', '分值(10分)', '得分'],
+      [null, '年度资金总额:', 100, 90, 10, 9],
+    ];
+    expect(readFundsHeader(new SheetView(snapshot(rows)), 0)?.columns).toEqual({
+      budget: 2,
+      exec: 3,
+      weight: 4,
+      score: 5,
+    });
   });
 
   test('得分系数(%) is a coefficient, 指标得分（分） the score, 调整指标值 the adjusted target', () => {
-    const rows: Rows = [['绩效指标', '指标名称', '计量单位', '指标性质', '年初指标值', '调整指标值', '全年完成值', '得分系数（%）', '指标权重（分）', '指标得分（分）', '是否核心指标']];
+    const rows: Rows = [
+      [
+        '绩效指标',
+        '指标名称',
+        '计量单位',
+        '指标性质',
+        '年初指标值',
+        '调整指标值',
+        '全年完成值',
+        '得分系数（%）',
+        '指标权重（分）',
+        '指标得分（分）',
+        '是否核心指标',
+      ],
+    ];
     expect(readIndicatorHeader(new SheetView(snapshot(rows)), 0)?.columns).toEqual({
-      level3: 1, unit: 2, nature: 3, target: 4, adjustedTarget: 5, actual: 6, coefficient: 7, weight: 8, score: 9,
+      level3: 1,
+      unit: 2,
+      nature: 3,
+      target: 4,
+      adjustedTarget: 5,
+      actual: 6,
+      coefficient: 7,
+      weight: 8,
+      score: 9,
     });
   });
 
   test('a section label (年度绩效指标完成情况) is not the actual-value column', () => {
-    const rows: Rows = [['年度绩效指标完成情况', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施']];
-    expect(readIndicatorHeader(new SheetView(snapshot(rows)), 0)?.columns).toMatchObject({ target: 4, actual: 5, weight: 6, score: 7, reason: 8 });
+    const rows: Rows = [
+      [
+        '年度绩效指标完成情况',
+        '一级指标',
+        '二级指标',
+        '三级指标',
+        '年度指标值',
+        '实际完成值',
+        '分值',
+        '得分',
+        '偏差原因分析及改进措施',
+      ],
+    ];
+    expect(readIndicatorHeader(new SheetView(snapshot(rows)), 0)?.columns).toMatchObject({
+      target: 4,
+      actual: 5,
+      weight: 6,
+      score: 7,
+      reason: 8,
+    });
   });
 
   test('分解目标 is the level-1 column (Jiangxi)', () => {
-    const rows: Rows = [['分解目标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差及原因分析']];
-    expect(readIndicatorHeader(new SheetView(snapshot(rows)), 0)?.columns).toMatchObject({ level1: 0, level2: 1, level3: 2, reason: 7 });
+    const rows: Rows = [
+      [
+        '分解目标',
+        '二级指标',
+        '三级指标',
+        '年度指标值',
+        '实际完成值',
+        '分值',
+        '得分',
+        '偏差及原因分析',
+      ],
+    ];
+    expect(readIndicatorHeader(new SheetView(snapshot(rows)), 0)?.columns).toMatchObject({
+      level1: 0,
+      level2: 1,
+      level3: 2,
+      reason: 7,
+    });
   });
 
   test('a table with 分值 and 得分 but no targets and actuals is not an indicator table', () => {
-    const rows: Rows = [['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '评价标准', '指标说明', '得分']];
+    const rows: Rows = [
+      ['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '评价标准', '指标说明', '得分'],
+    ];
     expect(readIndicatorHeader(new SheetView(snapshot(rows)), 0)).toBeNull();
   });
 });
@@ -71,25 +172,64 @@ describe('template families', () => {
     const rows: Rows = [
       ['部门预算项目支出绩效自评表'],
       ...sichuanFunds,
-      ['绩效指标(90分)', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '完成值', '权重', '得分', '未完成原因分析'],
+      [
+        '绩效指标(90分)',
+        '一级指标',
+        '二级指标',
+        '三级指标',
+        '指标性质',
+        '指标值',
+        '度量单位',
+        '完成值',
+        '权重',
+        '得分',
+        '未完成原因分析',
+      ],
       [null, '产出指标', '数量指标', '发放覆盖率', '=', '100', '%', '100', 60, 60, null],
       [null, '效益指标', '社会效益指标', '足额保障率', '=', '100', '%', '95', 30, 30, null],
       ['合计', null, null, null, null, null, null, null, 100, 100],
       ['评价结论', '结论文字'],
     ];
     const r = checkRows(rows, { merges: ['A2:A7', 'A8:A10', 'A11:H11'] });
-    expect(r.summary.coverage).toMatchObject({ fundRows: 5, indicatorRows: 2, recomputed: 2, missing: [] });
+    expect(r.summary.coverage).toMatchObject({
+      fundRows: 5,
+      indicatorRows: 2,
+      recomputed: 2,
+      missing: [],
+    });
     // 95 of 100 scored 30 of 30: 30 × 95 ÷ 100 = 28.5, and the total 100 then disagrees with nothing else.
     expect(alarmKeys(r)).toEqual(['indicator.score-mismatch@J10', 'indicator.reason-missing@K10']);
-    expect(byRule(r, 'indicator.score-mismatch')[0]).toMatchObject({ expected: '28.5', fix: { cell: 'J10', value: '28.5' } });
+    expect(byRule(r, 'indicator.score-mismatch')[0]).toMatchObject({
+      expected: '28.5',
+      fix: { cell: 'J10', value: '28.5' },
+    });
   });
 
   test('Chongqing: one unlabelled 资金 row, 指标名称 only, 得分系数 checked, total in the header block', () => {
     const rows: Rows = [
       ['部门整体绩效自评表', null, null, null, null, null, '自评总分（分）', 100],
-      ['部门预算执行情况（万元）', '年初预算数', '全年（调整）预算数', '全年执行数', '执行率（%）', '执行率权重', '执行率得分（分）'],
+      [
+        '部门预算执行情况（万元）',
+        '年初预算数',
+        '全年（调整）预算数',
+        '全年执行数',
+        '执行率（%）',
+        '执行率权重',
+        '执行率得分（分）',
+      ],
       [null, 100, 100, 100, '100%', 10, 10],
-      ['绩效指标', '指标名称', '计量单位', '指标性质', '年初指标值', '调整指标值', '全年完成值', '得分系数（%）', '指标权重（分）', '指标得分（分）'],
+      [
+        '绩效指标',
+        '指标名称',
+        '计量单位',
+        '指标性质',
+        '年初指标值',
+        '调整指标值',
+        '全年完成值',
+        '得分系数（%）',
+        '指标权重（分）',
+        '指标得分（分）',
+      ],
       [null, '政府采购执行率', '%', '定量指标', '100%', null, '72.74%', '100%', 40, 40],
       [null, '党性教育培训次数', '次', '定量指标', '20次', '26次', '26次', '100%', 50, 50],
     ];
@@ -98,7 +238,10 @@ describe('template families', () => {
     const keys = alarmKeys(r);
     expect(keys).toContain('indicator.coefficient-mismatch@H5');
     expect(keys).toContain('indicator.score-mismatch@J5');
-    expect(byRule(r, 'indicator.coefficient-mismatch')[0]).toMatchObject({ expected: '72.74%', actual: '100%' });
+    expect(byRule(r, 'indicator.coefficient-mismatch')[0]).toMatchObject({
+      expected: '72.74%',
+      actual: '100%',
+    });
     // 调整指标值 26次 is the target: met. The stated 自评总分 100 = 10 + 40 + 50.
     expect(keys.filter((k) => k.endsWith('6'))).toEqual([]);
     expect(byRule(r, 'total.score-sum-mismatch')).toEqual([]);
@@ -107,9 +250,28 @@ describe('template families', () => {
 
   test('Chongqing: a score that is not 权重 × 得分系数 is an error', () => {
     const rows: Rows = [
-      ['部门预算执行情况（万元）', '年初预算数', '全年（调整）预算数', '全年执行数', '执行率（%）', '执行率权重', '执行率得分（分）'],
+      [
+        '部门预算执行情况（万元）',
+        '年初预算数',
+        '全年（调整）预算数',
+        '全年执行数',
+        '执行率（%）',
+        '执行率权重',
+        '执行率得分（分）',
+      ],
       [null, 100, 100, 100, '100%', 10, 10],
-      ['绩效指标', '指标名称', '计量单位', '指标性质', '年初指标值', '调整指标值', '全年完成值', '得分系数（%）', '指标权重（分）', '指标得分（分）'],
+      [
+        '绩效指标',
+        '指标名称',
+        '计量单位',
+        '指标性质',
+        '年初指标值',
+        '调整指标值',
+        '全年完成值',
+        '得分系数（%）',
+        '指标权重（分）',
+        '指标得分（分）',
+      ],
       [null, '宣传活动次数', '次', '定量指标', '≥40次', null, '30次', '75%', 8, 7],
     ];
     const r = checkRows(rows);
@@ -119,9 +281,25 @@ describe('template families', () => {
 
   test('Hubei 2020: no 分值 column; execution weight from 得分(20分*执行率); block sums against labels', () => {
     const rows: Rows = [
-      ['预算执行情况(万元)(20分)', null, null, '预算数(A)', '执行数(B)', '执行率(B/A)', '得分(20分*执行率)'],
+      [
+        '预算执行情况(万元)(20分)',
+        null,
+        null,
+        '预算数(A)',
+        '执行数(B)',
+        '执行率(B/A)',
+        '得分(20分*执行率)',
+      ],
       [null, '年度财政资金总额', null, 100, 90, '90%', 20],
-      ['年度绩效目标(80分)', '一级指标', '二级指标', '三级指标', '年初目标值(A)', '实际完成值(B)', '得分'],
+      [
+        '年度绩效目标(80分)',
+        '一级指标',
+        '二级指标',
+        '三级指标',
+        '年初目标值(A)',
+        '实际完成值(B)',
+        '得分',
+      ],
       [null, '产出指标(60分)', '数量指标', '企业数量', 3, 3, 40],
       [null, null, '质量指标', '合格率', '90%', '95%', 30],
       [null, '效益指标(20分)', '社会效益指标', '带动就业', '100人', '120人', 20],
@@ -140,7 +318,12 @@ describe('template families', () => {
 
   test('Anhui: placeholder rows 指标2： and …… are skipped and not counted', () => {
     const rows = projectForm();
-    rows.splice(12, 0, [null, null, null, '指标2：', null, null, null, null, null], [null, null, null, '……', null, null, null, null, null]);
+    rows.splice(
+      12,
+      0,
+      [null, null, null, '指标2：', null, null, null, null, null],
+      [null, null, null, '……', null, null, null, null, null],
+    );
     const r = checkRows(rows);
     expect(r.summary.coverage.indicatorRows).toBe(5);
     expect(alarmKeys(r)).toEqual([]);
@@ -217,13 +400,24 @@ describe('every form in the file, and what was read', () => {
   });
 
   test('a form on each sheet is a result per sheet; a sheet without one adds none', () => {
-    const results = checkWorkbook([snapshot([['说明']], { name: '封面' }), snapshot(departmentForm(), { name: '甲' }), snapshot(projectForm(), { name: '乙' })]);
-    expect(results.map((r) => [r.sheet, r.form])).toEqual([['甲', null], ['乙', null]]);
+    const results = checkWorkbook([
+      snapshot([['说明']], { name: '封面' }),
+      snapshot(departmentForm(), { name: '甲' }),
+      snapshot(projectForm(), { name: '乙' }),
+    ]);
+    expect(results.map((r) => [r.sheet, r.form])).toEqual([
+      ['甲', null],
+      ['乙', null],
+    ]);
   });
 
   test('a partial read says what is missing and gives no recomputed total or grade', () => {
     const r = checkRows(departmentForm().slice(0, 10));
-    expect(r.summary.coverage).toMatchObject({ fundRows: 8, indicatorRows: 0, missing: ['绩效指标'] });
+    expect(r.summary.coverage).toMatchObject({
+      fundRows: 8,
+      indicatorRows: 0,
+      missing: ['绩效指标'],
+    });
     expect(r.summary.recomputedTotal).toBeNull();
     expect(r.summary.grade).toBeNull();
   });
@@ -252,13 +446,25 @@ describe('amounts written with a unit', () => {
     expect(byRule(checkRows(rows), 'funds.sum-mismatch')).toEqual([]);
     setCell(rows, 'C6', '2.62亿元');
     setCell(rows, 'C8', '210万元');
-    expect(byRule(checkRows(rows), 'funds.sum-mismatch').map((f) => f.expected)).toEqual(['26210.00']);
+    expect(byRule(checkRows(rows), 'funds.sum-mismatch').map((f) => f.expected)).toEqual([
+      '26210.00',
+    ]);
   });
 });
 
 describe('a breakdown written as text in merged cells (Hunan county forms)', () => {
   const form = (sources: string, structure: string, project = '项目支出:40'): Rows => [
-    ['年度预算申请（万元）', null, null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '自评得分'],
+    [
+      '年度预算申请（万元）',
+      null,
+      null,
+      '年初预算数',
+      '全年预算数',
+      '全年执行数',
+      '分值',
+      '执行率',
+      '自评得分',
+    ],
     [null, '年度资金总额', null, 100, 120, 120, 10, '100%', 10],
     [null, sources, null, null, null, structure, null, null, null],
     [null, '其中: 一般公共预算:100', null, null, null, '其中:基本支出:70', null, null, null],
@@ -319,7 +525,15 @@ describe('review findings (docs/rules.md against the code)', () => {
 
   test('a data row whose 得分计算方法 text mentions 执行率 is not taken into the header', () => {
     const rows: Rows = [
-      ['部门(单位)总体资金(万元)', '资金来源', '年初预算数(A)', '全年执行数(B)', '分值(10分)', '得分', '得分计算方法'],
+      [
+        '部门(单位)总体资金(万元)',
+        '资金来源',
+        '年初预算数(A)',
+        '全年执行数(B)',
+        '分值(10分)',
+        '得分',
+        '得分计算方法',
+      ],
       [null, '年度资金总额', 1172.55, 1268.72, 10, 10, '执行率*该指标分值'],
       [null, '基本支出', 985.19, 914.97, 10, 10, null],
       [null, '项目支出', 187.36, 353.75, 10, 10, null],

@@ -1,4 +1,10 @@
-import { checkSheets, checkWorkbook, fixPlanOf, settleFixes, checkSheet } from '../../src/engine/check';
+import {
+  checkSheets,
+  checkWorkbook,
+  fixPlanOf,
+  settleFixes,
+  checkSheet,
+} from '../../src/engine/check';
 import { applyFixes } from '../../src/engine/fixes/apply';
 import { FOLLOW_UP_RULE, planFixes, type Recheck } from '../../src/engine/fixes/plan';
 import type { CheckResult, Finding, Fix } from '../../src/engine/findings/types';
@@ -12,18 +18,34 @@ function fixesOf(results: CheckResult[]): Fix[] {
 }
 
 /** Applies every offered fix in memory and checks again. */
-function afterFixes(snap: GridSnapshot): { before: CheckResult[]; after: CheckResult[]; fixes: Fix[] } {
+function afterFixes(snap: GridSnapshot): {
+  before: CheckResult[];
+  after: CheckResult[];
+  fixes: Fix[];
+} {
   const before = checkWorkbook([snap]);
   const fixes = fixesOf(before);
   return { before, after: checkWorkbook([applyFixes(snap, fixes)]), fixes };
 }
 
-const alarms = (results: CheckResult[]) => results.flatMap((r) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}@${f.cells[0]}`));
+const alarms = (results: CheckResult[]) =>
+  results.flatMap((r) =>
+    r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}@${f.cells[0]}`),
+  );
 
 describe('applyFixes writes as the add-in does', () => {
   test('"100.00%" into a blank cell: the number 1 formatted 0.00%; "299.59": the number 299.59; the input is untouched', () => {
-    const snap = snapshot([['a', null], [null, 'x']], { formats: { B2: '@' } });
-    const out = applyFixes(snap, [{ cell: 'B1', value: '100.00%' }, { cell: 'A2', value: '299.59' }]);
+    const snap = snapshot(
+      [
+        ['a', null],
+        [null, 'x'],
+      ],
+      { formats: { B2: '@' } },
+    );
+    const out = applyFixes(snap, [
+      { cell: 'B1', value: '100.00%' },
+      { cell: 'A2', value: '299.59' },
+    ]);
     expect(out.values[0][1]).toBe(1);
     expect(out.numberFormats?.[0][1]).toBe('0.00%');
     expect(out.values[1][0]).toBe(299.59);
@@ -34,14 +56,30 @@ describe('applyFixes writes as the add-in does', () => {
 
   test('a rate into a %-formatted cell is a fraction and keeps the format; into text it stays text; 97.1-style stays so', () => {
     const snap = snapshot([[0.5, '50%', 50]], { formats: { A1: '0%' } });
-    const out = applyFixes(snap, [{ cell: 'A1', value: '97.10%' }, { cell: 'B1', value: '97.10%' }, { cell: 'C1', value: '97.10%' }]);
+    const out = applyFixes(snap, [
+      { cell: 'A1', value: '97.10%' },
+      { cell: 'B1', value: '97.10%' },
+      { cell: 'C1', value: '97.10%' },
+    ]);
     expect(out.values[0]).toEqual([0.971, '97.10%', 97.1]);
     expect(out.numberFormats?.[0][0]).toBe('0%');
   });
 
   test('a cell outside the snapshot grows it; a written cell loses its formula and displayed text', () => {
-    const snap: GridSnapshot = { sheetName: 'S', originRow: 1, originCol: 1, values: [[1]], formulas: [['=A1']], texts: [['1']], merges: [] };
-    const out = applyFixes(snap, [{ cell: 'A1', value: '5' }, { cell: 'D4', value: '7' }, { cell: 'B2', value: '2' }]);
+    const snap: GridSnapshot = {
+      sheetName: 'S',
+      originRow: 1,
+      originCol: 1,
+      values: [[1]],
+      formulas: [['=A1']],
+      texts: [['1']],
+      merges: [],
+    };
+    const out = applyFixes(snap, [
+      { cell: 'A1', value: '5' },
+      { cell: 'D4', value: '7' },
+      { cell: 'B2', value: '2' },
+    ]);
     expect(out.originRow).toBe(0);
     expect(out.originCol).toBe(0);
     expect(out.values[0][0]).toBe(5);
@@ -69,11 +107,18 @@ describe('the fix plan (RULES §4a)', () => {
     const { before, after } = afterFixes(snap);
     // The rate fix is offered on a note of its own, as the later check put it.
     const rate = before[0].findings.find((f) => f.fix?.cell === 'F3') as Finding;
-    expect(rate).toMatchObject({ rule: FOLLOW_UP_RULE, severity: 'info', expected: '97.01%', cells: ['F3'] });
+    expect(rate).toMatchObject({
+      rule: FOLLOW_UP_RULE,
+      severity: 'info',
+      expected: '97.01%',
+      cells: ['F3'],
+    });
     expect(rate.message).toContain('= 97.01%');
     expect(fixesOf(after)).toEqual([]);
     expect(alarms(after)).toEqual([]);
-    expect(before[0].summary.infos).toBe(before[0].findings.filter((f) => f.severity === 'info').length);
+    expect(before[0].summary.infos).toBe(
+      before[0].findings.filter((f) => f.severity === 'info').length,
+    );
   });
 
   test('a total recomputed from corrected scores: the 总分 fix is the final sum, and its expected says so', () => {
@@ -87,7 +132,11 @@ describe('the fix plan (RULES §4a)', () => {
     expect(total.fix).toEqual({ cell: 'H17', value: '99.5' });
     expect(total.expected).toBe('99.5');
     expect(total.message).toContain('应填 99.5');
-    expect(fixesOf([r]).map((f) => `${f.cell}=${f.value}`).sort()).toEqual(['H12=25', 'H17=99.5', 'H6=9.5']);
+    expect(
+      fixesOf([r])
+        .map((f) => `${f.cell}=${f.value}`)
+        .sort(),
+    ).toEqual(['H12=25', 'H17=99.5', 'H6=9.5']);
     const { after } = afterFixes(snap);
     expect(fixesOf(after)).toEqual([]);
     expect(alarms(after)).toEqual([]);
@@ -100,9 +149,13 @@ describe('the fix plan (RULES §4a)', () => {
     setCell(rows, 'H17', 94.5); // = Σ stated scores: the total agrees today
     const snap = snapshot(rows);
     const [r] = checkWorkbook([snap]);
-    const score = r.findings.find((f) => f.rule === 'indicator.score-mismatch' && f.cells[0] === 'H12') as Finding;
+    const score = r.findings.find(
+      (f) => f.rule === 'indicator.score-mismatch' && f.cells[0] === 'H12',
+    ) as Finding;
     expect(score.fix).toBeNull();
-    expect(fixPlanOf(snap, checkSheet(snap)).dropped).toEqual([{ cell: 'H12', reason: 'contradicted' }]);
+    expect(fixPlanOf(snap, checkSheet(snap)).dropped).toEqual([
+      { cell: 'H12', reason: 'contradicted' },
+    ]);
   });
 
   test('a warning the corrected values bring to light is announced beforehand, without a fix', () => {
@@ -112,16 +165,24 @@ describe('the fix plan (RULES §4a)', () => {
     const snap = snapshot(rows);
     const [r] = checkWorkbook([snap]);
     const { after } = afterFixes(snap);
-    const announced = new Set(r.findings.filter((f) => f.rule === FOLLOW_UP_RULE && !f.fix).map((f) => f.cells[0]));
+    const announced = new Set(
+      r.findings.filter((f) => f.rule === FOLLOW_UP_RULE && !f.fix).map((f) => f.cells[0]),
+    );
     const old = new Set(alarms([r]));
-    const fresh = after[0].findings.filter((f) => f.severity !== 'info' && !old.has(`${f.rule}@${f.cells[0]}`));
+    const fresh = after[0].findings.filter(
+      (f) => f.severity !== 'info' && !old.has(`${f.rule}@${f.cells[0]}`),
+    );
     expect(fresh.length).toBeGreaterThan(0);
     for (const f of fresh) {
       expect(f.severity).toBe('warning');
       expect(announced.has(f.cells[0])).toBe(true);
     }
     expect(fresh.map((f) => `${f.rule}@${f.cells[0]}`)).toEqual(['funds.low-execution@G6']);
-    expect(fixesOf([r]).map((f) => `${f.cell}=${f.value}`).sort()).toEqual(['E6=120.00', 'G6=60.00%', 'H17=96', 'H6=6']);
+    expect(
+      fixesOf([r])
+        .map((f) => `${f.cell}=${f.value}`)
+        .sort(),
+    ).toEqual(['E6=120.00', 'G6=60.00%', 'H17=96', 'H6=6']);
     expect(fixesOf(after)).toEqual([]);
   });
 
@@ -131,12 +192,17 @@ describe('the fix plan (RULES §4a)', () => {
     setCell(rows, 'F4', '98.91%'); // the part's own rate agrees with its amounts
     const snap = snapshot(rows);
     const first = checkSheet(snap);
-    expect(first[0].findings.find((f) => f.rule === 'funds.sum-mismatch')?.fix).toEqual({ cell: 'D3', value: '495.22' });
+    expect(first[0].findings.find((f) => f.rule === 'funds.sum-mismatch')?.fix).toEqual({
+      cell: 'D3',
+      value: '495.22',
+    });
     const plan = fixPlanOf(snap, first);
     expect(plan.dropped).toContainEqual({ cell: 'D3', reason: 'contradicted' });
     const [r] = checkWorkbook([snap]);
     expect(r.findings.filter((f) => f.fix && ['D3', 'D6'].includes(f.fix.cell))).toEqual([]);
-    expect(r.findings.some((f) => f.rule === 'funds.sum-mismatch' && f.cells[0] === 'D3')).toBe(true);
+    expect(r.findings.some((f) => f.rule === 'funds.sum-mismatch' && f.cells[0] === 'D3')).toBe(
+      true,
+    );
     expect(r.findings.some((f) => f.rule === 'funds.sources-structure-mismatch')).toBe(true);
     const { after } = afterFixes(snap);
     expect(fixesOf(after)).toEqual([]);
@@ -175,14 +241,53 @@ describe('the fix plan (RULES §4a)', () => {
 });
 
 describe('the plan drops what does not settle (fake checks)', () => {
-  const finding = (cell: string, value: string, rule = 'r.one', severity: Finding['severity'] = 'error'): Finding => ({
-    rule, severity, part: 'funds', cells: [cell], message: 'm', expected: value, actual: 'x', fix: { cell, value },
+  const finding = (
+    cell: string,
+    value: string,
+    rule = 'r.one',
+    severity: Finding['severity'] = 'error',
+  ): Finding => ({
+    rule,
+    severity,
+    part: 'funds',
+    cells: [cell],
+    message: 'm',
+    expected: value,
+    actual: 'x',
+    fix: { cell, value },
   });
   const result = (findings: Finding[]): CheckResult => ({
-    status: 'checked', sheet: 'S', form: null, formKind: 'department', message: null, findings,
-    summary: { errors: findings.length, warnings: 0, infos: 0, statedTotal: null, recomputedTotal: null, fullMarks: null, grade: null, coverage: { fundRows: 0, indicatorRows: 0, recomputed: 0, unverifiable: 0, unplaced: [], missing: [] } },
+    status: 'checked',
+    sheet: 'S',
+    form: null,
+    formKind: 'department',
+    message: null,
+    findings,
+    summary: {
+      errors: findings.length,
+      warnings: 0,
+      infos: 0,
+      statedTotal: null,
+      recomputedTotal: null,
+      fullMarks: null,
+      grade: null,
+      coverage: {
+        fundRows: 0,
+        indicatorRows: 0,
+        recomputed: 0,
+        unverifiable: 0,
+        unplaced: [],
+        missing: [],
+      },
+    },
   });
-  const snap: GridSnapshot = { sheetName: 'S', originRow: 0, originCol: 0, values: [[1, 2, 3]], merges: [] };
+  const snap: GridSnapshot = {
+    sheetName: 'S',
+    originRow: 0,
+    originCol: 0,
+    values: [[1, 2, 3]],
+    merges: [],
+  };
   const cellOf = (s: GridSnapshot, col: number) => s.values[0][col];
 
   test('two findings that want one cell to hold different values: that cell gets no fix, the others do', () => {
@@ -197,7 +302,13 @@ describe('the plan drops what does not settle (fake checks)', () => {
   test('a conflict that only a later round shows drops that cell too', () => {
     const first = [result([finding('A1', '5')])];
     // (Warnings: a new error that writing A1 brings about would drop A1 as well.)
-    const recheck: Recheck = (s) => [result(cellOf(s, 0) === 5 ? [finding('B1', '8', 'r.one', 'warning'), finding('B1', '9', 'r.two', 'warning')] : [])];
+    const recheck: Recheck = (s) => [
+      result(
+        cellOf(s, 0) === 5
+          ? [finding('B1', '8', 'r.one', 'warning'), finding('B1', '9', 'r.two', 'warning')]
+          : [],
+      ),
+    ];
     const plan = planFixes(snap, first, recheck);
     expect(plan.fixes.map((f) => f.cell)).toEqual(['A1']);
     expect(plan.dropped).toEqual([{ cell: 'B1', reason: 'conflict' }]);
@@ -225,7 +336,9 @@ describe('the plan drops what does not settle (fake checks)', () => {
   test('a fix that never settles is dropped; a fix offered again after it was written is dropped', () => {
     let n = 10;
     const drifting: Recheck = () => [result([finding('C1', String(n++))])];
-    expect(planFixes(snap, [result([finding('C1', '4')])], drifting).dropped).toEqual([{ cell: 'C1', reason: 'unsettled' }]);
+    expect(planFixes(snap, [result([finding('C1', '4')])], drifting).dropped).toEqual([
+      { cell: 'C1', reason: 'unsettled' },
+    ]);
     const stuck: Recheck = () => [result([finding('C1', '4')])];
     const plan = planFixes(snap, [result([finding('C1', '4')])], stuck);
     expect(plan.fixes).toEqual([]);

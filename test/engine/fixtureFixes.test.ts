@@ -8,17 +8,22 @@ import type { GridSnapshot } from '../../src/engine/grid/types';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 const workbooks = [FIXTURES, path.join(FIXTURES, 'real')].flatMap((dir) =>
-  readdirSync(dir).filter((f) => f.endsWith('.xlsx')).map((f) => [path.relative(FIXTURES, path.join(dir, f)), path.join(dir, f)]),
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.xlsx'))
+    .map((f) => [path.relative(FIXTURES, path.join(dir, f)), path.join(dir, f)]),
 );
 
 /** What 全部修正 does on every sheet, in memory: every offered fix written into its sheet. */
 function applyAll(sheets: GridSnapshot[], results: CheckResult[]): GridSnapshot[] {
   const bySheet = new Map<string, Fix[]>();
-  for (const r of results) for (const f of r.findings) if (f.fix && r.sheet) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), f.fix]);
+  for (const r of results)
+    for (const f of r.findings)
+      if (f.fix && r.sheet) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), f.fix]);
   return sheets.map((s) => applyFixes(s, bySheet.get(s.sheetName) ?? []));
 }
 
-const keyOf = (sheet: string | null, rule: string, cell: string | undefined) => `${sheet}!${cell ?? ''}|${rule}`;
+const keyOf = (sheet: string | null, rule: string, cell: string | undefined) =>
+  `${sheet}!${cell ?? ''}|${rule}`;
 
 /** RULES §4a on every fixture: applying every offered fix and checking again settles at once. */
 describe('the offered fixes settle in one round on every fixture', () => {
@@ -29,7 +34,9 @@ describe('the offered fixes settle in one round on every fixture', () => {
   test.each(workbooks)('%s', async (_name, file) => {
     const { sheets } = await loadWorkbook(readFileSync(file), file);
     const before = checkWorkbook(sheets);
-    const fixed = new Set(before.flatMap((r) => r.findings.flatMap((f) => (f.fix ? [`${r.sheet}!${f.fix.cell}`] : []))));
+    const fixed = new Set(
+      before.flatMap((r) => r.findings.flatMap((f) => (f.fix ? [`${r.sheet}!${f.fix.cell}`] : []))),
+    );
 
     // No cell is listed with two different expected values among findings that carry a fix,
     // and a finding with a fix expects exactly the value it writes.
@@ -47,15 +54,31 @@ describe('the offered fixes settle in one round on every fixture', () => {
     }
 
     const after = checkWorkbook(applyAll(sheets, before));
-    const old = new Set(before.flatMap((r) => r.findings.filter((f) => f.severity !== 'info').map((f) => keyOf(r.sheet, f.rule, f.cells[0]))));
+    const old = new Set(
+      before.flatMap((r) =>
+        r.findings
+          .filter((f) => f.severity !== 'info')
+          .map((f) => keyOf(r.sheet, f.rule, f.cells[0])),
+      ),
+    );
     const fresh = after.flatMap((r) =>
       r.findings
         .filter((f) => f.severity !== 'info')
-        .filter((f) => !old.has(keyOf(r.sheet, f.rule, f.cells[0])) || (f.severity === 'error' && fixed.has(`${r.sheet}!${f.cells[0]}`)))
+        .filter(
+          (f) =>
+            !old.has(keyOf(r.sheet, f.rule, f.cells[0])) ||
+            (f.severity === 'error' && fixed.has(`${r.sheet}!${f.cells[0]}`)),
+        )
         .map((f) => keyOf(r.sheet, f.rule, f.cells[0])),
     );
     expect(fresh).toEqual([]);
-    expect(after.flatMap((r) => r.findings.flatMap((f) => (f.fix ? [`${r.sheet}!${f.fix.cell}=${f.fix.value}`] : [])))).toEqual([]);
-    expect(after.map((r) => [r.sheet, r.form, r.status])).toEqual(before.map((r) => [r.sheet, r.form, r.status]));
+    expect(
+      after.flatMap((r) =>
+        r.findings.flatMap((f) => (f.fix ? [`${r.sheet}!${f.fix.cell}=${f.fix.value}`] : [])),
+      ),
+    ).toEqual([]);
+    expect(after.map((r) => [r.sheet, r.form, r.status])).toEqual(
+      before.map((r) => [r.sheet, r.form, r.status]),
+    );
   });
 });

@@ -19,8 +19,12 @@ describe('RULES §2 money: totals', () => {
   });
 
   test('a difference within the 0.01 尾差 tolerance passes; 0.02 does not', () => {
-    expect(byRule(checkRows(setCell(departmentForm(), 'D3', 505.23)), 'funds.sum-mismatch')).toHaveLength(0);
-    expect(byRule(checkRows(setCell(departmentForm(), 'D3', 505.24)), 'funds.sum-mismatch')).toHaveLength(1);
+    expect(
+      byRule(checkRows(setCell(departmentForm(), 'D3', 505.23)), 'funds.sum-mismatch'),
+    ).toHaveLength(0);
+    expect(
+      byRule(checkRows(setCell(departmentForm(), 'D3', 505.24)), 'funds.sum-mismatch'),
+    ).toHaveLength(1);
   });
 
   test('decimal arithmetic: 0.1 + 0.2 = 0.3 exactly', () => {
@@ -29,7 +33,10 @@ describe('RULES §2 money: totals', () => {
     setCell(rows, 'D5', 0.2);
     setCell(rows, 'D3', 0.3);
     // with tolerance 0 only exact decimal arithmetic passes: in binary floats 0.1 + 0.2 ≠ 0.3
-    const r = checkSheets([snapshot(rows)], withOverrides(NATIONAL_PROFILE, { amountTolerance: '0' }));
+    const r = checkSheets(
+      [snapshot(rows)],
+      withOverrides(NATIONAL_PROFILE, { amountTolerance: '0' }),
+    );
     expect(byRule(r, 'funds.sum-mismatch').filter((f) => f.cells[0] === 'D3')).toHaveLength(0);
   });
 
@@ -95,7 +102,9 @@ describe('RULES §2 money: execution rate', () => {
   });
 
   test('a rate shown as a whole percent is compared at whole-percent precision', () => {
-    expect(byRule(checkRows(setCell(departmentForm(), 'F3', '97%')), 'funds.rate-mismatch')).toHaveLength(0);
+    expect(
+      byRule(checkRows(setCell(departmentForm(), 'F3', '97%')), 'funds.rate-mismatch'),
+    ).toHaveLength(0);
     const r = checkRows(setCell(departmentForm(), 'F3', '96%'));
     expect(byRule(r, 'funds.rate-mismatch')[0].fix?.value).toBe('97%');
   });
@@ -116,12 +125,19 @@ describe('RULES §2 money: execution rate', () => {
 
   test('a fraction formatted 0.00% that is off is caught: 0.9801 shown 98.01% vs 97.01%', () => {
     const r = checkRows(setCell(departmentForm(), 'F3', 0.9801), { formats: { F3: '0.00%' } });
-    expect(byRule(r, 'funds.rate-mismatch')[0]).toMatchObject({ expected: '97.01%', actual: '98.01%' });
+    expect(byRule(r, 'funds.rate-mismatch')[0]).toMatchObject({
+      expected: '97.01%',
+      actual: '98.01%',
+    });
   });
 
   test('a blank rate where both amounts exist is a warning with the value', () => {
     const r = checkRows(setCell(departmentForm(), 'F4', null));
-    expect(byRule(r, 'funds.rate-blank')[0]).toMatchObject({ severity: 'warning', cells: ['F4'], fix: { cell: 'F4', value: '96.85%' } });
+    expect(byRule(r, 'funds.rate-blank')[0]).toMatchObject({
+      severity: 'warning',
+      cells: ['F4'],
+      fix: { cell: 'F4', value: '96.85%' },
+    });
   });
 
   test('a 0 budget makes the rate not applicable: no 0%, no error; a stated rate is only an info', () => {
@@ -130,7 +146,10 @@ describe('RULES §2 money: execution rate', () => {
     const r = checkRows(rows);
     expect(byRule(r, 'funds.rate-mismatch')).toHaveLength(0);
     expect(byRule(r, 'funds.rate-blank')).toHaveLength(0);
-    expect(byRule(r, 'funds.rate-not-applicable')[0]).toMatchObject({ severity: 'info', cells: ['G9'] });
+    expect(byRule(r, 'funds.rate-not-applicable')[0]).toMatchObject({
+      severity: 'info',
+      cells: ['G9'],
+    });
     expect(alarmKeys(r)).toEqual([]);
   });
 
@@ -159,7 +178,13 @@ describe('RULES §2.5 execution score', () => {
   test('得分 = 分值 × 执行率, rounded to 2 decimals: 10 × 97.007% = 9.70', () => {
     const r = checkRows(setCell(departmentForm(), 'H3', 10));
     const [f] = byRule(r, 'funds.exec-score-mismatch');
-    expect(f).toMatchObject({ severity: 'error', cells: ['H3', 'G3'], expected: '9.7', actual: '10', fix: { cell: 'H3', value: '9.7' } });
+    expect(f).toMatchObject({
+      severity: 'error',
+      cells: ['H3', 'G3'],
+      expected: '9.7',
+      actual: '10',
+      fix: { cell: 'H3', value: '9.7' },
+    });
   });
 
   test('得分不得突破权重: over-execution caps the rate at 100%', () => {
@@ -173,7 +198,13 @@ describe('RULES §2.5 execution score', () => {
     setCell(rows, 'E4', 465.1);
     expect(byRule(checkRows(rows), 'funds.exec-score-mismatch')).toHaveLength(0);
     // all over: the score is the weight, not more
-    for (const [a, v] of [['E3', 600], ['E4', 575], ['F3', '118.76%'], ['F4', '119.74%']] as const) setCell(rows, a, v);
+    for (const [a, v] of [
+      ['E3', 600],
+      ['E4', 575],
+      ['F3', '118.76%'],
+      ['F4', '119.74%'],
+    ] as const)
+      setCell(rows, a, v);
     const r = checkRows(setCell(rows, 'H3', 11.88));
     expect(byRule(r, 'funds.exec-score-mismatch')[0]).toMatchObject({ expected: '10' });
   });
@@ -188,7 +219,12 @@ describe('RULES §2.5 execution score', () => {
 describe('RULES §2 money: breakdown lines are not extra parts', () => {
   test('其中 lines under （1）财政拨款 are not added into 合计 again', () => {
     const rows = departmentForm();
-    rows.splice(4, 0, [null, null, '其中：一般公共预算', 400.22, 390.1, '97.47%', '－', '－'], [null, null, '      政府性基金', 80, 75, '93.75%', '－', '－']);
+    rows.splice(
+      4,
+      0,
+      [null, null, '其中：一般公共预算', 400.22, 390.1, '97.47%', '－', '－'],
+      [null, null, '      政府性基金', 80, 75, '93.75%', '－', '－'],
+    );
     const r = checkRows(rows);
     expect(alarmKeys(r)).toEqual([]);
   });

@@ -20,16 +20,83 @@ function rng(seed: number): () => number {
 }
 
 const VOCAB: RawValue[] = [
-  null, '', '　', '－', '/', '\\', '—', '无', 0, -1, 1, 100, 0.5, 1e-9, 1e12, NaN, Infinity, true, false,
-  '合计', '（1）财政拨款', '（2）其他资金', '基本支出', '其中：人员支出', '公用支出', '（2）项目支出', '年度资金总额',
-  '全年预算数', '全年执行数', '执行率', '分值', '得分', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值',
-  '偏差原因分析及改进措施', '总分', '产出指标', '效益指标', '满意度指标', '≥', '≥95%', '≤0', '100家/3500人', '100家/',
-  '/3500人', '≥≥5', '>', '未超预算范围', '部分完成', '12场', '0%', '100%', '1,234.5', '１２３', '254.85　', 'abc', '%',
-  '预算执行率>90%', '满意度>98%', '≤0.2万元', '1500元', '100家/3612人/5', '１００％', '=', '-0', '.5', '5.', 'NaN',
+  null,
+  '',
+  '　',
+  '－',
+  '/',
+  '\\',
+  '—',
+  '无',
+  0,
+  -1,
+  1,
+  100,
+  0.5,
+  1e-9,
+  1e12,
+  NaN,
+  Infinity,
+  true,
+  false,
+  '合计',
+  '（1）财政拨款',
+  '（2）其他资金',
+  '基本支出',
+  '其中：人员支出',
+  '公用支出',
+  '（2）项目支出',
+  '年度资金总额',
+  '全年预算数',
+  '全年执行数',
+  '执行率',
+  '分值',
+  '得分',
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '年度指标值',
+  '实际完成值',
+  '偏差原因分析及改进措施',
+  '总分',
+  '产出指标',
+  '效益指标',
+  '满意度指标',
+  '≥',
+  '≥95%',
+  '≤0',
+  '100家/3500人',
+  '100家/',
+  '/3500人',
+  '≥≥5',
+  '>',
+  '未超预算范围',
+  '部分完成',
+  '12场',
+  '0%',
+  '100%',
+  '1,234.5',
+  '１２３',
+  '254.85　',
+  'abc',
+  '%',
+  '预算执行率>90%',
+  '满意度>98%',
+  '≤0.2万元',
+  '1500元',
+  '100家/3612人/5',
+  '１００％',
+  '=',
+  '-0',
+  '.5',
+  '5.',
+  'NaN',
 ];
 
 function randomGrid(next: () => number, rows: number, cols: number): RawValue[][] {
-  return Array.from({ length: rows }, () => Array.from({ length: cols }, () => VOCAB[Math.floor(next() * VOCAB.length)]));
+  return Array.from({ length: rows }, () =>
+    Array.from({ length: cols }, () => VOCAB[Math.floor(next() * VOCAB.length)]),
+  );
 }
 
 function mutate(base: GridSnapshot, next: () => number, count: number): GridSnapshot {
@@ -41,7 +108,8 @@ function mutate(base: GridSnapshot, next: () => number, count: number): GridSnap
     const c = Math.floor(next() * row.length);
     const roll = next();
     if (roll < 0.7) row[c] = VOCAB[Math.floor(next() * VOCAB.length)];
-    else if (roll < 0.85) values.splice(r, 1); // delete a row
+    else if (roll < 0.85)
+      values.splice(r, 1); // delete a row
     else values.splice(r, 0, [...row]); // duplicate a row
   }
   return { ...base, values, numberFormats: undefined };
@@ -64,7 +132,11 @@ describe('fuzz: the engine never crashes', () => {
   test('grids of numbers and plain words are reported as not-a-form', () => {
     const next = rng(7);
     for (let i = 0; i < 200; i++) {
-      const grid = Array.from({ length: 20 }, () => Array.from({ length: 8 }, () => (next() < 0.5 ? Math.round(next() * 1e4) / 100 : `文字${Math.floor(next() * 100)}`)));
+      const grid = Array.from({ length: 20 }, () =>
+        Array.from({ length: 8 }, () =>
+          next() < 0.5 ? Math.round(next() * 1e4) / 100 : `文字${Math.floor(next() * 100)}`,
+        ),
+      );
       expect(checkSheets([snapshot(grid)]).status).toBe('not-a-form');
     }
   });

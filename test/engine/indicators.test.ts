@@ -5,7 +5,13 @@ import { setCell } from '../helpers/grid';
 import type { RawValue } from '../../src/engine/grid/types';
 
 /** The department form with row 13 (weight 20) replaced; the total kept consistent where asked. */
-function withRow13(target: RawValue, actual: RawValue, weight: RawValue, score: RawValue, reason: RawValue = null): Rows {
+function withRow13(
+  target: RawValue,
+  actual: RawValue,
+  weight: RawValue,
+  score: RawValue,
+  reason: RawValue = null,
+): Rows {
   const rows = departmentForm();
   setCell(rows, 'E13', target);
   setCell(rows, 'F13', actual);
@@ -19,16 +25,29 @@ function withRow13(target: RawValue, actual: RawValue, weight: RawValue, score: 
 describe('RULES §3.1 range', () => {
   test('得分 above 分值 is an error', () => {
     const r = checkRows(withRow13('≥12场', '12场', 20, 22));
-    expect(byRule(r, 'indicator.score-out-of-range')[0]).toMatchObject({ severity: 'error', cells: ['H13', 'G13'], fix: { cell: 'H13', value: '20' } });
+    expect(byRule(r, 'indicator.score-out-of-range')[0]).toMatchObject({
+      severity: 'error',
+      cells: ['H13', 'G13'],
+      fix: { cell: 'H13', value: '20' },
+    });
   });
 
   test('negative 得分 is an error', () => {
-    expect(byRule(checkRows(withRow13('是否完成', '已完成', 20, -1, '说明')), 'indicator.score-out-of-range')).toHaveLength(1);
+    expect(
+      byRule(
+        checkRows(withRow13('是否完成', '已完成', 20, -1, '说明')),
+        'indicator.score-out-of-range',
+      ),
+    ).toHaveLength(1);
   });
 
   test('得分 blank while 分值 is set is a warning', () => {
     const r = checkRows(withRow13('≥12场', '12场', 20, null));
-    expect(byRule(r, 'indicator.score-blank')[0]).toMatchObject({ severity: 'warning', cells: ['H13'], fix: { cell: 'H13', value: '20' } });
+    expect(byRule(r, 'indicator.score-blank')[0]).toMatchObject({
+      severity: 'warning',
+      cells: ['H13'],
+      fix: { cell: 'H13', value: '20' },
+    });
   });
 });
 
@@ -36,7 +55,13 @@ describe('RULES §3.2 quantitative', () => {
   test('98% of a ≥98% target scored 19.6 of 20 is an error: a met target earns full marks', () => {
     const r = checkRows(withRow13('≥98%', '98%', 20, 19.6, null));
     const [f] = byRule(r, 'indicator.score-mismatch');
-    expect(f).toMatchObject({ severity: 'error', cells: ['H13'], expected: '20', actual: '19.6', fix: { cell: 'H13', value: '20' } });
+    expect(f).toMatchObject({
+      severity: 'error',
+      cells: ['H13'],
+      expected: '20',
+      actual: '19.6',
+      fix: { cell: 'H13', value: '20' },
+    });
     expect(f.message).toContain('少得 0.4');
   });
 
@@ -48,9 +73,15 @@ describe('RULES §3.2 quantitative', () => {
   });
 
   test('the right partial score passes, within 0.01', () => {
-    expect(byRule(checkRows(withRow13('≥90%', '72.74%', 20, 16.16, '原因')), 'indicator.score-mismatch')).toHaveLength(0);
-    expect(byRule(checkRows(withRow13('≥90%', '72.74%', 20, 16.17, '原因')), 'indicator.score-mismatch')).toHaveLength(0);
-    expect(byRule(checkRows(withRow13('≥90%', '72.74%', 20, 16.18, '原因')), 'indicator.score-mismatch')).toHaveLength(1);
+    expect(
+      byRule(checkRows(withRow13('≥90%', '72.74%', 20, 16.16, '原因')), 'indicator.score-mismatch'),
+    ).toHaveLength(0);
+    expect(
+      byRule(checkRows(withRow13('≥90%', '72.74%', 20, 16.17, '原因')), 'indicator.score-mismatch'),
+    ).toHaveLength(0);
+    expect(
+      byRule(checkRows(withRow13('≥90%', '72.74%', 20, 16.18, '原因')), 'indicator.score-mismatch'),
+    ).toHaveLength(1);
   });
 
   test('a reverse (≤) target missed scores 分值 × 目标 ÷ 完成: ≤50万元, 60万元, 20 → 16.67', () => {
@@ -63,25 +94,43 @@ describe('RULES §3.2 quantitative', () => {
   });
 
   test('A = 0 on a reverse target: 0 earns all, anything above earns 0', () => {
-    expect(alarmKeys(checkRows(withRow13('三公经费变动率≤0', '三公经费变动率=0', 20, 20)))).toEqual([]);
+    expect(alarmKeys(checkRows(withRow13('三公经费变动率≤0', '三公经费变动率=0', 20, 20)))).toEqual(
+      [],
+    );
     const r = checkRows(withRow13('三公经费变动率≤0', '三公经费变动率=5%', 20, 20, '原因'));
     expect(byRule(r, 'indicator.score-mismatch')[0]).toMatchObject({ expected: '0' });
   });
 
   test('labels before the comparator, and in the actual: 预算执行率>90% vs 预算执行率=100%; 满意度>98% means 98%', () => {
-    expect(alarmKeys(checkRows(withRow13('预算执行率>90%', '预算执行率=100%', 20, 20)))).toEqual([]);
+    expect(alarmKeys(checkRows(withRow13('预算执行率>90%', '预算执行率=100%', 20, 20)))).toEqual(
+      [],
+    );
     expect(alarmKeys(checkRows(withRow13('满意度>90%', '满意度>98%', 20, 20)))).toEqual([]);
   });
 
   test('no comparator means ≥; word comparators count: 不低于95%, 95%以上', () => {
-    expect(byRule(checkRows(withRow13('450人', '400人', 20, 20, '原因')), 'indicator.score-mismatch')[0]).toMatchObject({ expected: '17.78' });
-    expect(byRule(checkRows(withRow13('不低于95%', '90%', 20, 20, '原因')), 'indicator.score-mismatch')[0]).toMatchObject({ expected: '18.95' });
-    expect(byRule(checkRows(withRow13('95%以上', '90%', 20, 20, '原因')), 'indicator.score-mismatch')[0]).toMatchObject({ expected: '18.95' });
+    expect(
+      byRule(checkRows(withRow13('450人', '400人', 20, 20, '原因')), 'indicator.score-mismatch')[0],
+    ).toMatchObject({ expected: '17.78' });
+    expect(
+      byRule(
+        checkRows(withRow13('不低于95%', '90%', 20, 20, '原因')),
+        'indicator.score-mismatch',
+      )[0],
+    ).toMatchObject({ expected: '18.95' });
+    expect(
+      byRule(checkRows(withRow13('95%以上', '90%', 20, 20, '原因')), 'indicator.score-mismatch')[0],
+    ).toMatchObject({ expected: '18.95' });
   });
 
   test('units convert: ≤0.2万元 against 1500元 is met', () => {
     expect(alarmKeys(checkRows(withRow13('≤0.2万元', '1500元', 20, 20)))).toEqual([]);
-    expect(byRule(checkRows(withRow13('≤0.2万元', '2500元', 20, 20, '原因')), 'indicator.score-mismatch')[0]).toMatchObject({ expected: '16' });
+    expect(
+      byRule(
+        checkRows(withRow13('≤0.2万元', '2500元', 20, 20, '原因')),
+        'indicator.score-mismatch',
+      )[0],
+    ).toMatchObject({ expected: '16' });
   });
 
   test('unlike units cannot be compared: an info saying why, no error', () => {
@@ -114,7 +163,12 @@ describe('RULES §3.2 compound targets', () => {
 
   test('part missed: the score must lie between 分值 × smallest and × largest part ratio', () => {
     // 90/100 = 0.9 and 3612/3500 ≥ 1 → [18, 20]
-    expect(byRule(checkRows(withRow13('100家/3500人', '90家/3612人', 20, 19, '原因')), 'indicator.compound-score-out-of-range')).toHaveLength(0);
+    expect(
+      byRule(
+        checkRows(withRow13('100家/3500人', '90家/3612人', 20, 19, '原因')),
+        'indicator.compound-score-out-of-range',
+      ),
+    ).toHaveLength(0);
     const r = checkRows(withRow13('100家/3500人', '90家/3612人', 20, 15, '原因'));
     const [f] = byRule(r, 'indicator.compound-score-out-of-range');
     expect(f).toMatchObject({ severity: 'error', expected: '[18, 20]' });
@@ -142,20 +196,44 @@ describe('RULES §3.3 qualitative bands', () => {
   });
 
   test('基本完成 is partly achieved: [60%, 80%) of the weight', () => {
-    expect(byRule(checkRows(withRow13('是否完成', '基本完成', 20, 14, '原因')), 'indicator.qualitative-band')).toHaveLength(0);
-    expect(byRule(checkRows(withRow13('是否完成', '基本完成', 20, 16, '原因')), 'indicator.qualitative-band')).toHaveLength(1);
-    expect(byRule(checkRows(withRow13('是否完成', '基本完成', 20, 20, '原因')), 'indicator.qualitative-band')).toHaveLength(1);
+    expect(
+      byRule(
+        checkRows(withRow13('是否完成', '基本完成', 20, 14, '原因')),
+        'indicator.qualitative-band',
+      ),
+    ).toHaveLength(0);
+    expect(
+      byRule(
+        checkRows(withRow13('是否完成', '基本完成', 20, 16, '原因')),
+        'indicator.qualitative-band',
+      ),
+    ).toHaveLength(1);
+    expect(
+      byRule(
+        checkRows(withRow13('是否完成', '基本完成', 20, 20, '原因')),
+        'indicator.qualitative-band',
+      ),
+    ).toHaveLength(1);
   });
 
   test('the seed: 8 of 10 for 已完成 is inside the band, but needs a reason', () => {
     const r = checkRows(withRow13('是否完成', '已完成', 20, 16));
     expect(byRule(r, 'indicator.qualitative-band')).toHaveLength(0);
-    expect(byRule(r, 'indicator.reason-missing')[0]).toMatchObject({ severity: 'warning', cells: ['I13'] });
+    expect(byRule(r, 'indicator.reason-missing')[0]).toMatchObject({
+      severity: 'warning',
+      cells: ['I13'],
+    });
   });
 
   test('a narrative with no negative marker is achieved; 未完成 is not', () => {
-    expect(alarmKeys(checkRows(withRow13('大力弘扬劳模精神', '形成了尊重劳模的良好风尚，培训职工326人', 20, 20)))).toEqual([]);
-    expect(byRule(checkRows(withRow13('是否完成', '未完成', 20, 20)), 'indicator.qualitative-band')).toHaveLength(1);
+    expect(
+      alarmKeys(
+        checkRows(withRow13('大力弘扬劳模精神', '形成了尊重劳模的良好风尚，培训职工326人', 20, 20)),
+      ),
+    ).toEqual([]);
+    expect(
+      byRule(checkRows(withRow13('是否完成', '未完成', 20, 20)), 'indicator.qualitative-band'),
+    ).toHaveLength(1);
   });
 });
 
@@ -173,14 +251,21 @@ describe('RULES §3.4 not applicable, §3.6 deviation reason', () => {
   });
 
   test('a stated reason satisfies the rule', () => {
-    expect(byRule(checkRows(withRow13('是否完成', '已完成', 20, 16, '部分任务延后')), 'indicator.reason-missing')).toHaveLength(0);
+    expect(
+      byRule(
+        checkRows(withRow13('是否完成', '已完成', 20, 16, '部分任务延后')),
+        'indicator.reason-missing',
+      ),
+    ).toHaveLength(0);
   });
 
   test('a target beaten by 30% or more needs a reason (target set too low)', () => {
     const r = checkRows(withRow13('≥12场', '16场', 20, 20));
     const [f] = byRule(r, 'indicator.reason-missing');
     expect(f.message).toContain('目标可能设定偏低');
-    expect(byRule(checkRows(withRow13('≥12场', '15场', 20, 20)), 'indicator.reason-missing')).toHaveLength(0);
+    expect(
+      byRule(checkRows(withRow13('≥12场', '15场', 20, 20)), 'indicator.reason-missing'),
+    ).toHaveLength(0);
   });
 });
 
@@ -196,7 +281,10 @@ describe('header synonyms', () => {
     setCell(rows, 'F12', actualHeader);
     setCell(rows, 'H13', 18);
     setCell(rows, 'H20', 97.7);
-    expect(alarmKeys(checkRows(rows))).toEqual(['indicator.score-mismatch@H13', 'indicator.reason-missing@I13']);
+    expect(alarmKeys(checkRows(rows))).toEqual([
+      'indicator.score-mismatch@H13',
+      'indicator.reason-missing@I13',
+    ]);
   });
 });
 
@@ -209,7 +297,9 @@ describe('unseen-form variants that must not raise false alarms', () => {
 
   test('a deadline with a direction is scored: ≤12月 met by 11月', () => {
     expect(alarmKeys(checkRows(withRow13('≤12月', '11月', 20, 20)))).toEqual([]);
-    expect(byRule(checkRows(withRow13('≤12月', '13月', 20, 20, '原因')), 'indicator.score-mismatch')[0]).toMatchObject({ expected: '18.46' });
+    expect(
+      byRule(checkRows(withRow13('≤12月', '13月', 20, 20, '原因')), 'indicator.score-mismatch')[0],
+    ).toMatchObject({ expected: '18.46' });
   });
 
   test('指标分值 / 实际得分 headers are read as 分值 / 得分', () => {
@@ -218,6 +308,9 @@ describe('unseen-form variants that must not raise false alarms', () => {
     setCell(rows, 'H12', '实际得分');
     setCell(rows, 'H13', 18);
     setCell(rows, 'H20', 97.7);
-    expect(alarmKeys(checkRows(rows))).toEqual(['indicator.score-mismatch@H13', 'indicator.reason-missing@I13']);
+    expect(alarmKeys(checkRows(rows))).toEqual([
+      'indicator.score-mismatch@H13',
+      'indicator.reason-missing@I13',
+    ]);
   });
 });

@@ -20,18 +20,30 @@ describe('RULES §4 weights and the total', () => {
   });
 
   test('a blank total 分值 counts as 100', () => {
-    expect(byRule(checkRows(setCell(departmentForm(), 'G20', null)), 'total.weight-sum-mismatch')).toHaveLength(0);
+    expect(
+      byRule(checkRows(setCell(departmentForm(), 'G20', null)), 'total.weight-sum-mismatch'),
+    ).toHaveLength(0);
     const rows = setCell(departmentForm(), 'G20', null);
     setCell(rows, 'G19', 15);
     setCell(rows, 'H19', 15);
     setCell(rows, 'H20', 104.7);
-    expect(byRule(checkRows(rows), 'total.weight-sum-mismatch')[0]).toMatchObject({ cells: ['G20'], expected: '100', actual: '105' });
+    expect(byRule(checkRows(rows), 'total.weight-sum-mismatch')[0]).toMatchObject({
+      cells: ['G20'],
+      expected: '100',
+      actual: '105',
+    });
   });
 
   test('Σ 得分 ≠ the total’s 得分 is an error with the sum as fix (when the weights add up)', () => {
     const r = checkRows(setCell(departmentForm(), 'H20', 96));
     const [f] = byRule(r, 'total.score-sum-mismatch');
-    expect(f).toMatchObject({ severity: 'error', cells: ['H20'], expected: '99.7', actual: '96', fix: { cell: 'H20', value: '99.7' } });
+    expect(f).toMatchObject({
+      severity: 'error',
+      cells: ['H20'],
+      expected: '99.7',
+      actual: '96',
+      fix: { cell: 'H20', value: '99.7' },
+    });
   });
 
   test('the seed shape: weights 110 against 100 and scores 106 against 96, both errors, no score fix', () => {

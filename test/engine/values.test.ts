@@ -9,7 +9,8 @@ import { parseQuantity } from '../../src/engine/values/quantity';
 import { isNotApplicable } from '../../src/engine/values/text';
 
 /** The parsers on their own: every way a form writes an amount, a rate, a target or an outcome. */
-const str = (p: ReturnType<typeof parseAmount>) => (p.kind === 'value' ? p.value.toFixed() : p.kind);
+const str = (p: ReturnType<typeof parseAmount>) =>
+  p.kind === 'value' ? p.value.toFixed() : p.kind;
 
 describe('amounts', () => {
   test.each([
@@ -66,11 +67,17 @@ describe('quantities and comparators', () => {
   ])('%s → %s %s %s', (text, comparator, value, unit) => {
     const q = parseQuantity(text);
     expect(q).not.toBeNull();
-    expect([q?.comparator, q?.parts[0].value.toFixed(), q?.parts[0].unit]).toEqual([comparator, value, unit]);
+    expect([q?.comparator, q?.parts[0].value.toFixed(), q?.parts[0].unit]).toEqual([
+      comparator,
+      value,
+      unit,
+    ]);
   });
 
   test('compound targets have one part each: 100家/3500人', () => {
-    expect(parseQuantity('100家/3500人')?.parts.map((p) => `${p.value.toFixed()}${p.unit}`)).toEqual(['100家', '3500人']);
+    expect(
+      parseQuantity('100家/3500人')?.parts.map((p) => `${p.value.toFixed()}${p.unit}`),
+    ).toEqual(['100家', '3500人']);
   });
 
   test('words are not a quantity', () => {

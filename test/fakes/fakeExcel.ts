@@ -59,7 +59,10 @@ export interface FakeOptions {
 }
 
 export interface FakeHost {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: { mergeUndoGroup?: boolean }): Promise<T>;
+  run<T>(
+    batch: (context: Excel.RequestContext) => Promise<T>,
+    options?: { mergeUndoGroup?: boolean },
+  ): Promise<T>;
   supports(version: string): boolean;
   hasApi(api: FakeApi): boolean;
   book: FakeBook;
@@ -73,7 +76,10 @@ export interface FakeHost {
 }
 
 class FakeError extends Error {
-  constructor(public code: string, message: string) {
+  constructor(
+    public code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -117,7 +123,12 @@ export function parseBox(address: string): Box {
   const r2 = Number(pb[2]) - 1;
   const c1 = colIndex(pa[1]);
   const c2 = colIndex(pb[1]);
-  return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+  return {
+    top: Math.min(r1, r2),
+    left: Math.min(c1, c2),
+    bottom: Math.max(r1, r2),
+    right: Math.max(c1, c2),
+  };
 }
 
 function boxAddress(sheet: string, b: Box): string {
@@ -166,14 +177,23 @@ class Ctx {
     this.queue = [];
     this.request = 0;
     this.response = 0;
-    if (this.host.book.editing) throw new FakeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+    if (this.host.book.editing)
+      throw new FakeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
     const limit = this.host.options.payloadLimit;
     this.host.maxRequestBytes = Math.max(this.host.maxRequestBytes, request);
-    if (request > limit) throw new FakeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${request} bytes).`);
+    if (request > limit)
+      throw new FakeError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size has exceeded the limit (${request} bytes).`,
+      );
     for (const op of ops) op();
     this.host.maxResponseBytes = Math.max(this.host.maxResponseBytes, this.response);
     // Excel computes the response and then refuses to send it: the batch has run, the reads fail.
-    if (this.response > limit) throw new FakeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${this.response} bytes).`);
+    if (this.response > limit)
+      throw new FakeError(
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size has exceeded the limit (${this.response} bytes).`,
+      );
   }
 }
 
@@ -190,11 +210,16 @@ class Loadable {
     });
   }
   protected get<T>(key: string): T {
-    if (!this.loaded || !(key in this.loaded)) throw new FakeError('PropertyNotLoaded', `The property '${key}' is not available. Load it and call context.sync() first.`);
+    if (!this.loaded || !(key in this.loaded))
+      throw new FakeError(
+        'PropertyNotLoaded',
+        `The property '${key}' is not available. Load it and call context.sync() first.`,
+      );
     return this.loaded[key] as T;
   }
   get isNullObject(): boolean {
-    if (this.nullObject === null) throw new FakeError('PropertyNotLoaded', 'isNullObject is not available before sync.');
+    if (this.nullObject === null)
+      throw new FakeError('PropertyNotLoaded', 'isNullObject is not available before sync.');
     return this.nullObject;
   }
 }
@@ -222,7 +247,12 @@ class FakeFont {
 
 class FakeRange extends Loadable {
   format: { fill: FakeFillProxy; font: FakeFont };
-  constructor(ctx: Ctx, private sheet: FakeSheetProxy, private box: Box | null, private usedOnly = false) {
+  constructor(
+    ctx: Ctx,
+    private sheet: FakeSheetProxy,
+    private box: Box | null,
+    private usedOnly = false,
+  ) {
     super(ctx);
     this.format = { fill: new FakeFillProxy(this), font: new FakeFont(this) };
   }
@@ -249,7 +279,8 @@ class FakeRange extends Loadable {
   }
   write(f: (cell: FakeCell, address: string) => void, requestBytes = 48): void {
     this.ctx.enqueue(() => {
-      if (this.sheet.data().protected) throw new FakeError('AccessDenied', 'The sheet is protected.');
+      if (this.sheet.data().protected)
+        throw new FakeError('AccessDenied', 'The sheet is protected.');
       const b = this.resolve() as Box;
       for (let r = b.top; r <= b.bottom; r++)
         for (let c = b.left; c <= b.right; c++) {
@@ -262,7 +293,9 @@ class FakeRange extends Loadable {
   }
   /** Loads only what is asked for, as Office.js does: reading anything else throws. */
   load(props?: string | string[]): this {
-    const wanted = new Set(typeof props === 'string' ? props.split(',').map((p) => p.trim()) : props ?? []);
+    const wanted = new Set(
+      typeof props === 'string' ? props.split(',').map((p) => p.trim()) : (props ?? []),
+    );
     this.capture(
       () => {
         const b = this.resolve() as Box;
@@ -278,19 +311,32 @@ class FakeRange extends Loadable {
           formulas: () => this.cells((cell) => cell?.formula ?? cell?.value ?? ''),
         };
         const out: Record<string, unknown> = {};
-        for (const [k, get] of Object.entries(all)) if (wanted.size === 0 || wanted.has(k)) out[k] = get();
+        for (const [k, get] of Object.entries(all))
+          if (wanted.size === 0 || wanted.has(k)) out[k] = get();
         return out;
       },
       () => this.resolve() !== null,
     );
     return this;
   }
-  get address(): string { return this.get('address'); }
-  get rowIndex(): number { return this.get('rowIndex'); }
-  get columnIndex(): number { return this.get('columnIndex'); }
-  get rowCount(): number { return this.get('rowCount'); }
-  get columnCount(): number { return this.get('columnCount'); }
-  get values(): unknown[][] { return this.get('values'); }
+  get address(): string {
+    return this.get('address');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
   set values(v: unknown[][]) {
     this.write((cell, addr) => {
       const b = this.resolve() as Box;
@@ -300,7 +346,9 @@ class FakeRange extends Loadable {
       delete cell.formula;
     }, bytes(v));
   }
-  get numberFormat(): unknown[][] { return this.get('numberFormat'); }
+  get numberFormat(): unknown[][] {
+    return this.get('numberFormat');
+  }
   set numberFormat(v: unknown[][]) {
     this.write((cell, addr) => {
       const b = this.resolve() as Box;
@@ -308,8 +356,12 @@ class FakeRange extends Loadable {
       cell.numberFormat = String(v[p.top - b.top][p.left - b.left]);
     }, bytes(v));
   }
-  get text(): string[][] { return this.get('text'); }
-  get formulas(): unknown[][] { return this.get('formulas'); }
+  get text(): string[][] {
+    return this.get('text');
+  }
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
   getCellProperties(_spec: unknown): { value: Excel.CellProperties[][] } {
     const result: { value: Excel.CellProperties[][] } = { value: [] };
     let ready = false;
@@ -319,14 +371,33 @@ class FakeRange extends Loadable {
       result.value = this.cells((cell) => {
         const f = cell?.fill;
         // Office reads "No Fill" as white: only tintAndShade (null, or absent) tells them apart.
-        const none = { color: '#FFFFFF', pattern: 'None' as Excel.FillPattern, patternColor: '#000000', patternTintAndShade: 0, ...(absent ? {} : { tintAndShade: null as unknown as number }) };
-        return { format: { fill: f ? { color: f.color, pattern: f.pattern as Excel.FillPattern, tintAndShade: f.tintAndShade, patternColor: '#000000', patternTintAndShade: 0 } : none } };
+        const none = {
+          color: '#FFFFFF',
+          pattern: 'None' as Excel.FillPattern,
+          patternColor: '#000000',
+          patternTintAndShade: 0,
+          ...(absent ? {} : { tintAndShade: null as unknown as number }),
+        };
+        return {
+          format: {
+            fill: f
+              ? {
+                  color: f.color,
+                  pattern: f.pattern as Excel.FillPattern,
+                  tintAndShade: f.tintAndShade,
+                  patternColor: '#000000',
+                  patternTintAndShade: 0,
+                }
+              : none,
+          },
+        };
       });
       this.ctx.respond(result.value);
     });
     return new Proxy(result, {
       get: (t, k) => {
-        if (k === 'value' && !ready) throw new FakeError('PropertyNotLoaded', 'ClientResult.value before sync');
+        if (k === 'value' && !ready)
+          throw new FakeError('PropertyNotLoaded', 'ClientResult.value before sync');
         return (t as Record<string | symbol, unknown>)[k];
       },
     });
@@ -334,37 +405,71 @@ class FakeRange extends Loadable {
   setCellProperties(props: Excel.SettableCellProperties[][]): void {
     this.write((cell) => {
       const f = props[0][0].format?.fill;
-      if (f) cell.fill = { color: (f.color ?? '#FFFFFF').toUpperCase(), pattern: f.pattern ?? 'Solid', tintAndShade: f.tintAndShade ?? 0 };
+      if (f)
+        cell.fill = {
+          color: (f.color ?? '#FFFFFF').toUpperCase(),
+          pattern: f.pattern ?? 'Solid',
+          tintAndShade: f.tintAndShade ?? 0,
+        };
     });
   }
   /**
    * As Excel does it: only areas whose top-left cell lies in the range (office-js #3611); their
    * `address` names only those top-left cells (#1590); `areas.items` carry the real geometry.
    */
-  getMergedAreasOrNullObject(): { isNullObject: boolean; address: string; areas: { load(props?: unknown): void; items: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }[] }; load(props?: unknown): unknown } {
+  getMergedAreasOrNullObject(): {
+    isNullObject: boolean;
+    address: string;
+    areas: {
+      load(props?: unknown): void;
+      items: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }[];
+    };
+    load(props?: unknown): unknown;
+  } {
     const sheet = this.sheet;
     const range = this;
     const ctx = this.ctx;
     const inside = (): Box[] => {
       const b = range.resolve();
-      return sheet.data().merges.map(parseBox).filter((m) => b && m.top >= b.top && m.top <= b.bottom && m.left >= b.left && m.left <= b.right);
+      return sheet
+        .data()
+        .merges.map(parseBox)
+        .filter(
+          (m) => b && m.top >= b.top && m.top <= b.bottom && m.left >= b.left && m.left <= b.right,
+        );
     };
     let state: { isNull: boolean; address?: string; items?: Box[] } | null = null;
     const need = (key: 'address' | 'items'): NonNullable<typeof state> => {
-      if (!state || (key !== 'address' || state.address === undefined) && (key !== 'items' || state.items === undefined)) throw new FakeError('PropertyNotLoaded', `mergedAreas.${key}`);
+      if (
+        !state ||
+        ((key !== 'address' || state.address === undefined) &&
+          (key !== 'items' || state.items === undefined))
+      )
+        throw new FakeError('PropertyNotLoaded', `mergedAreas.${key}`);
       return state;
     };
     const queue = (key: 'address' | 'items') =>
       ctx.enqueue(() => {
         const found = inside();
         state = { ...(state ?? {}), isNull: found.length === 0 };
-        if (key === 'address') state.address = found.map((m) => boxAddress(sheet.data().name, { top: m.top, left: m.left, bottom: m.top, right: m.left })).join(',');
+        if (key === 'address')
+          state.address = found
+            .map((m) =>
+              boxAddress(sheet.data().name, {
+                top: m.top,
+                left: m.left,
+                bottom: m.top,
+                right: m.left,
+              }),
+            )
+            .join(',');
         else state.items = found;
         ctx.respond(key === 'address' ? state.address : found);
       });
     return {
       get isNullObject() {
-        if (!state) throw new FakeError('PropertyNotLoaded', 'isNullObject is not available before sync.');
+        if (!state)
+          throw new FakeError('PropertyNotLoaded', 'isNullObject is not available before sync.');
         return state.isNull;
       },
       get address() {
@@ -373,7 +478,12 @@ class FakeRange extends Loadable {
       areas: {
         load: () => queue('items'),
         get items() {
-          return (need('items').items as Box[]).map((m) => ({ rowIndex: m.top, columnIndex: m.left, rowCount: m.bottom - m.top + 1, columnCount: m.right - m.left + 1 }));
+          return (need('items').items as Box[]).map((m) => ({
+            rowIndex: m.top,
+            columnIndex: m.left,
+            rowCount: m.bottom - m.top + 1,
+            columnCount: m.right - m.left + 1,
+          }));
         },
       },
       load: () => queue('address'),
@@ -388,14 +498,23 @@ class FakeRange extends Loadable {
 }
 
 class FakeNote extends Loadable {
-  constructor(ctx: Ctx, private sheet: FakeSheetProxy, private address: string) {
+  constructor(
+    ctx: Ctx,
+    private sheet: FakeSheetProxy,
+    private address: string,
+  ) {
     super(ctx);
   }
   load(): this {
-    this.capture(() => ({ content: this.sheet.data().notes[this.address] }), () => this.address in this.sheet.data().notes);
+    this.capture(
+      () => ({ content: this.sheet.data().notes[this.address] }),
+      () => this.address in this.sheet.data().notes,
+    );
     return this;
   }
-  get content(): string { return this.get('content'); }
+  get content(): string {
+    return this.get('content');
+  }
   set content(text: string) {
     this.ctx.enqueue(() => {
       if (!(this.address in this.sheet.data().notes)) throw new FakeError('ItemNotFound', 'note');
@@ -411,7 +530,11 @@ class FakeNote extends Loadable {
 }
 
 class FakeComment {
-  constructor(private ctx: Ctx, private sheet: FakeSheetProxy, private address: string) {}
+  constructor(
+    private ctx: Ctx,
+    private sheet: FakeSheetProxy,
+    private address: string,
+  ) {}
   getLocation(): FakeRange {
     return new FakeRange(this.ctx, this.sheet, parseBox(this.address));
   }
@@ -419,9 +542,18 @@ class FakeComment {
 
 class FakeSheetProxy extends Loadable {
   protection: { load(): void; readonly protected: boolean };
-  notes: { add(cell: FakeRange | string, content: string): void; getItem(address: string): FakeNote; getItemOrNullObject(address: string): FakeNote } | undefined;
+  notes:
+    | {
+        add(cell: FakeRange | string, content: string): void;
+        getItem(address: string): FakeNote;
+        getItemOrNullObject(address: string): FakeNote;
+      }
+    | undefined;
   comments: { load(props?: unknown): unknown; readonly items: FakeComment[] };
-  constructor(ctx: Ctx, private locate: () => FakeSheet | undefined) {
+  constructor(
+    ctx: Ctx,
+    private locate: () => FakeSheet | undefined,
+  ) {
     super(ctx);
     const self = this;
     let prot: boolean | null = null;
@@ -439,11 +571,17 @@ class FakeSheetProxy extends Loadable {
             ctx.enqueue(() => {
               if (typeof cell !== 'string') {
                 const b = parseBox(cell.topLeftAddress());
-                if (b.bottom !== b.top || b.right !== b.left) throw new FakeError('InvalidArgument', 'A note can only be added to a single cell.');
+                if (b.bottom !== b.top || b.right !== b.left)
+                  throw new FakeError(
+                    'InvalidArgument',
+                    'A note can only be added to a single cell.',
+                  );
               }
               const addr = typeof cell === 'string' ? cell : cell.topLeft();
-              if (self.data().protected) throw new FakeError('AccessDenied', 'The sheet is protected.');
-              if (addr in self.data().notes) throw new FakeError('InvalidArgument', 'The cell already has a note.');
+              if (self.data().protected)
+                throw new FakeError('AccessDenied', 'The sheet is protected.');
+              if (addr in self.data().notes)
+                throw new FakeError('InvalidArgument', 'The cell already has a note.');
               self.data().notes[addr] = content;
             }, bytes(content)),
           getItem: (address) => new FakeNote(ctx, self, address),
@@ -454,7 +592,9 @@ class FakeSheetProxy extends Loadable {
     this.comments = {
       load() {
         ctx.enqueue(() => {
-          commentItems = Object.keys(self.data().comments ?? {}).map((a) => new FakeComment(ctx, self, a));
+          commentItems = Object.keys(self.data().comments ?? {}).map(
+            (a) => new FakeComment(ctx, self, a),
+          );
           ctx.respond(commentItems.length);
         });
         return this;
@@ -474,18 +614,31 @@ class FakeSheetProxy extends Loadable {
     let box: Box | null = null;
     for (const [addr, cell] of Object.entries(this.data().cells)) {
       // Excel counts a cell that only carries formatting (a fill, a number format) as used.
-      const formatted = !!cell.fill || (cell.numberFormat !== undefined && cell.numberFormat !== 'General');
+      const formatted =
+        !!cell.fill || (cell.numberFormat !== undefined && cell.numberFormat !== 'General');
       if (cell.value === null && !formatted && !cell.formula) continue;
       const p = parseBox(addr);
-      box = box ? { top: Math.min(box.top, p.top), left: Math.min(box.left, p.left), bottom: Math.max(box.bottom, p.top), right: Math.max(box.right, p.left) } : p;
+      box = box
+        ? {
+            top: Math.min(box.top, p.top),
+            left: Math.min(box.left, p.left),
+            bottom: Math.max(box.bottom, p.top),
+            right: Math.max(box.right, p.left),
+          }
+        : p;
     }
     return box ?? { top: 0, left: 0, bottom: 0, right: 0 };
   }
   load(): this {
-    this.capture(() => ({ name: this.data().name }), () => this.locate() !== undefined);
+    this.capture(
+      () => ({ name: this.data().name }),
+      () => this.locate() !== undefined,
+    );
     return this;
   }
-  get name(): string { return this.get('name'); }
+  get name(): string {
+    return this.get('name');
+  }
   getRange(address: string): FakeRange {
     return new FakeRange(this.ctx, this, parseBox(address));
   }
@@ -508,17 +661,26 @@ class FakeSheetProxy extends Loadable {
 }
 
 class FakeSetting extends Loadable {
-  constructor(ctx: Ctx, private key: string) {
+  constructor(
+    ctx: Ctx,
+    private key: string,
+  ) {
     super(ctx);
   }
   load(): this {
-    this.capture(() => ({ value: this.ctx.host.book.settings[this.key] }), () => this.key in this.ctx.host.book.settings);
+    this.capture(
+      () => ({ value: this.ctx.host.book.settings[this.key] }),
+      () => this.key in this.ctx.host.book.settings,
+    );
     return this;
   }
-  get value(): string { return this.get('value'); }
+  get value(): string {
+    return this.get('value');
+  }
   delete(): void {
     this.ctx.enqueue(() => {
-      if (!(this.key in this.ctx.host.book.settings)) throw new FakeError('ItemNotFound', 'setting');
+      if (!(this.key in this.ctx.host.book.settings))
+        throw new FakeError('ItemNotFound', 'setting');
       delete this.ctx.host.book.settings[this.key];
     });
   }
@@ -526,7 +688,8 @@ class FakeSetting extends Loadable {
 
 function workbookOf(ctx: Ctx): unknown {
   const book = () => ctx.host.book;
-  const sheetProxy = (name: () => string) => new FakeSheetProxy(ctx, () => book().sheets.find((s) => s.name === name()));
+  const sheetProxy = (name: () => string) =>
+    new FakeSheetProxy(ctx, () => book().sheets.find((s) => s.name === name()));
   let items: { name: string }[] | null = null;
   return {
     worksheets: {
@@ -534,7 +697,9 @@ function workbookOf(ctx: Ctx): unknown {
         let name: string | null = null;
         ctx.enqueue(() => (name = book().active));
         // The active sheet is fixed when the batch runs, as in Office.
-        return new FakeSheetProxy(ctx, () => book().sheets.find((s) => s.name === (name ?? book().active)));
+        return new FakeSheetProxy(ctx, () =>
+          book().sheets.find((s) => s.name === (name ?? book().active)),
+        );
       },
       getItem: (name: string) => sheetProxy(() => name),
       getItemOrNullObject: (name: string) => sheetProxy(() => name).load(),
@@ -551,7 +716,8 @@ function workbookOf(ctx: Ctx): unknown {
     settings: {
       getItem: (key: string) => new FakeSetting(ctx, key),
       getItemOrNullObject: (key: string) => new FakeSetting(ctx, key),
-      add: (key: string, value: string) => ctx.enqueue(() => (book().settings[key] = value), bytes(value)),
+      add: (key: string, value: string) =>
+        ctx.enqueue(() => (book().settings[key] = value), bytes(value)),
     },
   };
 }
@@ -559,7 +725,12 @@ function workbookOf(ctx: Ctx): unknown {
 /** A host over a FakeBook; a number as options is the highest ExcelApi minor version it claims. */
 export function createFakeHost(book: FakeBook, opts: number | FakeOptions = {}): FakeHost {
   const o = typeof opts === 'number' ? { versions: opts } : opts;
-  const options: Required<FakeOptions> = { versions: o.versions ?? 20, missing: o.missing ?? [], noFillTint: o.noFillTint ?? 'null', payloadLimit: o.payloadLimit ?? 5 * 1024 * 1024 };
+  const options: Required<FakeOptions> = {
+    versions: o.versions ?? 20,
+    missing: o.missing ?? [],
+    noFillTint: o.noFillTint ?? 'null',
+    payloadLimit: o.payloadLimit ?? 5 * 1024 * 1024,
+  };
   const host: FakeHost = {
     book,
     options,
@@ -572,7 +743,10 @@ export function createFakeHost(book: FakeBook, opts: number | FakeOptions = {}):
     run: async (batch, runOptions) => {
       if (runOptions?.mergeUndoGroup) host.undoGroups++;
       const ctx = new Ctx(host);
-      const context = { workbook: workbookOf(ctx), sync: () => ctx.sync() } as unknown as Excel.RequestContext;
+      const context = {
+        workbook: workbookOf(ctx),
+        sync: () => ctx.sync(),
+      } as unknown as Excel.RequestContext;
       const result = await batch(context);
       // Excel.run flushes commands still queued: a round trip only when there are any.
       if (ctx.queue.length > 0) await ctx.sync();

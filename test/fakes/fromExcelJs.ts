@@ -15,14 +15,23 @@ export async function fakeBookFromXlsx(bytes: Buffer | ArrayBuffer): Promise<Fak
         if (cell.type === ExcelJS.ValueType.Merge) return;
         const { raw, formula } = rawOf(cell.value);
         const fill = cell.fill as ExcelJS.FillPattern | undefined;
-        const argb = fill && fill.type === 'pattern' && fill.pattern !== 'none' ? fill.fgColor?.argb : undefined;
+        const argb =
+          fill && fill.type === 'pattern' && fill.pattern !== 'none'
+            ? fill.fgColor?.argb
+            : undefined;
         cells[cell.address] = {
           value: raw,
           ...(formula ? { formula } : {}),
           numberFormat: cell.numFmt || 'General',
-          fill: argb ? { color: `#${argb.slice(-6).toUpperCase()}`, pattern: 'Solid', tintAndShade: 0 } : null,
+          fill: argb
+            ? { color: `#${argb.slice(-6).toUpperCase()}`, pattern: 'Solid', tintAndShade: 0 }
+            : null,
         };
-        if (cell.note) notes[cell.address] = typeof cell.note === 'string' ? cell.note : (cell.note.texts ?? []).map((t) => t.text).join('');
+        if (cell.note)
+          notes[cell.address] =
+            typeof cell.note === 'string'
+              ? cell.note
+              : (cell.note.texts ?? []).map((t) => t.text).join('');
       }),
     );
     sheets.push({ name: ws.name, cells, merges: [...(ws.model.merges ?? [])], notes });

@@ -4,9 +4,20 @@ import { parseA1, parseRangeA1 } from '../../src/engine/grid/address';
 export type Rows = RawValue[][];
 
 /** A snapshot straight from rows, for engine tests that need no workbook. */
-export function snapshot(rows: Rows, opts: { name?: string; merges?: string[]; formats?: Record<string, string>; offsetRow?: number; offsetCol?: number } = {}): GridSnapshot {
+export function snapshot(
+  rows: Rows,
+  opts: {
+    name?: string;
+    merges?: string[];
+    formats?: Record<string, string>;
+    offsetRow?: number;
+    offsetCol?: number;
+  } = {},
+): GridSnapshot {
   const width = Math.max(0, ...rows.map((r) => r.length));
-  const values = rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] === undefined ? null : r[i])));
+  const values = rows.map((r) =>
+    Array.from({ length: width }, (_, i) => (r[i] === undefined ? null : r[i])),
+  );
   const numberFormats = values.map((r) => r.map(() => null as string | null));
   for (const [addr, fmt] of Object.entries(opts.formats ?? {})) {
     const ref = parseA1(addr);

@@ -22,11 +22,13 @@ export async function buildWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
     const c0 = spec.origin?.col ?? 1;
     spec.rows.forEach((row, i) =>
       row.forEach((v, j) => {
-        if (v !== null && v !== undefined) ws.getCell(r0 + i, c0 + j).value = v as ExcelJS.CellValue;
+        if (v !== null && v !== undefined)
+          ws.getCell(r0 + i, c0 + j).value = v as ExcelJS.CellValue;
       }),
     );
     for (const [addr, fmt] of Object.entries(spec.formats ?? {})) ws.getCell(addr).numFmt = fmt;
-    for (const [addr, f] of Object.entries(spec.formulas ?? {})) ws.getCell(addr).value = { formula: f.formula, result: f.result } as ExcelJS.CellValue;
+    for (const [addr, f] of Object.entries(spec.formulas ?? {}))
+      ws.getCell(addr).value = { formula: f.formula, result: f.result } as ExcelJS.CellValue;
     for (const m of spec.merges ?? []) ws.mergeCells(m);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

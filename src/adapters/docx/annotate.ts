@@ -11,12 +11,27 @@ import type { Finding, Severity } from '../../engine/findings/types';
 import { parseA1 } from '../../engine/grid/address';
 import { openDocx, type DocxDocument } from './document';
 import { paragraphPieces } from './text';
-import { child, CT_NS, elementChildren, isEl, parseXml, REL_NS, serializeXml, W, wAttr, type Document, type Element } from './xml';
+import {
+  child,
+  CT_NS,
+  elementChildren,
+  isEl,
+  parseXml,
+  REL_NS,
+  serializeXml,
+  W,
+  wAttr,
+  type Document,
+  type Element,
+} from './xml';
 
 export type MarkSeverity = Exclude<Severity, 'info'>;
 
 /** Shading per severity: the same "bad" red and "neutral" yellow as the annotated workbook. */
-export const CELL_FILL: Record<MarkSeverity, string> = { error: SEVERITY.error.fill as string, warning: SEVERITY.warning.fill as string };
+export const CELL_FILL: Record<MarkSeverity, string> = {
+  error: SEVERITY.error.fill as string,
+  warning: SEVERITY.warning.fill as string,
+};
 /** Highlight colours for sentences (Word's fixed highlight palette). */
 export const TEXT_HIGHLIGHT: Record<MarkSeverity, string> = { error: 'red', warning: 'yellow' };
 
@@ -42,12 +57,16 @@ export interface DocxMarks {
   paragraphs: ParagraphMark[];
 }
 
-const COMMENTS_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
+const COMMENTS_TYPE =
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
 const COMMENTS_CT = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
 const AUTHOR = '自评表校验';
 
 function worst(list: { severity: Severity }[]): Severity {
-  return list.reduce<Severity>((w, m) => (SEVERITY[m.severity].rank < SEVERITY[w].rank ? m.severity : w), 'info');
+  return list.reduce<Severity>(
+    (w, m) => (SEVERITY[m.severity].rank < SEVERITY[w].rank ? m.severity : w),
+    'info',
+  );
 }
 
 function w(doc: Document, name: string, attrs: Record<string, string> = {}): Element {
@@ -58,7 +77,9 @@ function w(doc: Document, name: string, attrs: Record<string, string> = {}): Ele
 
 /** Inserts `el` into `parent` before the first child named in `before` (schema order), else at the end. */
 function insertOrdered(parent: Element, el: Element, before: string[]): void {
-  const next = elementChildren(parent).find((c) => c.namespaceURI === W && before.includes(c.localName ?? ''));
+  const next = elementChildren(parent).find(
+    (c) => c.namespaceURI === W && before.includes(c.localName ?? ''),
+  );
   parent.insertBefore(el, next ?? null);
 }
 
@@ -71,8 +92,35 @@ function firstChildProps(parent: Element, name: string): Element {
   return props;
 }
 
-const TCPR_AFTER_SHD = ['noWrap', 'tcMar', 'textDirection', 'tcFitText', 'vAlign', 'hideMark', 'headers', 'cellIns', 'cellDel', 'cellMerge', 'tcPrChange'];
-const RPR_AFTER_HIGHLIGHT = ['u', 'effect', 'bdr', 'shd', 'fitText', 'vertAlign', 'rtl', 'cs', 'em', 'lang', 'eastAsianLayout', 'specVanish', 'oMath', 'rPrChange'];
+const TCPR_AFTER_SHD = [
+  'noWrap',
+  'tcMar',
+  'textDirection',
+  'tcFitText',
+  'vAlign',
+  'hideMark',
+  'headers',
+  'cellIns',
+  'cellDel',
+  'cellMerge',
+  'tcPrChange',
+];
+const RPR_AFTER_HIGHLIGHT = [
+  'u',
+  'effect',
+  'bdr',
+  'shd',
+  'fitText',
+  'vertAlign',
+  'rtl',
+  'cs',
+  'em',
+  'lang',
+  'eastAsianLayout',
+  'specVanish',
+  'oMath',
+  'rPrChange',
+];
 
 class Comments {
   readonly doc: Document;
@@ -80,9 +128,16 @@ class Comments {
   constructor(existing: string | null, main: Document) {
     this.doc = existing
       ? parseXml(existing, 'word/comments.xml')
-      : parseXml(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W}"/>`, 'word/comments.xml');
+      : parseXml(
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W}"/>`,
+          'word/comments.xml',
+        );
     let max = -1;
-    const ids = [...Array.from(this.doc.getElementsByTagNameNS(W, 'comment')), ...Array.from(main.getElementsByTagNameNS(W, 'commentRangeStart')), ...Array.from(main.getElementsByTagNameNS(W, 'commentReference'))];
+    const ids = [
+      ...Array.from(this.doc.getElementsByTagNameNS(W, 'comment')),
+      ...Array.from(main.getElementsByTagNameNS(W, 'commentRangeStart')),
+      ...Array.from(main.getElementsByTagNameNS(W, 'commentReference')),
+    ];
     for (const el of ids) max = Math.max(max, Number(wAttr(el, 'id') ?? -1) || 0);
     this.next = max + 1;
   }
@@ -118,7 +173,11 @@ function markCell(tc: Element, severity: Severity, commentId: string): void {
   if (severity !== 'info') {
     const tcPr = firstChildProps(tc, 'tcPr');
     for (const old of elementChildren(tcPr).filter((c) => isEl(c, 'shd'))) tcPr.removeChild(old);
-    insertOrdered(tcPr, w(doc, 'shd', { val: 'clear', color: 'auto', fill: CELL_FILL[severity] }), TCPR_AFTER_SHD);
+    insertOrdered(
+      tcPr,
+      w(doc, 'shd', { val: 'clear', color: 'auto', fill: CELL_FILL[severity] }),
+      TCPR_AFTER_SHD,
+    );
   }
   let p = elementChildren(tc).find((c) => isEl(c, 'p'));
   if (!p) {
@@ -126,7 +185,10 @@ function markCell(tc: Element, severity: Severity, commentId: string): void {
     tc.appendChild(p);
   }
   const pPr = child(p, 'pPr');
-  p.insertBefore(w(doc, 'commentRangeStart', { id: commentId }), pPr ? pPr.nextSibling : p.firstChild);
+  p.insertBefore(
+    w(doc, 'commentRangeStart', { id: commentId }),
+    pPr ? pPr.nextSibling : p.firstChild,
+  );
   p.appendChild(w(doc, 'commentRangeEnd', { id: commentId }));
   p.appendChild(referenceRun(doc, commentId));
 }
@@ -179,12 +241,20 @@ function splitAt(p: Element, offset: number): void {
 }
 
 /** Highlights [start, end) of a paragraph and anchors a comment on it. */
-function markSpan(p: Element, start: number, end: number, severity: Severity, commentId: string): void {
+function markSpan(
+  p: Element,
+  start: number,
+  end: number,
+  severity: Severity,
+  commentId: string,
+): void {
   const doc = p.ownerDocument!;
   splitAt(p, start);
   splitAt(p, end);
   const runs: Element[] = [];
-  for (const x of located(p)) if (x.run && x.start >= start && x.end <= end && x.end > x.start && !runs.includes(x.run)) runs.push(x.run);
+  for (const x of located(p))
+    if (x.run && x.start >= start && x.end <= end && x.end > x.start && !runs.includes(x.run))
+      runs.push(x.run);
   if (!runs.length) {
     // Nothing to highlight (an empty span): anchor the comment at the paragraph's end.
     p.appendChild(referenceRun(doc, commentId));
@@ -193,8 +263,13 @@ function markSpan(p: Element, start: number, end: number, severity: Severity, co
   if (severity !== 'info') {
     for (const r of runs) {
       const rPr = firstChildProps(r, 'rPr');
-      for (const old of elementChildren(rPr).filter((c) => isEl(c, 'highlight'))) rPr.removeChild(old);
-      insertOrdered(rPr, w(doc, 'highlight', { val: TEXT_HIGHLIGHT[severity] }), RPR_AFTER_HIGHLIGHT);
+      for (const old of elementChildren(rPr).filter((c) => isEl(c, 'highlight')))
+        rPr.removeChild(old);
+      insertOrdered(
+        rPr,
+        w(doc, 'highlight', { val: TEXT_HIGHLIGHT[severity] }),
+        RPR_AFTER_HIGHLIGHT,
+      );
     }
   }
   const first = runs[0];
@@ -211,12 +286,19 @@ function relsPathOf(part: string): string {
 }
 
 /** Makes sure the package has a comments part related to the main part and typed in [Content_Types].xml. */
-function commentsPart(d: DocxDocument): { partPath: string; existing: string | null; extra: Record<string, string> } {
+function commentsPart(d: DocxDocument): {
+  partPath: string;
+  existing: string | null;
+  extra: Record<string, string>;
+} {
   const extra: Record<string, string> = {};
   const relsPath = relsPathOf(d.mainPart);
   const rels = d.files[relsPath]
     ? parseXml(strFromU8(d.files[relsPath]), relsPath)
-    : parseXml(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}"/>`, relsPath);
+    : parseXml(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}"/>`,
+        relsPath,
+      );
   const relList = Array.from(rels.getElementsByTagNameNS(REL_NS, 'Relationship'));
   const dir = path.posix.dirname(d.mainPart);
   const found = relList.find((r) => r.getAttribute('Type') === COMMENTS_TYPE);
@@ -249,7 +331,8 @@ function commentsPart(d: DocxDocument): { partPath: string; existing: string | n
   return { partPath, existing: d.files[partPath] ? strFromU8(d.files[partPath]) : null, extra };
 }
 
-const line = (m: { severity: Severity; message: string }) => `【${SEVERITY[m.severity].name}】${m.message}`;
+const line = (m: { severity: Severity; message: string }) =>
+  `【${SEVERITY[m.severity].name}】${m.message}`;
 
 /** The annotated package's bytes. Marks that point nowhere (no such table, cell or paragraph) are skipped. */
 export function annotateDocx(bytes: Uint8Array, marks: DocxMarks): Uint8Array {
@@ -267,7 +350,9 @@ export function annotateDocx(bytes: Uint8Array, marks: DocxMarks): Uint8Array {
     const ref = parseA1(list[0].cell);
     if (!table || !ref) continue;
     // An address inside a merged area marks the area's cell.
-    const merge = table.sheet.merges.find((m) => m.top <= ref.row && ref.row <= m.bottom && m.left <= ref.col && ref.col <= m.right);
+    const merge = table.sheet.merges.find(
+      (m) => m.top <= ref.row && ref.row <= m.bottom && m.left <= ref.col && ref.col <= m.right,
+    );
     const placed = table.cells.get(merge ? `${merge.top},${merge.left}` : `${ref.row},${ref.col}`);
     if (!placed) continue;
     markCell(placed.tc, worst(list), comments.add(list.map(line)));
@@ -281,7 +366,13 @@ export function annotateDocx(bytes: Uint8Array, marks: DocxMarks): Uint8Array {
     const para = d.paragraphs.find((p) => p.index === list[0].paragraph);
     if (!para) continue;
     const span = list[0].span ?? { start: 0, end: para.text.length };
-    markSpan(para.el, Math.max(0, span.start), Math.min(para.text.length, span.end), worst(list), comments.add(list.map(line)));
+    markSpan(
+      para.el,
+      Math.max(0, span.start),
+      Math.min(para.text.length, span.end),
+      worst(list),
+      comments.add(list.map(line)),
+    );
   }
   const out: Zippable = {};
   for (const [name, data] of Object.entries(d.files)) out[name] = data;
@@ -295,17 +386,38 @@ export function annotateDocx(bytes: Uint8Array, marks: DocxMarks): Uint8Array {
 export function cellMarks(sheet: string | null, findings: Finding[]): CellMark[] {
   const n = sheet ? /^表(\d+)$/.exec(sheet) : null;
   if (!n) return [];
-  return findings.filter((f) => f.cells[0] && f.severity !== 'info').map((f) => ({ table: Number(n[1]), cell: f.cells[0], severity: f.severity, message: f.message }));
+  return findings
+    .filter((f) => f.cells[0] && f.severity !== 'info')
+    .map((f) => ({
+      table: Number(n[1]),
+      cell: f.cells[0],
+      severity: f.severity,
+      message: f.message,
+    }));
 }
 
 /** Narrative findings (report.*) as paragraph marks. */
-export function paragraphMarks(findings: (Finding & { paragraph?: number; span?: { start: number; end: number } })[]): ParagraphMark[] {
-  return findings.filter((f) => typeof f.paragraph === 'number').map((f) => ({ paragraph: f.paragraph!, span: f.span, severity: f.severity, message: f.message }));
+export function paragraphMarks(
+  findings: (Finding & { paragraph?: number; span?: { start: number; end: number } })[],
+): ParagraphMark[] {
+  return findings
+    .filter((f) => typeof f.paragraph === 'number')
+    .map((f) => ({
+      paragraph: f.paragraph!,
+      span: f.span,
+      severity: f.severity,
+      message: f.message,
+    }));
 }
 
 /** Writes the annotated copy to `outPath` (never over the input), through a temporary file. */
-export async function writeAnnotatedDocx(inputPath: string, marks: DocxMarks, outPath: string): Promise<void> {
-  if (path.resolve(inputPath) === path.resolve(outPath)) throw new Error(`批注副本不能覆盖原文件：${inputPath}`);
+export async function writeAnnotatedDocx(
+  inputPath: string,
+  marks: DocxMarks,
+  outPath: string,
+): Promise<void> {
+  if (path.resolve(inputPath) === path.resolve(outPath))
+    throw new Error(`批注副本不能覆盖原文件：${inputPath}`);
   const bytes = annotateDocx(await fs.readFile(inputPath), marks);
   await fs.mkdir(path.dirname(outPath), { recursive: true });
   const tmp = `${outPath}.${process.pid}.tmp`;

@@ -5,7 +5,13 @@ import { amountValue } from '../../engine/values/amount';
 import { displayText, isNotApplicable } from '../../engine/values/text';
 
 function isLabel(raw: unknown): raw is string {
-  return typeof raw === 'string' && displayText(raw) !== '' && amountValue(raw) === null && !isNotApplicable(raw) && !/%$/.test(displayText(raw));
+  return (
+    typeof raw === 'string' &&
+    displayText(raw) !== '' &&
+    amountValue(raw) === null &&
+    !isNotApplicable(raw) &&
+    !/%$/.test(displayText(raw))
+  );
 }
 
 /**
@@ -13,7 +19,10 @@ function isLabel(raw: unknown): raw is string {
  * E12 of the seed → { row: '（2）项目支出', column: '全年执行数' }. The row label is the nearest
  * label to the left, the column label the nearest label above (through merges); '' when none.
  */
-export function cellLabels(snapshot: GridSnapshot, address: string): { row: string; column: string } {
+export function cellLabels(
+  snapshot: GridSnapshot,
+  address: string,
+): { row: string; column: string } {
   const ref = parseA1(address);
   if (!ref) return { row: '', column: '' };
   const sheet = new SheetView(snapshot);
@@ -23,7 +32,9 @@ export function cellLabels(snapshot: GridSnapshot, address: string): { row: stri
   for (let c = sheet.left; c < ref.col; c++) {
     const cell = sheet.cell(ref.row, c);
     if (cell.ref.col !== c || !isLabel(cell.raw)) continue;
-    const merge = snapshot.merges.find((m) => m.top === cell.ref.row && m.left === cell.ref.col) ?? snapshot.merges.find((m) => m.top <= ref.row && ref.row <= m.bottom && m.left === c);
+    const merge =
+      snapshot.merges.find((m) => m.top === cell.ref.row && m.left === cell.ref.col) ??
+      snapshot.merges.find((m) => m.top <= ref.row && ref.row <= m.bottom && m.left === c);
     left.push({ text: displayText(cell.raw), spansRows: !!merge && merge.bottom > merge.top });
   }
   const ownAt = left.findIndex((l) => !l.spansRows);

@@ -1,7 +1,16 @@
 import { strFromU8, unzipSync, type Unzipped } from 'fflate';
 import type { CellRange, GridSnapshot, RawValue } from '../../engine/grid/types';
 import { paragraphText } from './text';
-import { child, contentChildren, isEl, parseXml, wAttr, XmlError, type Document, type Element } from './xml';
+import {
+  child,
+  contentChildren,
+  isEl,
+  parseXml,
+  wAttr,
+  XmlError,
+  type Document,
+  type Element,
+} from './xml';
 
 export class UnreadableDocx extends Error {}
 
@@ -35,13 +44,16 @@ export interface DocxDocument {
   paragraphs: DocxParagraph[];
 }
 
-const MAIN_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
+const MAIN_TYPE =
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
 
 export function unzipDocx(bytes: Uint8Array): Unzipped {
   try {
     return unzipSync(bytes);
   } catch (e) {
-    throw new UnreadableDocx(`无法打开该文件：它不是有效的 .docx（zip）文件（${e instanceof Error ? e.message : String(e)}）。`);
+    throw new UnreadableDocx(
+      `无法打开该文件：它不是有效的 .docx（zip）文件（${e instanceof Error ? e.message : String(e)}）。`,
+    );
   }
 }
 
@@ -50,7 +62,9 @@ export function mainPartOf(files: Unzipped): string {
   const rels = files['_rels/.rels'];
   if (rels) {
     const doc = parseXml(strFromU8(rels), '_rels/.rels');
-    const all = doc.documentElement ? Array.from(doc.documentElement.getElementsByTagName('Relationship')) : [];
+    const all = doc.documentElement
+      ? Array.from(doc.documentElement.getElementsByTagName('Relationship'))
+      : [];
     for (const r of all) {
       if (r.getAttribute('Type') === MAIN_TYPE) {
         const target = (r.getAttribute('Target') ?? '').replace(/^\//, '');
@@ -68,7 +82,10 @@ function cellText(tc: Element): string {
   const walk = (el: Element): void => {
     for (const c of contentChildren(el)) {
       if (isEl(c, 'p')) lines.push(paragraphText(c));
-      else if (isEl(c, 'tbl')) for (const tr of contentChildren(c)) if (isEl(tr, 'tr')) for (const inner of contentChildren(tr)) if (isEl(inner, 'tc')) walk(inner);
+      else if (isEl(c, 'tbl'))
+        for (const tr of contentChildren(c))
+          if (isEl(tr, 'tr'))
+            for (const inner of contentChildren(tr)) if (isEl(inner, 'tc')) walk(inner);
     }
   };
   walk(tc);
@@ -148,11 +165,19 @@ export function readTable(tbl: Element, name: string): DocxTable {
     width = Math.max(width, col);
   });
   for (const line of values) while (line.length < width) line.push(null);
-  for (const line of values) for (let c = 0; c < width; c++) if (line[c] === undefined) line[c] = null;
+  for (const line of values)
+    for (let c = 0; c < width; c++) if (line[c] === undefined) line[c] = null;
   const real = merges.filter((m) => m.bottom > m.top || m.right > m.left);
   return {
     el: tbl,
-    sheet: { sheetName: name, originRow: 0, originCol: 0, values, texts: values.map((l) => l.map((v) => (typeof v === 'string' ? v : null))), merges: real },
+    sheet: {
+      sheetName: name,
+      originRow: 0,
+      originCol: 0,
+      values,
+      texts: values.map((l) => l.map((v) => (typeof v === 'string' ? v : null))),
+      merges: real,
+    },
     cells,
   };
 }
@@ -165,7 +190,9 @@ export function openDocx(bytes: Uint8Array): DocxDocument {
   try {
     doc = parseXml(strFromU8(files[mainPart]), mainPart);
   } catch (e) {
-    throw new UnreadableDocx(e instanceof XmlError ? `无法读取该 Word 文档：${e.message}` : String(e));
+    throw new UnreadableDocx(
+      e instanceof XmlError ? `无法读取该 Word 文档：${e.message}` : String(e),
+    );
   }
   const root = doc.documentElement;
   const body = root ? child(root, 'body') : null;
@@ -183,7 +210,13 @@ export function openDocx(bytes: Uint8Array): DocxDocument {
 }
 
 /** The .docx as the engine reads it: one grid per table (表1, 表2, …) and the numbered narrative. */
-export function readDocx(bytes: Uint8Array): { sheets: GridSnapshot[]; paragraphs: { index: number; text: string }[] } {
+export function readDocx(bytes: Uint8Array): {
+  sheets: GridSnapshot[];
+  paragraphs: { index: number; text: string }[];
+} {
   const d = openDocx(bytes);
-  return { sheets: d.tables.map((t) => t.sheet), paragraphs: d.paragraphs.map(({ index, text }) => ({ index, text })) };
+  return {
+    sheets: d.tables.map((t) => t.sheet),
+    paragraphs: d.paragraphs.map(({ index, text }) => ({ index, text })),
+  };
 }

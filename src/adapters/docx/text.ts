@@ -8,7 +8,23 @@ export interface TextPiece {
 }
 
 /** Subtrees whose text is not shown in the paragraph's line (deleted text, field codes, drawings). */
-const SKIPPED = new Set(['pPr', 'rPr', 'del', 'moveFrom', 'drawing', 'pict', 'object', 'instrText', 'delText', 'delInstrText', 'txbxContent', 'footnoteReference', 'endnoteReference', 'commentReference', 'fldData']);
+const SKIPPED = new Set([
+  'pPr',
+  'rPr',
+  'del',
+  'moveFrom',
+  'drawing',
+  'pict',
+  'object',
+  'instrText',
+  'delText',
+  'delInstrText',
+  'txbxContent',
+  'footnoteReference',
+  'endnoteReference',
+  'commentReference',
+  'fldData',
+]);
 
 function hidden(run: Element): boolean {
   const rPr = child(run, 'rPr');
@@ -51,7 +67,8 @@ export function paragraphPieces(p: Element): TextPiece[] {
         const n = code ? parseInt(code, 16) : NaN;
         // Symbol-font characters live in the private-use area (F0xx): show them as the plain character.
         const cp = n >= 0xf000 && n <= 0xf0ff ? n - 0xf000 : n;
-        if (Number.isFinite(cp) && cp > 0x1f) out.push({ run, node: c, text: String.fromCodePoint(cp) });
+        if (Number.isFinite(cp) && cp > 0x1f)
+          out.push({ run, node: c, text: String.fromCodePoint(cp) });
       } else walk(c, run);
     }
   };
@@ -66,5 +83,7 @@ export function paragraphPieces(p: Element): TextPiece[] {
 }
 
 export function paragraphText(p: Element): string {
-  return paragraphPieces(p).map((x) => x.text).join('');
+  return paragraphPieces(p)
+    .map((x) => x.text)
+    .join('');
 }

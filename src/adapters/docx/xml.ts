@@ -22,13 +22,16 @@ export function parseXml(text: string, part: string): Document {
   } catch (e) {
     throw new XmlError(`${part} 不是有效的 XML：${e instanceof Error ? e.message : String(e)}`);
   }
-  if (problem !== null || !doc.documentElement) throw new XmlError(`${part} 不是有效的 XML：${problem ?? '没有根元素'}`);
+  if (problem !== null || !doc.documentElement)
+    throw new XmlError(`${part} 不是有效的 XML：${problem ?? '没有根元素'}`);
   return doc;
 }
 
 export function serializeXml(doc: Document): string {
   const body = new XMLSerializer().serializeToString(doc);
-  return body.startsWith('<?xml') ? body : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${body}`;
+  return body.startsWith('<?xml')
+    ? body
+    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${body}`;
 }
 
 export function isElement(n: Node | null | undefined): n is Element {
@@ -48,7 +51,8 @@ export function elementChildren(el: Element | Document): Element[] {
 
 /** The first child w:`local`, or null. */
 export function child(el: Element, local: string, ns: string = W): Element | null {
-  for (let c = el.firstChild; c; c = c.nextSibling) if (isElement(c) && isEl(c, local, ns)) return c;
+  for (let c = el.firstChild; c; c = c.nextSibling)
+    if (isElement(c) && isEl(c, local, ns)) return c;
   return null;
 }
 

@@ -32,7 +32,10 @@ function markCells(ws: ExcelJS.Worksheet, findings: Finding[]): void {
     if (worst !== 'info') {
       // exceljs shares one style object among cells read with the same style: assigning
       // cell.fill would recolour all of them. A copy of the style keeps the mark on this cell.
-      cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${SEVERITY[worst].fill}` } } };
+      cell.style = {
+        ...cell.style,
+        fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${SEVERITY[worst].fill}` } },
+      };
     }
     const ours = list.map((f) => `【${SEVERITY[f.severity].name}】${f.message}`).join('\n');
     const before = existingNote(cell);
@@ -66,18 +69,18 @@ function addResultSheet(wb: ExcelJS.Workbook, forms: FormFindings[]): void {
   for (const { sheet, form, findings } of forms) {
     const quoted = `'${sheet.replace(/'/g, "''")}'`;
     for (const f of findings) {
-    const cell = f.cells[0] ?? '';
-    ws.addRow([
-      form ? `${sheet} ${form}` : sheet,
-      SEVERITY[f.severity].name,
-      cell ? { text: cell, hyperlink: `#${quoted}!${cell}` } : '',
-      f.rule,
-      ruleMeta(f.rule)?.title ?? '',
-      f.message,
-      f.expected ?? '',
-      f.actual ?? '',
-      f.fix ? `${f.fix.cell} = ${f.fix.value}` : '',
-    ]);
+      const cell = f.cells[0] ?? '';
+      ws.addRow([
+        form ? `${sheet} ${form}` : sheet,
+        SEVERITY[f.severity].name,
+        cell ? { text: cell, hyperlink: `#${quoted}!${cell}` } : '',
+        f.rule,
+        ruleMeta(f.rule)?.title ?? '',
+        f.message,
+        f.expected ?? '',
+        f.actual ?? '',
+        f.fix ? `${f.fix.cell} = ${f.fix.value}` : '',
+      ]);
     }
   }
   if (forms.every((f) => f.findings.length === 0)) ws.addRow(['', '', '', '', '未发现问题。']);
@@ -102,7 +105,10 @@ export class OutsideOut extends Error {}
  * name is short, so a target whose name is near the system's limit still gets written.
  */
 export async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
-  const tmp = path.join(path.dirname(target), `.selfeval-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = path.join(
+    path.dirname(target),
+    `.selfeval-${process.pid}-${randomBytes(6).toString('hex')}.tmp`,
+  );
   const handle = await fs.open(tmp, 'wx', 0o644);
   try {
     try {
@@ -122,21 +128,32 @@ export async function ensureDirInside(target: string, root: string): Promise<voi
   const dir = path.dirname(target);
   await fs.mkdir(dir, { recursive: true });
   const [realDir, realRoot] = await Promise.all([fs.realpath(dir), fs.realpath(root)]);
-  if (realDir !== realRoot && !realDir.startsWith(realRoot + path.sep)) throw new OutsideOut('输出文件夹中的子文件夹指向 --out 以外的位置（链接），未写入');
+  if (realDir !== realRoot && !realDir.startsWith(realRoot + path.sep))
+    throw new OutsideOut('输出文件夹中的子文件夹指向 --out 以外的位置（链接），未写入');
 }
 
 /**
  * Writes the annotated copy: every value and formula as loaded, the findings marked on the form's
  * sheet, and a 校验结果 sheet. Written to a temporary file and renamed, so a failure leaves nothing half-written.
  */
-export async function writeAnnotatedCopy(wb: ExcelJS.Workbook, forms: FormFindings[], outPath: string, outRoot = path.dirname(outPath)): Promise<void> {
+export async function writeAnnotatedCopy(
+  wb: ExcelJS.Workbook,
+  forms: FormFindings[],
+  outPath: string,
+  outRoot = path.dirname(outPath),
+): Promise<void> {
   annotate(wb, forms);
   await ensureDirInside(outPath, outRoot);
   await writeAtomically(outPath, Buffer.from(await wb.xlsx.writeBuffer()));
 }
 
 /** Loads the input's bytes with exceljs (the only place it is needed) and writes the annotated copy. */
-export async function writeCopy(bytes: Buffer, forms: FormFindings[], outPath: string, outRoot: string): Promise<void> {
+export async function writeCopy(
+  bytes: Buffer,
+  forms: FormFindings[],
+  outPath: string,
+  outRoot: string,
+): Promise<void> {
   const { loadWorkbook } = await import('./readWorkbook');
   const { workbook } = await loadWorkbook(bytes, outPath);
   await writeAnnotatedCopy(workbook, forms, outPath, outRoot);

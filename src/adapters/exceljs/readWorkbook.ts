@@ -22,7 +22,15 @@ export async function readWorkbook(path: string): Promise<LoadedWorkbook> {
     buffer = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UnreadableWorkbook(code === 'ENOENT' ? '文件不存在。' : code === 'EACCES' ? '没有读取该文件的权限。' : code === 'EISDIR' ? '这是一个文件夹，不是文件。' : `无法读取文件（${code ?? '未知错误'}）。`);
+    throw new UnreadableWorkbook(
+      code === 'ENOENT'
+        ? '文件不存在。'
+        : code === 'EACCES'
+          ? '没有读取该文件的权限。'
+          : code === 'EISDIR'
+            ? '这是一个文件夹，不是文件。'
+            : `无法读取文件（${code ?? '未知错误'}）。`,
+    );
   }
   return loadWorkbook(buffer, path);
 }
@@ -32,16 +40,21 @@ export async function loadWorkbook(buffer: Buffer, name = ''): Promise<LoadedWor
   const path = name;
   if (buffer.length === 0) throw new UnreadableWorkbook('文件是空的（0 字节）。');
   if (buffer.subarray(0, 4).equals(OLE)) {
-    throw new UnreadableWorkbook(/\.xls$/i.test(path)
-      ? '这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再校验。'
-      : '文件已加密（设有打开密码）或是旧版 .xls 格式，请取消密码并另存为 .xlsx 后再校验。');
+    throw new UnreadableWorkbook(
+      /\.xls$/i.test(path)
+        ? '这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再校验。'
+        : '文件已加密（设有打开密码）或是旧版 .xls 格式，请取消密码并另存为 .xlsx 后再校验。',
+    );
   }
-  if (!buffer.subarray(0, 4).equals(ZIP)) throw new UnreadableWorkbook('文件不是 .xlsx 工作簿（内容不是 Excel 格式）。');
+  if (!buffer.subarray(0, 4).equals(ZIP))
+    throw new UnreadableWorkbook('文件不是 .xlsx 工作簿（内容不是 Excel 格式）。');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch {
-    throw new UnreadableWorkbook('文件已损坏或不是有效的 .xlsx 工作簿，Excel 能打开的话请另存一份再试。');
+    throw new UnreadableWorkbook(
+      '文件已损坏或不是有效的 .xlsx 工作簿，Excel 能打开的话请另存一份再试。',
+    );
   }
   const sheets: GridSnapshot[] = [];
   workbook.eachSheet((ws) => {

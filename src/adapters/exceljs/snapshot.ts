@@ -14,9 +14,16 @@ interface MergeRange {
 function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
   const internal = (ws as unknown as { _merges?: Record<string, MergeRange> })._merges;
   if (internal) {
-    return Object.values(internal).map(({ model: m }) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
+    return Object.values(internal).map(({ model: m }) => ({
+      top: m.top - 1,
+      left: m.left - 1,
+      bottom: m.bottom - 1,
+      right: m.right - 1,
+    }));
   }
-  return (ws.model.merges ?? []).map((r) => parseRangeA1(r)).filter((r): r is CellRange => r !== null);
+  return (ws.model.merges ?? [])
+    .map((r) => parseRangeA1(r))
+    .filter((r): r is CellRange => r !== null);
 }
 
 function isoDate(d: Date): string {
@@ -26,9 +33,11 @@ function isoDate(d: Date): string {
 /** A cell's value as the engine sees it: formulas by their cached result, rich text as text. */
 export function rawOf(value: ExcelJS.CellValue): { raw: RawValue; formula: string | null } {
   if (value === null || value === undefined) return { raw: null, formula: null };
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return { raw: value, formula: null };
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
+    return { raw: value, formula: null };
   if (value instanceof Date) return { raw: isoDate(value), formula: null };
-  if ('richText' in value) return { raw: value.richText.map((r) => r.text).join(''), formula: null };
+  if ('richText' in value)
+    return { raw: value.richText.map((r) => r.text).join(''), formula: null };
   if ('formula' in value || 'sharedFormula' in value) {
     const f = value as ExcelJS.CellFormulaValue & { sharedFormula?: string };
     const inner = rawOf((f.result ?? null) as ExcelJS.CellValue);
@@ -63,10 +72,12 @@ export function snapshotOf(ws: ExcelJS.Worksheet): GridSnapshot {
     });
   });
   const merges = mergesOf(ws);
-  if (entries.length === 0) return { sheetName: ws.name, originRow: 0, originCol: 0, values: [], merges };
+  if (entries.length === 0)
+    return { sheetName: ws.name, originRow: 0, originCol: 0, values: [], merges };
   const height = bottom - top + 1;
   const width = right - left + 1;
-  const grid = <T>(): (T | null)[][] => Array.from({ length: height }, () => new Array<T | null>(width).fill(null));
+  const grid = <T>(): (T | null)[][] =>
+    Array.from({ length: height }, () => new Array<T | null>(width).fill(null));
   const values = grid<string | number | boolean>();
   const numberFormats = grid<string>();
   const formulas = grid<string>();
@@ -75,5 +86,13 @@ export function snapshotOf(ws: ExcelJS.Worksheet): GridSnapshot {
     numberFormats[e.r - top][e.c - left] = e.fmt;
     formulas[e.r - top][e.c - left] = e.formula;
   }
-  return { sheetName: ws.name, originRow: top, originCol: left, values, numberFormats, formulas, merges };
+  return {
+    sheetName: ws.name,
+    originRow: top,
+    originCol: left,
+    values,
+    numberFormats,
+    formulas,
+    merges,
+  };
 }

@@ -37,8 +37,15 @@ function isoDate(serial: number, date1904: boolean): string {
 }
 
 const X_ESCAPE = /_x([0-9A-F]{4})_/g;
-const unescapeX = (s: string) => s.replace(X_ESCAPE, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-const XML_ENTITY: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&apos;': "'", '&quot;': '"' };
+const unescapeX = (s: string) =>
+  s.replace(X_ESCAPE, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+const XML_ENTITY: Record<string, string> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&amp;': '&',
+  '&apos;': "'",
+  '&quot;': '"',
+};
 const xmlDecode = (s: string) => s.replace(/&([a-z]*);/g, (c) => XML_ENTITY[c] ?? c);
 
 function colOf(address: string): number {
@@ -59,7 +66,12 @@ function rangeOf(ref: string): CellRange | null {
   const c1 = colOf(m[1]) - 1;
   const r2 = m[4] ? Number(m[4]) - 1 : r1;
   const c2 = m[3] ? colOf(m[3]) - 1 : c1;
-  return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+  return {
+    top: Math.min(r1, r2),
+    left: Math.min(c1, c2),
+    bottom: Math.max(r1, r2),
+    right: Math.max(c1, c2),
+  };
 }
 
 /** Parses one part with saxes, tags by local name as exceljs matches them (prefixes not stripped). */
@@ -67,7 +79,11 @@ function parsePart(
   buf: Uint8Array,
   entry: ZipEntry | undefined,
   budget: Budget,
-  on: { open?: (tag: SaxesTagPlain) => void; text?: (t: string) => void; close?: (name: string) => void },
+  on: {
+    open?: (tag: SaxesTagPlain) => void;
+    text?: (t: string) => void;
+    close?: (name: string) => void;
+  },
 ): void {
   if (!entry) return;
   const parser = new SaxesParser();
@@ -82,7 +98,11 @@ function parsePart(
 
 type SharedString = string | { richText: string[] } | null;
 
-function readSharedStrings(buf: Uint8Array, entry: ZipEntry | undefined, budget: Budget): SharedString[] {
+function readSharedStrings(
+  buf: Uint8Array,
+  entry: ZipEntry | undefined,
+  budget: Budget,
+): SharedString[] {
   const out: SharedString[] = [];
   let current: SharedString = null;
   let inSi = false;
@@ -120,14 +140,26 @@ function readSharedStrings(buf: Uint8Array, entry: ZipEntry | undefined, budget:
       } else if (name === 'r') inRun = false;
       else if (name === 'si') {
         inSi = false;
-        out.push(runs ? (typeof current === 'string' ? (() => { throw new UnreadableFile(CORRUPT); })() : { richText: runs }) : current);
+        out.push(
+          runs
+            ? typeof current === 'string'
+              ? (() => {
+                  throw new UnreadableFile(CORRUPT);
+                })()
+              : { richText: runs }
+            : current,
+        );
       }
     },
   });
   return out;
 }
 
-function readStyles(buf: Uint8Array, entry: ZipEntry | undefined, budget: Budget): (string | null)[] {
+function readStyles(
+  buf: Uint8Array,
+  entry: ZipEntry | undefined,
+  budget: Budget,
+): (string | null)[] {
   const custom = new Map<number, string>();
   const xfs: number[] = [];
   let inCellXfs = false;
@@ -152,10 +184,14 @@ function readStyles(buf: Uint8Array, entry: ZipEntry | undefined, budget: Budget
     },
   });
   // exceljs: numFmtId 0 (General) or missing sets no format at all.
-  return xfs.map((id) => (id ? custom.get(id) ?? BUILTIN_FORMATS[id] ?? null : null));
+  return xfs.map((id) => (id ? (custom.get(id) ?? BUILTIN_FORMATS[id] ?? null) : null));
 }
 
-function readRels(buf: Uint8Array, entry: ZipEntry | undefined, budget: Budget): Map<string, string> {
+function readRels(
+  buf: Uint8Array,
+  entry: ZipEntry | undefined,
+  budget: Budget,
+): Map<string, string> {
   const rels = new Map<string, string>();
   parsePart(buf, entry, budget, {
     open: (tag) => {
@@ -176,7 +212,8 @@ function readBook(buf: Uint8Array, entry: ZipEntry | undefined, budget: Budget):
   parsePart(buf, entry, budget, {
     open: (tag) => {
       const a = tag.attributes as Record<string, string>;
-      if (tag.name === 'sheet') book.sheets.push({ name: a.name, id: parseInt(a.sheetId, 10), rId: a['r:id'] });
+      if (tag.name === 'sheet')
+        book.sheets.push({ name: a.name, id: parseInt(a.sheetId, 10), rId: a['r:id'] });
       else if (tag.name === 'workbookPr') book.date1904 = a.date1904 === '1';
     },
   });
@@ -194,7 +231,14 @@ type Entry = { r: number; c: number; raw: RawValue; fmt: string | null; formula:
 type Cell = Entry & { text: unknown; addr: string };
 
 /** One worksheet part into the snapshot exceljs + snapshotOf would give. */
-function readSheet(buf: Uint8Array, entry: ZipEntry, relsEntry: ZipEntry | undefined, name: string, ctx: Context, budget: Budget): GridSnapshot {
+function readSheet(
+  buf: Uint8Array,
+  entry: ZipEntry,
+  relsEntry: ZipEntry | undefined,
+  name: string,
+  ctx: Context,
+  budget: Budget,
+): GridSnapshot {
   // Hyperlinked cells read as their text (exceljs's {text, hyperlink}); the links are listed after the data.
   const rels = relsEntry ? readRels(buf, relsEntry, budget) : new Map<string, string>();
   const cells: Cell[] = [];
@@ -219,7 +263,7 @@ function readSheet(buf: Uint8Array, entry: ZipEntry, relsEntry: ZipEntry | undef
   let value: string | undefined;
 
   const finishCell = () => {
-    const fmt = styleId ? ctx.formats[styleId] ?? null : null;
+    const fmt = styleId ? (ctx.formats[styleId] ?? null) : null;
     let raw: RawValue = null;
     let f: string | null = null;
     let text: unknown;
@@ -279,7 +323,15 @@ function readSheet(buf: Uint8Array, entry: ZipEntry, relsEntry: ZipEntry | undef
     } else if (!styleId) return; // exceljs: a bare <c/> is a merge placeholder, never added
     const c = address ? colOf(address) : prevCol + 1;
     prevCol = c;
-    const e: Cell = { r: rowNumber - 1, c: c - 1, raw, fmt, formula: f, text: hasText ? text : undefined, addr: address };
+    const e: Cell = {
+      r: rowNumber - 1,
+      c: c - 1,
+      raw,
+      fmt,
+      formula: f,
+      text: hasText ? text : undefined,
+      addr: address,
+    };
     const at = byAddress.get(`${rowNumber}:${c}`);
     if (at !== undefined) cells[at] = e;
     else {
@@ -363,7 +415,8 @@ function readSheet(buf: Uint8Array, entry: ZipEntry, relsEntry: ZipEntry | undef
       if (tagName === 'c') {
         inCell = false;
         if (rowNumber >= 1) finishCell();
-      } else if (tagName === 'f' || tagName === 'v' || tagName === 't' || tagName === 'is') node = null;
+      } else if (tagName === 'f' || tagName === 'v' || tagName === 't' || tagName === 'is')
+        node = null;
     },
   });
 
@@ -372,7 +425,8 @@ function readSheet(buf: Uint8Array, entry: ZipEntry, relsEntry: ZipEntry | undef
     for (let j = 0; j < i; j++) {
       const a = merges[i];
       const b = merges[j];
-      if (!(a.bottom < b.top || a.top > b.bottom || a.right < b.left || a.left > b.right)) throw new UnreadableFile(CORRUPT);
+      if (!(a.bottom < b.top || a.top > b.bottom || a.right < b.left || a.left > b.right))
+        throw new UnreadableFile(CORRUPT);
     }
   const linkTargets = new Map<string, string>();
   for (const l of links) {
@@ -380,7 +434,15 @@ function readSheet(buf: Uint8Array, entry: ZipEntry, relsEntry: ZipEntry | undef
     if (target === undefined) throw new UnreadableFile(CORRUPT);
     linkTargets.set(l.ref, target);
   }
-  const inMerge = (r: number, c: number) => merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && !(r === m.top && c === m.left));
+  const inMerge = (r: number, c: number) =>
+    merges.some(
+      (m) =>
+        r >= m.top &&
+        r <= m.bottom &&
+        c >= m.left &&
+        c <= m.right &&
+        !(r === m.top && c === m.left),
+    );
 
   let top = Infinity;
   let left = Infinity;
@@ -406,7 +468,8 @@ function readSheet(buf: Uint8Array, entry: ZipEntry, relsEntry: ZipEntry | undef
   // exceljs iterates rows, then cells, in order: the grid is the same whichever order they came in.
   const height = bottom - top + 1;
   const width = right - left + 1;
-  const grid = <T>(): (T | null)[][] => Array.from({ length: height }, () => new Array<T | null>(width).fill(null));
+  const grid = <T>(): (T | null)[][] =>
+    Array.from({ length: height }, () => new Array<T | null>(width).fill(null));
   const values = grid<string | number | boolean>();
   const numberFormats = grid<string>();
   const formulas = grid<string>();
@@ -415,7 +478,15 @@ function readSheet(buf: Uint8Array, entry: ZipEntry, relsEntry: ZipEntry | undef
     numberFormats[e.r - top][e.c - left] = e.fmt;
     formulas[e.r - top][e.c - left] = e.formula;
   }
-  return { sheetName: name, originRow: top, originCol: left, values, numberFormats, formulas, merges: mergesInExceljsOrder(merges) };
+  return {
+    sheetName: name,
+    originRow: top,
+    originCol: left,
+    values,
+    numberFormats,
+    formulas,
+    merges: mergesInExceljsOrder(merges),
+  };
 }
 
 /** exceljs keys merges by their top-left address; later ones with the same key replace earlier ones. */
@@ -431,11 +502,14 @@ function startsWith(buf: Uint8Array, magic: number[]): boolean {
 export function readXlsx(buf: Uint8Array, name: string, options: ReadOptions): GridSnapshot[] {
   if (buf.length === 0) throw new UnreadableFile('文件是空的（0 字节）。');
   if (startsWith(buf, OLE)) {
-    throw new UnreadableFile(/\.xls$/i.test(name)
-      ? '这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再校验。'
-      : '文件已加密（设有打开密码）或是旧版 .xls 格式，请取消密码并另存为 .xlsx 后再校验。');
+    throw new UnreadableFile(
+      /\.xls$/i.test(name)
+        ? '这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再校验。'
+        : '文件已加密（设有打开密码）或是旧版 .xls 格式，请取消密码并另存为 .xlsx 后再校验。',
+    );
   }
-  if (!startsWith(buf, ZIP)) throw new UnreadableFile('文件不是 .xlsx 工作簿（内容不是 Excel 格式）。');
+  if (!startsWith(buf, ZIP))
+    throw new UnreadableFile('文件不是 .xlsx 工作簿（内容不是 Excel 格式）。');
   const dir = readDirectory(buf);
   const budget = new Budget(options.maxUnzippedBytes, options.unzippedSentence);
   const book = readBook(buf, dir.get('xl/workbook.xml'), budget);
@@ -453,14 +527,24 @@ export function readXlsx(buf: Uint8Array, name: string, options: ReadOptions): G
   }
   const strings = dir.get('xl/sharedStrings.xml');
   const styles = dir.get('xl/styles.xml');
-  const declared = [strings, styles, ...wanted.flatMap((w) => [w.part, w.rels])].reduce((n, e) => n + (e ? e.size : 0), 0);
-  if (declared + budget.used > options.maxUnzippedBytes) throw new UnreadableFile(options.unzippedSentence(), 'unzipped');
-  const ctx: Context = { strings: readSharedStrings(buf, strings, budget), formats: readStyles(buf, styles, budget), date1904: book.date1904 };
+  const declared = [strings, styles, ...wanted.flatMap((w) => [w.part, w.rels])].reduce(
+    (n, e) => n + (e ? e.size : 0),
+    0,
+  );
+  if (declared + budget.used > options.maxUnzippedBytes)
+    throw new UnreadableFile(options.unzippedSentence(), 'unzipped');
+  const ctx: Context = {
+    strings: readSharedStrings(buf, strings, budget),
+    formats: readStyles(buf, styles, budget),
+    date1904: book.date1904,
+  };
   // exceljs keeps one worksheet per sheetId (the last), drops id 0, and orders them by the first with that id.
   const byId = new Map<number, (typeof wanted)[number]>();
   for (const w of wanted) byId.set(w.id, w);
   const order = (id: number) => book.sheets.findIndex((s) => s.id === id);
-  const chosen = [...byId.values()].filter((w) => w.id > 0 && Number.isFinite(w.id)).sort((a, b) => order(a.id) - order(b.id));
+  const chosen = [...byId.values()]
+    .filter((w) => w.id > 0 && Number.isFinite(w.id))
+    .sort((a, b) => order(a.id) - order(b.id));
   const sheets = chosen.map((w) => readSheet(buf, w.part, w.rels, w.name, ctx, budget));
   if (sheets.length === 0) throw new UnreadableFile('工作簿中没有工作表。');
   return sheets;

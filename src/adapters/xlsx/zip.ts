@@ -3,7 +3,10 @@ import { inflateRawSync } from 'zlib';
 /** A file we cannot read, with the sentence a finance officer should see. */
 export class UnreadableFile extends Error {
   /** Which limit was hit, when one was: the CLI says how to raise it. */
-  constructor(message: string, readonly limit: 'size' | 'unzipped' | null = null) {
+  constructor(
+    message: string,
+    readonly limit: 'size' | 'unzipped' | null = null,
+  ) {
     super(message);
   }
 }
@@ -46,7 +49,11 @@ export function readDirectory(buf: Uint8Array): Map<string, ZipEntry> {
   if (eocd < 0) throw new UnreadableFile(CORRUPT);
   let count = u16(buf, eocd + 10);
   let dirOffset = u32(buf, eocd + 16);
-  if ((count === 0xffff || dirOffset === 0xffffffff) && eocd >= 20 && u32(buf, eocd - 20) === 0x07064b50) {
+  if (
+    (count === 0xffff || dirOffset === 0xffffffff) &&
+    eocd >= 20 &&
+    u32(buf, eocd - 20) === 0x07064b50
+  ) {
     const z64 = u64(buf, eocd - 12);
     if (z64 + 56 > buf.length || u32(buf, z64) !== 0x06064b50) throw new UnreadableFile(CORRUPT);
     count = u64(buf, z64 + 32);
@@ -69,13 +76,19 @@ export function readDirectory(buf: Uint8Array): Map<string, ZipEntry> {
     let name = decoder.decode(buf.subarray(p + 46, p + 46 + nameLength));
     if (name.startsWith('/')) name = name.slice(1);
     // ZIP64 extra field: the sizes and offset that did not fit, in this order.
-    for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength; ) {
+    for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength;) {
       const id = u16(buf, e);
       const len = u16(buf, e + 2);
       if (id === 0x0001) {
         let q = e + 4;
-        if (size === 0xffffffff) (size = u64(buf, q)), (q += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = u64(buf, q)), (q += 8);
+        if (size === 0xffffffff) {
+          size = u64(buf, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(buf, q);
+          q += 8;
+        }
         if (localOffset === 0xffffffff) localOffset = u64(buf, q);
       }
       e += 4 + len;
@@ -98,7 +111,10 @@ function dataOf(buf: Uint8Array, e: ZipEntry): Uint8Array {
 /** Counts inflated bytes across a workbook's parts against one budget, whatever the headers claim. */
 export class Budget {
   used = 0;
-  constructor(readonly limit: number, readonly sentence: () => string) {}
+  constructor(
+    readonly limit: number,
+    readonly sentence: () => string,
+  ) {}
   spend(n: number): void {
     this.used += n;
     if (this.used > this.limit) throw new UnreadableFile(this.sentence(), 'unzipped');
@@ -109,8 +125,14 @@ export class Budget {
  * Inflates one entry and hands it on in chunks of text (UTF-8 decoded), so the XML parser never
  * holds the part as one string. The budget stops a zip bomb whose header lies.
  */
-export function streamEntry(buf: Uint8Array, e: ZipEntry, budget: Budget, onText: (text: string) => void): void {
-  if (e.flags & 1) throw new UnreadableFile('文件已加密（设有打开密码），请取消密码并另存为 .xlsx 后再校验。');
+export function streamEntry(
+  buf: Uint8Array,
+  e: ZipEntry,
+  budget: Budget,
+  onText: (text: string) => void,
+): void {
+  if (e.flags & 1)
+    throw new UnreadableFile('文件已加密（设有打开密码），请取消密码并另存为 .xlsx 后再校验。');
   const data = dataOf(buf, e);
   const decoder = new TextDecoder('utf-8');
   const emit = (chunk: Uint8Array) => {
@@ -128,7 +150,11 @@ export function streamEntry(buf: Uint8Array, e: ZipEntry, budget: Budget, onText
     try {
       bytes = inflateRawSync(data, { maxOutputLength: Math.max(1, room + 1) });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) throw new UnreadableFile(budget.sentence(), 'unzipped');
+      if (
+        (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ||
+        err instanceof RangeError
+      )
+        throw new UnreadableFile(budget.sentence(), 'unzipped');
       throw new UnreadableFile(CORRUPT);
     }
   } else throw new UnreadableFile(CORRUPT);

@@ -11,13 +11,17 @@ function baseUrl(): string {
 /** Shows the outcome in a dialog; the user closes it (or it closes with the button). */
 function say(outcome: CheckOutcome): Promise<void> {
   return new Promise((resolve) => {
-    Office.context.ui.displayDialogAsync(outcomeDialogUrl(baseUrl(), outcome), { height: 30, width: 30, displayInIframe: true }, (r) => {
-      if (r.status === Office.AsyncResultStatus.Succeeded) {
-        const dialog = r.value;
-        dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => dialog.close());
-      }
-      resolve();
-    });
+    Office.context.ui.displayDialogAsync(
+      outcomeDialogUrl(baseUrl(), outcome),
+      { height: 30, width: 30, displayInIframe: true },
+      (r) => {
+        if (r.status === Office.AsyncResultStatus.Succeeded) {
+          const dialog = r.value;
+          dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => dialog.close());
+        }
+        resolve();
+      },
+    );
   });
 }
 

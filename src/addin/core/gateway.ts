@@ -25,7 +25,8 @@ export type CheckOutcome =
   | { kind: 'not-a-form'; message: string }
   | { kind: 'error'; message: string };
 
-export type ClearOutcome = { kind: 'cleared'; restored: number } | { kind: 'error'; message: string };
+export type ClearOutcome =
+  { kind: 'cleared'; restored: number } | { kind: 'error'; message: string };
 
 export type ActionOutcome = { kind: 'done' } | { kind: 'error'; message: string };
 

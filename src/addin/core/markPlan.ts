@@ -1,5 +1,12 @@
 import type { Finding } from '../../engine';
-import { type MarkedCell, type MarkRecord, NOTE_PREFIX, type OriginalFill, planMarks, type SheetMarks } from './marks';
+import {
+  type MarkedCell,
+  type MarkRecord,
+  NOTE_PREFIX,
+  type OriginalFill,
+  planMarks,
+  type SheetMarks,
+} from './marks';
 
 /** A sheet whose forms were checked: its findings, and whether Excel lets us write there. */
 export interface TargetSheet {
@@ -25,7 +32,8 @@ export interface SheetState {
   comments: Set<string>;
 }
 
-export type NoteOp = { kind: 'add' | 'update'; address: string; text: string } | { kind: 'delete'; address: string };
+export type NoteOp =
+  { kind: 'add' | 'update'; address: string; text: string } | { kind: 'delete'; address: string };
 
 export interface SheetWrite {
   sheet: string;
@@ -49,9 +57,15 @@ function sameColor(a: string | null | undefined, b: string | null | undefined): 
  * Which cells to read before writing: every cell about to be marked, and every cell the last run
  * marked on a sheet that still exists (its fill decides whether to restore it).
  */
-export function stateRequests(targets: TargetSheet[], previous: MarkRecord | null, existing: Set<string>, notes: boolean): StateRequest[] {
+export function stateRequests(
+  targets: TargetSheet[],
+  previous: MarkRecord | null,
+  existing: Set<string>,
+  notes: boolean,
+): StateRequest[] {
   const out = new Map<string, { fills: Set<string>; notes: Set<string> }>();
-  const at = (sheet: string) => out.get(sheet) ?? out.set(sheet, { fills: new Set(), notes: new Set() }).get(sheet)!;
+  const at = (sheet: string) =>
+    out.get(sheet) ?? out.set(sheet, { fills: new Set(), notes: new Set() }).get(sheet)!;
   for (const t of targets) {
     if (!t.writable) continue;
     for (const p of planMarks(t.findings)) {
@@ -69,14 +83,26 @@ export function stateRequests(targets: TargetSheet[], previous: MarkRecord | nul
   return [...out].map(([sheet, r]) => ({ sheet, fills: [...r.fills], notes: [...r.notes] }));
 }
 
-const NO_FILL: OriginalFill = { color: null, pattern: null, tintAndShade: null, patternColor: null, patternTintAndShade: null };
+const NO_FILL: OriginalFill = {
+  color: null,
+  pattern: null,
+  tintAndShade: null,
+  patternColor: null,
+  patternTintAndShade: null,
+};
 
 /**
  * The writes of one 校验, decided before any is made: put back the last run's marks that are not
  * marked again (only where the cell still shows our colour: a colour the user chose since stays),
  * mark, and note. A user's own note is never touched; a cell with a threaded comment gets no note.
  */
-export function planWrites(targets: TargetSheet[], previous: MarkRecord | null, states: SheetState[], existing: Set<string>, notes: boolean): WritePlan {
+export function planWrites(
+  targets: TargetSheet[],
+  previous: MarkRecord | null,
+  states: SheetState[],
+  existing: Set<string>,
+  notes: boolean,
+): WritePlan {
   const stateOf = new Map(states.map((s) => [s.sheet, s]));
   const sheets: SheetWrite[] = [];
   const recorded: SheetMarks[] = [];
@@ -131,12 +157,18 @@ export function planWrites(targets: TargetSheet[], previous: MarkRecord | null, 
 }
 
 function unmark(o: MarkedCell, state: SheetState | undefined, write: SheetWrite): void {
-  if (sameColor(state?.fills.get(o.address)?.color, o.mark)) write.restore.push({ address: o.address, original: o.original });
+  if (sameColor(state?.fills.get(o.address)?.color, o.mark))
+    write.restore.push({ address: o.address, original: o.original });
   const note = state?.notes.get(o.address);
-  if (note !== undefined && note.startsWith(NOTE_PREFIX)) write.notes.push({ kind: 'delete', address: o.address });
+  if (note !== undefined && note.startsWith(NOTE_PREFIX))
+    write.notes.push({ kind: 'delete', address: o.address });
 }
 
 /** The plan that undoes a record (清除标记, or a rollback): restore every cell still showing our mark. */
-export function planClear(record: MarkRecord, states: SheetState[], existing: Set<string>): WritePlan {
+export function planClear(
+  record: MarkRecord,
+  states: SheetState[],
+  existing: Set<string>,
+): WritePlan {
   return planWrites([], record, states, existing, true);
 }

@@ -49,7 +49,6 @@ export interface PlannedMark {
   note: string;
 }
 
-
 /**
  * One mark per cell that has an error or warning (on the finding's first cell): the worst
  * severity's colour and a note with every message there. Infos are listed in the pane only.
@@ -61,7 +60,12 @@ export function planMarks(findings: Finding[]): PlannedMark[] {
     byCell.set(f.cells[0], [...(byCell.get(f.cells[0]) ?? []), f]);
   }
   return [...byCell].map(([address, list]) => {
-    return { address, color: markColor(worstOf(list)), note: NOTE_PREFIX + list.map((f) => `【${SEVERITY[f.severity].name}】${f.message}`).join('\n') };
+    return {
+      address,
+      color: markColor(worstOf(list)),
+      note:
+        NOTE_PREFIX + list.map((f) => `【${SEVERITY[f.severity].name}】${f.message}`).join('\n'),
+    };
   });
 }
 
@@ -70,7 +74,10 @@ export function planMarks(findings: Finding[]): PlannedMark[] {
  * the platform the pattern comes back as "None" or null, and tintAndShade as null or absent.
  */
 export function isNoFill(f: OriginalFill): boolean {
-  return (f.tintAndShade === null || f.tintAndShade === undefined) && (f.pattern === null || f.pattern === undefined || f.pattern === 'None');
+  return (
+    (f.tintAndShade === null || f.tintAndShade === undefined) &&
+    (f.pattern === null || f.pattern === undefined || f.pattern === 'None')
+  );
 }
 
 /** The record as stored; a version-1 record (one sheet) from an older add-in is read as one sheet. */
@@ -78,7 +85,8 @@ export function parseRecord(value: unknown): MarkRecord | null {
   const v = typeof value === 'string' ? safeJson(value) : value;
   if (!v || typeof v !== 'object') return null;
   const r = v as { version?: number; sheet?: unknown; cells?: unknown; sheets?: unknown };
-  if (r.version === 1 && typeof r.sheet === 'string' && Array.isArray(r.cells)) return { version: 2, sheets: [{ sheet: r.sheet, cells: r.cells as MarkedCell[] }] };
+  if (r.version === 1 && typeof r.sheet === 'string' && Array.isArray(r.cells))
+    return { version: 2, sheets: [{ sheet: r.sheet, cells: r.cells as MarkedCell[] }] };
   if (r.version === 2 && Array.isArray(r.sheets)) return r as MarkRecord;
   return null;
 }

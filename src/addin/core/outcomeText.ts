@@ -9,12 +9,24 @@ export function outcomeText(o: CheckOutcome): { title: string; text: string } {
   const head = errors || warnings ? `${errors} 个错误、${warnings} 个警告` : '未发现错误或警告';
   const marked = o.marked ? `，已在 ${o.marked} 个单元格上标色加批注` : '';
   const notes = o.notices.length ? `。${o.notices.join('')}` : '。';
-  return { title: head, text: `${where}：${head}${marked}${notes}打开“校验结果”任务窗格可查看每一条并定位到单元格。` };
+  return {
+    title: head,
+    text: `${where}：${head}${marked}${notes}打开“校验结果”任务窗格可查看每一条并定位到单元格。`,
+  };
 }
 
 /** The dialog page's address for an outcome: the text travels in the query string, nothing is stored. */
 export function outcomeDialogUrl(base: string, o: CheckOutcome): string {
   const { title, text } = outcomeText(o);
-  const kind = o.kind === 'checked' ? (o.result.summary.errors ? 'error' : o.result.summary.warnings ? 'warning' : 'success') : o.kind === 'error' ? 'error' : 'warning';
+  const kind =
+    o.kind === 'checked'
+      ? o.result.summary.errors
+        ? 'error'
+        : o.result.summary.warnings
+          ? 'warning'
+          : 'success'
+      : o.kind === 'error'
+        ? 'error'
+        : 'warning';
   return `${base}result.html?${new URLSearchParams({ kind, title, text }).toString()}`;
 }

@@ -12,5 +12,7 @@ Office.onReady(() => {
   set('title', q.get('title') ?? '自评表校验');
   set('text', q.get('text') ?? '');
   document.body.dataset.kind = q.get('kind') ?? 'info';
-  document.getElementById('close')?.addEventListener('click', () => Office.context.ui.messageParent('close'));
+  document
+    .getElementById('close')
+    ?.addEventListener('click', () => Office.context.ui.messageParent('close'));
 });

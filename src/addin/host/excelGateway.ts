@@ -6,8 +6,22 @@ import { SEVERITY } from '../../engine/findings/severity';
 import { ruleMeta } from '../../engine/rules';
 import { excelErrorSentence } from '../core/errors';
 import { fixWrite } from '../core/fixValue';
-import type { ActionOutcome, CheckOutcome, CheckScope, ClearOutcome, FormOutcome, Gateway, SheetFix } from '../core/gateway';
-import { planClear, planWrites, stateRequests, type TargetSheet, type WritePlan } from '../core/markPlan';
+import type {
+  ActionOutcome,
+  CheckOutcome,
+  CheckScope,
+  ClearOutcome,
+  FormOutcome,
+  Gateway,
+  SheetFix,
+} from '../core/gateway';
+import {
+  planClear,
+  planWrites,
+  stateRequests,
+  type TargetSheet,
+  type WritePlan,
+} from '../core/markPlan';
 import { type MarkRecord, parseRecord, RECORD_KEY } from '../core/marks';
 import { type Capabilities, capabilitiesOf, type ExcelHost } from './excelHost';
 import { queueSheetMeta, readSheetContent, type SheetMeta } from './readSheet';
@@ -15,7 +29,13 @@ import { queueMarks, queueNotes, readStates, writeRecord } from './writeMarks';
 
 export const RESULT_SHEET = '校验结果';
 
-type Found = { forms: FormOutcome[]; metas: Map<string, SheetMeta>; names: string[]; previous: MarkRecord | null; foundElsewhere: string | null };
+type Found = {
+  forms: FormOutcome[];
+  metas: Map<string, SheetMeta>;
+  names: string[];
+  previous: MarkRecord | null;
+  foundElsewhere: string | null;
+};
 
 /**
  * Reads the sheets and checks their forms. Sync 1: the sheet list, the active sheet's used range
@@ -23,7 +43,12 @@ type Found = { forms: FormOutcome[]; metas: Map<string, SheetMeta>; names: strin
  * other sheets are read only when the active one holds no form, one sheet at a time, stopping at
  * the first form; with 'workbook' every sheet is read, one at a time.
  */
-async function readForms(context: Excel.RequestContext, scope: CheckScope, caps: Capabilities, profile: Profile): Promise<Found | { message: string }> {
+async function readForms(
+  context: Excel.RequestContext,
+  scope: CheckScope,
+  caps: Capabilities,
+  profile: Profile,
+): Promise<Found | { message: string }> {
   const wb = context.workbook;
   const sheets = wb.worksheets;
   sheets.load('items/name');
@@ -43,14 +68,20 @@ async function readForms(context: Excel.RequestContext, scope: CheckScope, caps:
     const located = locateForms([snapshot]);
     if (!located.found) return 0;
     // One consistent fix plan for the sheet (RULES §4a): 全部修正 settles in one round.
-    const results = settleFixes(snapshot, located.forms.map(({ form }) => checkLocated(form, profile)), profile);
+    const results = settleFixes(
+      snapshot,
+      located.forms.map(({ form }) => checkLocated(form, profile)),
+      profile,
+    );
     for (const r of results) forms.push({ ...r, sheet: meta.name });
     return results.length;
   };
   const onActive = await checkSheet(active.ws, activeMeta);
   let foundElsewhere: string | null = null;
   if (scope === 'workbook' || onActive === 0) {
-    const others = names.filter((n) => n !== activeMeta.name && n !== RESULT_SHEET).map((n) => queueSheetMeta(sheets.getItem(n)));
+    const others = names
+      .filter((n) => n !== activeMeta.name && n !== RESULT_SHEET)
+      .map((n) => queueSheetMeta(sheets.getItem(n)));
     if (others.length) await context.sync(); // every other sheet's used range, in one small response
     for (const o of others) {
       const meta = o.meta();
@@ -64,7 +95,13 @@ async function readForms(context: Excel.RequestContext, scope: CheckScope, caps:
     const located = locateForms(snapshots);
     return { message: located.found ? '' : located.message };
   }
-  return { forms, metas, names, previous, foundElsewhere: scope === 'sheet' ? foundElsewhere : null };
+  return {
+    forms,
+    metas,
+    names,
+    previous,
+    foundElsewhere: scope === 'sheet' ? foundElsewhere : null,
+  };
 }
 
 /**
@@ -81,7 +118,11 @@ export function createExcelGateway(host: ExcelHost, profile: Profile = NATIONAL_
       sheets.load('items/name');
       await context.sync();
       const existing = new Set(sheets.items.map((s) => s.name));
-      const states = await readStates(context, stateRequests([], record, existing, false), { ...caps, notes: false, comments: false });
+      const states = await readStates(context, stateRequests([], record, existing, false), {
+        ...caps,
+        notes: false,
+        comments: false,
+      });
       queueMarks(context, planClear(record, states, existing));
       await context.sync();
     });
@@ -90,36 +131,63 @@ export function createExcelGateway(host: ExcelHost, profile: Profile = NATIONAL_
   async function check(scope: CheckScope = 'sheet'): Promise<CheckOutcome> {
     let intended: MarkRecord | null = null;
     try {
-      return await host.run(async (context) => {
-        const found = await readForms(context, scope, caps, profile);
-        if ('message' in found) return { kind: 'not-a-form', message: found.message } as CheckOutcome;
-        const { forms, metas, names, previous, foundElsewhere } = found;
-        const notices: string[] = [];
-        const bySheet = [...new Set(forms.map((f) => f.sheet))];
-        const targets: TargetSheet[] = bySheet.map((sheet) => ({ sheet, findings: forms.filter((f) => f.sheet === sheet).flatMap((f) => f.findings), writable: !metas.get(sheet)?.protected }));
-        for (const t of targets) if (!t.writable) notices.push(`工作表“${t.sheet}”受保护，未在单元格上写标记；问题见下方列表。`);
-        if (!caps.notes) notices.push('当前 Excel 不支持批注（ExcelApi 1.18），单元格只标颜色，说明见下方列表。');
-        const existing = new Set(names);
-        const states = await readStates(context, stateRequests(targets, previous, existing, caps.notes), caps);
-        const plan = planWrites(targets, previous, states, existing, caps.notes);
-        if (plan.sheets.some((s) => s.restore.length || s.mark.length) || previous) {
-          queueMarks(context, plan);
-          writeRecord(context, plan.record, previous !== null);
-          if (foundElsewhere) context.workbook.worksheets.getItem(foundElsewhere).activate();
-          intended = plan.record;
-          await context.sync(); // the marks and the record
-        }
-        if (caps.notes && plan.sheets.some((s) => s.notes.length)) {
-          try {
-            queueNotes(context, plan);
-            await context.sync(); // the notes: refused, they cost nothing but themselves
-          } catch (e) {
-            notices.push(`批注未能写入（${excelErrorSentence(e)}）；单元格已标色，说明见下方列表。`);
+      return await host.run(
+        async (context) => {
+          const found = await readForms(context, scope, caps, profile);
+          if ('message' in found)
+            return { kind: 'not-a-form', message: found.message } as CheckOutcome;
+          const { forms, metas, names, previous, foundElsewhere } = found;
+          const notices: string[] = [];
+          const bySheet = [...new Set(forms.map((f) => f.sheet))];
+          const targets: TargetSheet[] = bySheet.map((sheet) => ({
+            sheet,
+            findings: forms.filter((f) => f.sheet === sheet).flatMap((f) => f.findings),
+            writable: !metas.get(sheet)?.protected,
+          }));
+          for (const t of targets)
+            if (!t.writable)
+              notices.push(`工作表“${t.sheet}”受保护，未在单元格上写标记；问题见下方列表。`);
+          if (!caps.notes)
+            notices.push(
+              '当前 Excel 不支持批注（ExcelApi 1.18），单元格只标颜色，说明见下方列表。',
+            );
+          const existing = new Set(names);
+          const states = await readStates(
+            context,
+            stateRequests(targets, previous, existing, caps.notes),
+            caps,
+          );
+          const plan = planWrites(targets, previous, states, existing, caps.notes);
+          if (plan.sheets.some((s) => s.restore.length || s.mark.length) || previous) {
+            queueMarks(context, plan);
+            writeRecord(context, plan.record, previous !== null);
+            if (foundElsewhere) context.workbook.worksheets.getItem(foundElsewhere).activate();
+            intended = plan.record;
+            await context.sync(); // the marks and the record
           }
-        }
-        const result = { ...combineResults(forms), sheet: forms[0].sheet } as FormOutcome;
-        return { kind: 'checked', scope, forms, result, foundElsewhere, marked: plan.marked, notices } as CheckOutcome;
-      }, { mergeUndoGroup: caps.undoGroup });
+          if (caps.notes && plan.sheets.some((s) => s.notes.length)) {
+            try {
+              queueNotes(context, plan);
+              await context.sync(); // the notes: refused, they cost nothing but themselves
+            } catch (e) {
+              notices.push(
+                `批注未能写入（${excelErrorSentence(e)}）；单元格已标色，说明见下方列表。`,
+              );
+            }
+          }
+          const result = { ...combineResults(forms), sheet: forms[0].sheet } as FormOutcome;
+          return {
+            kind: 'checked',
+            scope,
+            forms,
+            result,
+            foundElsewhere,
+            marked: plan.marked,
+            notices,
+          } as CheckOutcome;
+        },
+        { mergeUndoGroup: caps.undoGroup },
+      );
     } catch (e) {
       // A refused write must not leave half the marks: put back whatever of this run landed.
       if (intended) await rollback(intended).catch(() => undefined);
@@ -129,23 +197,33 @@ export function createExcelGateway(host: ExcelHost, profile: Profile = NATIONAL_
 
   async function clearMarks(): Promise<ClearOutcome> {
     try {
-      return await host.run(async (context) => {
-        const setting = context.workbook.settings.getItemOrNullObject(RECORD_KEY);
-        setting.load('value');
-        const sheets = context.workbook.worksheets;
-        sheets.load('items/name');
-        await context.sync(); // 1
-        const record = setting.isNullObject ? null : parseRecord(setting.value);
-        if (!record) return { kind: 'cleared', restored: 0 } as ClearOutcome;
-        const existing = new Set(sheets.items.map((s) => s.name));
-        const states = await readStates(context, stateRequests([], record, existing, caps.notes), { ...caps, comments: false }); // 2
-        const plan: WritePlan = planClear(record, states, existing);
-        queueMarks(context, plan);
-        if (caps.notes) queueNotes(context, plan);
-        writeRecord(context, plan.record, true);
-        await context.sync(); // 3
-        return { kind: 'cleared', restored: plan.sheets.reduce((n, s) => n + s.restore.length, 0) } as ClearOutcome;
-      }, { mergeUndoGroup: caps.undoGroup });
+      return await host.run(
+        async (context) => {
+          const setting = context.workbook.settings.getItemOrNullObject(RECORD_KEY);
+          setting.load('value');
+          const sheets = context.workbook.worksheets;
+          sheets.load('items/name');
+          await context.sync(); // 1
+          const record = setting.isNullObject ? null : parseRecord(setting.value);
+          if (!record) return { kind: 'cleared', restored: 0 } as ClearOutcome;
+          const existing = new Set(sheets.items.map((s) => s.name));
+          const states = await readStates(
+            context,
+            stateRequests([], record, existing, caps.notes),
+            { ...caps, comments: false },
+          ); // 2
+          const plan: WritePlan = planClear(record, states, existing);
+          queueMarks(context, plan);
+          if (caps.notes) queueNotes(context, plan);
+          writeRecord(context, plan.record, true);
+          await context.sync(); // 3
+          return {
+            kind: 'cleared',
+            restored: plan.sheets.reduce((n, s) => n + s.restore.length, 0),
+          } as ClearOutcome;
+        },
+        { mergeUndoGroup: caps.undoGroup },
+      );
     } catch (e) {
       return { kind: 'error', message: excelErrorSentence(e) };
     }
@@ -167,16 +245,27 @@ export function createExcelGateway(host: ExcelHost, profile: Profile = NATIONAL_
 
   async function applyFixes(fixes: SheetFix[], scope: CheckScope = 'sheet'): Promise<CheckOutcome> {
     try {
-      await host.run(async (context) => {
-        const ranges = fixes.map((f) => context.workbook.worksheets.getItem(f.sheet).getRange(f.cell).load(['values', 'numberFormat']));
-        await context.sync();
-        fixes.forEach((f, i) => {
-          const w = fixWrite(f.value, { value: ranges[i].values[0][0], numberFormat: String(ranges[i].numberFormat[0][0] ?? '') });
-          if (w.numberFormat) ranges[i].numberFormat = [[w.numberFormat]];
-          ranges[i].values = [[w.value]];
-        });
-        await context.sync();
-      }, { mergeUndoGroup: caps.undoGroup });
+      await host.run(
+        async (context) => {
+          const ranges = fixes.map((f) =>
+            context.workbook.worksheets
+              .getItem(f.sheet)
+              .getRange(f.cell)
+              .load(['values', 'numberFormat']),
+          );
+          await context.sync();
+          fixes.forEach((f, i) => {
+            const w = fixWrite(f.value, {
+              value: ranges[i].values[0][0],
+              numberFormat: String(ranges[i].numberFormat[0][0] ?? ''),
+            });
+            if (w.numberFormat) ranges[i].numberFormat = [[w.numberFormat]];
+            ranges[i].values = [[w.value]];
+          });
+          await context.sync();
+        },
+        { mergeUndoGroup: caps.undoGroup },
+      );
     } catch (e) {
       return { kind: 'error', message: excelErrorSentence(e) };
     }
@@ -190,10 +279,23 @@ export function createExcelGateway(host: ExcelHost, profile: Profile = NATIONAL_
         await context.sync();
         if (!old.isNullObject) old.delete();
         const ws = context.workbook.worksheets.add(RESULT_SHEET);
-        const rows: (string | number)[][] = [['严重程度', '工作表', '单元格', '规则', '规则名称', '说明', '应为', '实填', '建议修正']];
+        const rows: (string | number)[][] = [
+          ['严重程度', '工作表', '单元格', '规则', '规则名称', '说明', '应为', '实填', '建议修正'],
+        ];
         for (const form of forms) {
           const where = form.form ? `${form.sheet} ${form.form}` : form.sheet;
-          for (const f of form.findings) rows.push([SEVERITY[f.severity].name, where, f.cells[0] ?? '', f.rule, ruleMeta(f.rule)?.title ?? '', f.message, f.expected ?? '', f.actual ?? '', f.fix ? `${f.fix.cell} = ${f.fix.value}` : '']);
+          for (const f of form.findings)
+            rows.push([
+              SEVERITY[f.severity].name,
+              where,
+              f.cells[0] ?? '',
+              f.rule,
+              ruleMeta(f.rule)?.title ?? '',
+              f.message,
+              f.expected ?? '',
+              f.actual ?? '',
+              f.fix ? `${f.fix.cell} = ${f.fix.value}` : '',
+            ]);
         }
         const range = ws.getRangeByIndexes(0, 0, rows.length, rows[0].length);
         range.numberFormat = rows.map((r) => r.map(() => '@'));

@@ -5,7 +5,10 @@
  * answers isSetSupported('ExcelApi', '1.18') with true and still has no Worksheet.notes).
  */
 export interface ExcelHost {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: { mergeUndoGroup?: boolean }): Promise<T>;
+  run<T>(
+    batch: (context: Excel.RequestContext) => Promise<T>,
+    options?: { mergeUndoGroup?: boolean },
+  ): Promise<T>;
   supports(version: string): boolean;
   hasApi(api: LibraryApi): boolean;
 }
@@ -27,12 +30,20 @@ export interface Capabilities {
 /** The one place capabilities are decided. */
 export function capabilitiesOf(host: ExcelHost): Capabilities {
   const both = (version: string, api: LibraryApi) => host.supports(version) && host.hasApi(api);
-  return { notes: both('1.18', 'notes'), comments: both('1.10', 'comments'), merges: both('1.13', 'mergedAreas'), undoGroup: both('1.20', 'undoGroup') };
+  return {
+    notes: both('1.18', 'notes'),
+    comments: both('1.10', 'comments'),
+    merges: both('1.13', 'mergedAreas'),
+    undoGroup: both('1.20', 'undoGroup'),
+  };
 }
 
 /** The real host, inside Excel. */
 export function officeHost(): ExcelHost {
-  const lib = Excel as unknown as Record<string, { prototype?: Record<string, unknown> } | undefined>;
+  const lib = Excel as unknown as Record<
+    string,
+    { prototype?: Record<string, unknown> } | undefined
+  >;
   const api: Record<LibraryApi, () => boolean> = {
     notes: () => typeof lib.NoteCollection === 'function',
     comments: () => typeof lib.CommentCollection === 'function',
@@ -43,7 +54,9 @@ export function officeHost(): ExcelHost {
   };
   return {
     run: (batch, options) =>
-      options?.mergeUndoGroup ? Excel.run({ mergeUndoGroup: true } as Excel.RunOptions, batch) : Excel.run(batch),
+      options?.mergeUndoGroup
+        ? Excel.run({ mergeUndoGroup: true } as Excel.RunOptions, batch)
+        : Excel.run(batch),
     supports: (version) => Office.context.requirements.isSetSupported('ExcelApi', version),
     hasApi: (name) => api[name](),
   };

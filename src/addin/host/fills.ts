@@ -11,7 +11,8 @@ export function restoreFill(range: Excel.Range, original: OriginalFill): void {
   if (original.pattern !== null) fill.pattern = original.pattern as Excel.FillPattern;
   if (original.tintAndShade !== null) fill.tintAndShade = original.tintAndShade;
   if (original.patternColor !== null) fill.patternColor = original.patternColor;
-  if (original.patternTintAndShade !== null) fill.patternTintAndShade = original.patternTintAndShade;
+  if (original.patternTintAndShade !== null)
+    fill.patternTintAndShade = original.patternTintAndShade;
   range.setCellProperties([[{ format: { fill } }]]);
 }
 
@@ -19,4 +20,10 @@ export function sameColor(a: string | null | undefined, b: string | null | undef
   return !!a && !!b && a.toUpperCase() === b.toUpperCase();
 }
 
-export const NO_FILL: OriginalFill = { color: null, pattern: null, tintAndShade: null, patternColor: null, patternTintAndShade: null };
+export const NO_FILL: OriginalFill = {
+  color: null,
+  pattern: null,
+  tintAndShade: null,
+  patternColor: null,
+  patternTintAndShade: null,
+};

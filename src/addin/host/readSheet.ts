@@ -33,31 +33,64 @@ export function queueSheetMeta(ws: Excel.Worksheet): QueuedMeta {
   return {
     ws,
     // Read only through this getter, after the caller's sync (the queue-then-read pattern).
-    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load
-    meta: () => ({ name: ws.name, protected: ws.protection.protected, rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount }),
+    /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
+    meta: () => ({
+      name: ws.name,
+      protected: ws.protection.protected,
+      rowIndex: used.rowIndex,
+      columnIndex: used.columnIndex,
+      rowCount: used.rowCount,
+      columnCount: used.columnCount,
+    }),
+    /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
   };
 }
 
-const blankToNull = (v: unknown): RawValue => (v === '' || v === undefined || v === null ? null : (v as RawValue));
+const blankToNull = (v: unknown): RawValue =>
+  v === '' || v === undefined || v === null ? null : (v as RawValue);
 
 /**
  * Reads what the engine needs of one sheet (values, number formats, text, formulas, merged areas):
  * one sync per chunk of rows, so no response nears Excel on the web's limit. Fills are not read
  * here: only the cells about to be marked need theirs.
  */
-export async function readSheetContent(context: Excel.RequestContext, ws: Excel.Worksheet, meta: SheetMeta, caps: Capabilities): Promise<GridSnapshot> {
+export async function readSheetContent(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  meta: SheetMeta,
+  caps: Capabilities,
+): Promise<GridSnapshot> {
   let rowsPerRead = Math.max(1, Math.floor(CELLS_PER_READ / Math.max(1, meta.columnCount)));
-  const snapshot: GridSnapshot = { sheetName: meta.name, originRow: meta.rowIndex, originCol: meta.columnIndex, values: [], numberFormats: [], texts: [], formulas: [], merges: [] };
-  for (let first = 0; first < meta.rowCount; ) {
+  const snapshot: GridSnapshot = {
+    sheetName: meta.name,
+    originRow: meta.rowIndex,
+    originCol: meta.columnIndex,
+    values: [],
+    numberFormats: [],
+    texts: [],
+    formulas: [],
+    merges: [],
+  };
+  for (let first = 0; first < meta.rowCount;) {
     const count = Math.min(rowsPerRead, meta.rowCount - first);
-    const range = ws.getRangeByIndexes(meta.rowIndex + first, meta.columnIndex, count, meta.columnCount);
+    const range = ws.getRangeByIndexes(
+      meta.rowIndex + first,
+      meta.columnIndex,
+      count,
+      meta.columnCount,
+    );
     range.load(['values', 'numberFormat', 'text', 'formulas']);
     // Merged areas by their geometry: the address form can name only each area's top-left cell
     // (office-js #1590), and only areas whose top-left lies in the range come back (#3611) — so
     // each chunk reports the areas that start in it.
     const areas = caps.merges ? range.getMergedAreasOrNullObject() : null;
     areas?.load('address'); // for isNullObject
-    areas?.areas.load(['items/rowIndex', 'items/columnIndex', 'items/rowCount', 'items/columnCount']);
+    areas?.areas.load([
+      'items/rowIndex',
+      'items/columnIndex',
+      'items/rowCount',
+      'items/columnCount',
+    ]);
     try {
       // One sync per chunk on purpose: a single response for the whole sheet can pass 5 MB.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -69,9 +102,15 @@ export async function readSheetContent(context: Excel.RequestContext, ws: Excel.
       continue;
     }
     snapshot.values.push(...range.values.map((row) => row.map(blankToNull)));
-    snapshot.numberFormats?.push(...range.numberFormat.map((row) => row.map((f) => (f ? String(f) : null))));
+    snapshot.numberFormats?.push(
+      ...range.numberFormat.map((row) => row.map((f) => (f ? String(f) : null))),
+    );
     snapshot.texts?.push(...range.text.map((row) => row.map((t) => (t === '' ? null : t))));
-    snapshot.formulas?.push(...range.formulas.map((row) => row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null))));
+    snapshot.formulas?.push(
+      ...range.formulas.map((row) =>
+        row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null)),
+      ),
+    );
     if (areas && !areas.isNullObject) snapshot.merges.push(...areas.areas.items.map(areaBox));
     first += count;
   }
@@ -79,9 +118,18 @@ export async function readSheetContent(context: Excel.RequestContext, ws: Excel.
 }
 
 function isTooLarge(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ResponsePayloadSizeLimitExceeded';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    (e as { code?: unknown }).code === 'ResponsePayloadSizeLimitExceeded'
+  );
 }
 
 function areaBox(a: Excel.Range): CellRange {
-  return { top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 };
+  return {
+    top: a.rowIndex,
+    left: a.columnIndex,
+    bottom: a.rowIndex + a.rowCount - 1,
+    right: a.columnIndex + a.columnCount - 1,
+  };
 }

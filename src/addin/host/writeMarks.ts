@@ -4,7 +4,13 @@ import type { SheetState, StateRequest, WritePlan } from '../core/markPlan';
 import type { Capabilities } from './excelHost';
 import { restoreFill } from './fills';
 
-const FILL = { color: true, pattern: true, tintAndShade: true, patternColor: true, patternTintAndShade: true } as const;
+const FILL = {
+  color: true,
+  pattern: true,
+  tintAndShade: true,
+  patternColor: true,
+  patternTintAndShade: true,
+} as const;
 
 function fillOf(props: Excel.CellProperties): OriginalFill {
   const f = props.format?.fill ?? {};
@@ -21,11 +27,19 @@ function fillOf(props: Excel.CellProperties): OriginalFill {
  * Reads the fills and notes the plan needs (one sync), and where threaded comments sit (one more
  * sync, only when a sheet has comments). Only these cells' fills are read, never a whole range's.
  */
-export async function readStates(context: Excel.RequestContext, requests: StateRequest[], caps: Capabilities): Promise<SheetState[]> {
+export async function readStates(
+  context: Excel.RequestContext,
+  requests: StateRequest[],
+  caps: Capabilities,
+): Promise<SheetState[]> {
   const queued = requests.map((req) => {
     const ws = context.workbook.worksheets.getItem(req.sheet);
-    const fills = req.fills.map((a) => [a, ws.getRange(a).getCellProperties({ format: { fill: FILL } })] as const);
-    const notes = caps.notes ? req.notes.map((a) => [a, ws.notes.getItemOrNullObject(a).load('content')] as const) : [];
+    const fills = req.fills.map(
+      (a) => [a, ws.getRange(a).getCellProperties({ format: { fill: FILL } })] as const,
+    );
+    const notes = caps.notes
+      ? req.notes.map((a) => [a, ws.notes.getItemOrNullObject(a).load('content')] as const)
+      : [];
     // A collection is navigated to, not loaded; its items are loaded on the next line.
     // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     const comments = caps.comments ? ws.comments : null;
@@ -34,12 +48,18 @@ export async function readStates(context: Excel.RequestContext, requests: StateR
   });
   if (queued.length === 0) return [];
   await context.sync();
-  const located = queued.map((q) => (q.comments && q.comments.items.length ? q.comments.items.map((c) => c.getLocation().load('address')) : []));
+  const located = queued.map((q) =>
+    q.comments && q.comments.items.length
+      ? q.comments.items.map((c) => c.getLocation().load('address'))
+      : [],
+  );
   if (located.some((l) => l.length)) await context.sync();
   return queued.map((q, i) => ({
     sheet: q.req.sheet,
     fills: new Map(q.fills.map(([a, p]) => [a, fillOf(p.value[0][0])])),
-    notes: new Map(q.notes.flatMap(([a, n]) => (n.isNullObject ? [] : [[a, n.content] as [string, string]]))),
+    notes: new Map(
+      q.notes.flatMap(([a, n]) => (n.isNullObject ? [] : [[a, n.content] as [string, string]])),
+    ),
     comments: new Set(located[i].map((r) => r.address.replace(/^.*!/, '').replace(/\$/g, ''))),
   }));
 }
@@ -54,7 +74,11 @@ export function queueMarks(context: Excel.RequestContext, plan: WritePlan): void
 }
 
 /** Stores the record, or removes the old one when nothing is marked any more. */
-export function writeRecord(context: Excel.RequestContext, record: MarkRecord, hadRecord: boolean): void {
+export function writeRecord(
+  context: Excel.RequestContext,
+  record: MarkRecord,
+  hadRecord: boolean,
+): void {
   if (record.sheets.length) context.workbook.settings.add(RECORD_KEY, JSON.stringify(record));
   else if (hadRecord) context.workbook.settings.getItem(RECORD_KEY).delete();
 }

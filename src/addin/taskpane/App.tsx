@@ -8,11 +8,21 @@ import { Summary } from './components/Summary';
 import { type Busy, Toolbar } from './components/Toolbar';
 
 const useStyles = makeStyles({
-  root: { display: 'grid', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0, overflowWrap: 'anywhere' },
+  root: {
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+  },
   form: { display: 'grid', gap: tokens.spacingVerticalS, minWidth: 0 },
 });
 
-type Message = { intent: 'error' | 'warning' | 'info' | 'success'; title: string; text: string } | null;
+type Message = {
+  intent: 'error' | 'warning' | 'info' | 'success';
+  title: string;
+  text: string;
+} | null;
 
 /** "工作表“甲” A1:K19": a form's place, for headings and labels. */
 function formName(f: FormOutcome): string {
@@ -33,21 +43,39 @@ export function App({ gateway }: { gateway: Gateway | null }): React.JSX.Element
     return (
       <main className={styles.root}>
         <Title3>自评表校验</Title3>
-        <Notice intent="warning" title="请在 Excel 中打开" text="这是 Excel 加载项：请在 Excel（网页版或桌面版）中通过“开始 → 加载项”打开它，再点“校验”。" />
+        <Notice
+          intent="warning"
+          title="请在 Excel 中打开"
+          text="这是 Excel 加载项：请在 Excel（网页版或桌面版）中通过“开始 → 加载项”打开它，再点“校验”。"
+        />
       </main>
     );
   }
 
   const checked = outcome?.kind === 'checked' ? outcome : null;
   const scope: CheckScope = checked?.scope ?? 'sheet';
-  const fixes: SheetFix[] = (checked?.forms ?? []).flatMap((form) => form.findings.flatMap((f) => (f.fix ? [{ sheet: form.sheet, ...f.fix }] : [])));
+  const fixes: SheetFix[] = (checked?.forms ?? []).flatMap((form) =>
+    form.findings.flatMap((f) => (f.fix ? [{ sheet: form.sheet, ...f.fix }] : [])),
+  );
 
   const show = (o: CheckOutcome) => {
     setOutcome(o);
-    if (o.kind === 'error') setMessage({ intent: 'error', title: 'Excel 拒绝了操作', text: o.message });
-    else if (o.kind === 'not-a-form') setMessage({ intent: 'warning', title: '没有找到绩效自评表', text: o.message });
-    else if (o.foundElsewhere) setMessage({ intent: 'info', title: '表格在其他工作表', text: `当前工作表没有自评表，已在工作表“${o.foundElsewhere}”找到并校验。` });
-    else if (o.forms.length > 1) setMessage({ intent: 'info', title: `找到 ${o.forms.length} 张自评表`, text: o.forms.map(formName).join('、') });
+    if (o.kind === 'error')
+      setMessage({ intent: 'error', title: 'Excel 拒绝了操作', text: o.message });
+    else if (o.kind === 'not-a-form')
+      setMessage({ intent: 'warning', title: '没有找到绩效自评表', text: o.message });
+    else if (o.foundElsewhere)
+      setMessage({
+        intent: 'info',
+        title: '表格在其他工作表',
+        text: `当前工作表没有自评表，已在工作表“${o.foundElsewhere}”找到并校验。`,
+      });
+    else if (o.forms.length > 1)
+      setMessage({
+        intent: 'info',
+        title: `找到 ${o.forms.length} 张自评表`,
+        text: o.forms.map(formName).join('、'),
+      });
     else setMessage(null);
   };
 
@@ -63,40 +91,94 @@ export function App({ gateway }: { gateway: Gateway | null }): React.JSX.Element
   const onCheck = () => act('check', async () => show(await gateway.check('sheet')));
   const onCheckAll = () => act('checkAll', async () => show(await gateway.check('workbook')));
   const onFixAll = () => act('fix', async () => show(await gateway.applyFixes(fixes, scope)));
-  const onFix = (sheet: string) => (f: Finding) => act('fix', async () => (f.fix ? show(await gateway.applyFixes([{ sheet, ...f.fix }], scope)) : undefined));
+  const onFix = (sheet: string) => (f: Finding) =>
+    act('fix', async () =>
+      f.fix ? show(await gateway.applyFixes([{ sheet, ...f.fix }], scope)) : undefined,
+    );
   const onSelect = (sheet: string) => (cell: string) => {
-    if (cell) void gateway.select(sheet, cell).then((r) => (r.kind === 'error' ? setMessage({ intent: 'error', title: '无法定位单元格', text: r.message }) : undefined));
+    if (cell)
+      void gateway
+        .select(sheet, cell)
+        .then((r) =>
+          r.kind === 'error'
+            ? setMessage({ intent: 'error', title: '无法定位单元格', text: r.message })
+            : undefined,
+        );
   };
   const onClear = () =>
     act('clear', async () => {
       const r = await gateway.clearMarks();
       setOutcome(null);
-      setMessage(r.kind === 'cleared' ? { intent: 'success', title: '已清除标记', text: r.restored ? `已恢复 ${r.restored} 个单元格的原有格式。` : '没有需要清除的标记。' } : { intent: 'error', title: '无法清除标记', text: r.message });
+      setMessage(
+        r.kind === 'cleared'
+          ? {
+              intent: 'success',
+              title: '已清除标记',
+              text: r.restored
+                ? `已恢复 ${r.restored} 个单元格的原有格式。`
+                : '没有需要清除的标记。',
+            }
+          : { intent: 'error', title: '无法清除标记', text: r.message },
+      );
     });
   const onExport = () =>
     act('export', async () => {
       if (!checked) return;
       const r = await gateway.exportFindings(checked.forms);
-      setMessage(r.kind === 'done' ? { intent: 'success', title: '已导出', text: '结果已写入“校验结果”工作表。' } : { intent: 'error', title: '无法导出', text: r.message });
+      setMessage(
+        r.kind === 'done'
+          ? { intent: 'success', title: '已导出', text: '结果已写入“校验结果”工作表。' }
+          : { intent: 'error', title: '无法导出', text: r.message },
+      );
     });
 
   const several = (checked?.forms.length ?? 0) > 1;
   return (
     <main className={styles.root}>
       <Title3>自评表校验</Title3>
-      <Toolbar busy={busy} fixCount={fixes.length} canExport={!!checked} onCheck={onCheck} onCheckAll={onCheckAll} onFixAll={onFixAll} onClear={onClear} onExport={onExport} />
+      <Toolbar
+        busy={busy}
+        fixCount={fixes.length}
+        canExport={!!checked}
+        onCheck={onCheck}
+        onCheckAll={onCheckAll}
+        onFixAll={onFixAll}
+        onClear={onClear}
+        onExport={onExport}
+      />
       {message && <Notice {...message} />}
-      {checked?.notices.map((n) => <Notice key={n} intent="warning" title="提示" text={n} />)}
+      {checked?.notices.map((n) => (
+        <Notice key={n} intent="warning" title="提示" text={n} />
+      ))}
       {checked &&
         checked.forms.map((form, i) => (
-          <section key={`${form.sheet}-${form.form ?? ''}`} className={styles.form} aria-label={several ? formName(form) : undefined}>
+          <section
+            key={`${form.sheet}-${form.form ?? ''}`}
+            className={styles.form}
+            aria-label={several ? formName(form) : undefined}
+          >
             {several && i > 0 && <Divider />}
             <Summary summary={form.summary} sheet={form.sheet} form={form.form} />
-            {form.findings.length === 0 && <Notice intent="success" title="未发现问题" text="合计、执行率、指标得分和总分都一致。" />}
-            <FindingList findings={form.findings} busy={busy !== null} onSelect={onSelect(form.sheet)} onFix={onFix(form.sheet)} />
+            {form.findings.length === 0 && (
+              <Notice
+                intent="success"
+                title="未发现问题"
+                text="合计、执行率、指标得分和总分都一致。"
+              />
+            )}
+            <FindingList
+              findings={form.findings}
+              busy={busy !== null}
+              onSelect={onSelect(form.sheet)}
+              onFix={onFix(form.sheet)}
+            />
           </section>
         ))}
-      {!outcome && !message && <Text>打开部门的自评表工作簿，点“校验”（当前工作表）或“全部工作表”。表格可以在任意位置、任意工作表。</Text>}
+      {!outcome && !message && (
+        <Text>
+          打开部门的自评表工作簿，点“校验”（当前工作表）或“全部工作表”。表格可以在任意位置、任意工作表。
+        </Text>
+      )}
     </main>
   );
 }

@@ -5,14 +5,24 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import { annotateDocx, cellMarks, paragraphMarks, type DocxMarks } from '../../adapters/docx/annotate';
+import {
+  annotateDocx,
+  cellMarks,
+  paragraphMarks,
+  type DocxMarks,
+} from '../../adapters/docx/annotate';
 import { openDocx, UnreadableDocx } from '../../adapters/docx/document';
 import { readWorkbook } from '../../adapters/exceljs/readWorkbook';
 import { checkWorkbook, EMPTY_SUMMARY } from '../../engine/check';
 import type { GridSnapshot } from '../../engine/grid/types';
 import { locateForms } from '../../engine/locate/locateForm';
 import type { Profile } from '../../engine/profile/profile';
-import { crossCheckReport, reportForm, type ReportFinding, type ReportParagraph } from '../../engine/report/crossCheck';
+import {
+  crossCheckReport,
+  reportForm,
+  type ReportFinding,
+  type ReportParagraph,
+} from '../../engine/report/crossCheck';
 import type { FileResult } from '../checkFile';
 import { convertLegacy } from './convert';
 
@@ -46,17 +56,29 @@ async function loadWord(file: string): Promise<Loaded & { failed?: string }> {
     const c = await convertLegacy(file);
     if (!c.ok) return { bytes: null, note: null, failed: c.message };
     try {
-      return { bytes: await fs.readFile(c.path), note: `${path.basename(file)} 是旧版 .doc 文件，已用 LibreOffice 转换为 .docx 后校验（校验的是转换副本）。` };
+      return {
+        bytes: await fs.readFile(c.path),
+        note: `${path.basename(file)} 是旧版 .doc 文件，已用 LibreOffice 转换为 .docx 后校验（校验的是转换副本）。`,
+      };
     } finally {
       await fs.rm(c.dir, { recursive: true, force: true });
     }
   }
-  if (!/\.docx$/i.test(file)) return { bytes: null, note: null, failed: '不是 Word 文档（.docx / .doc）。' };
+  if (!/\.docx$/i.test(file))
+    return { bytes: null, note: null, failed: '不是 Word 文档（.docx / .doc）。' };
   return { bytes: await fs.readFile(file), note: null };
 }
 
 function failed(file: string, message: string): FileResult {
-  return { file, status: 'unreadable', sheet: null, form: null, message, findings: [], summary: EMPTY_SUMMARY };
+  return {
+    file,
+    status: 'unreadable',
+    sheet: null,
+    form: null,
+    message,
+    findings: [],
+    summary: EMPTY_SUMMARY,
+  };
 }
 
 function noAnnotation(): Promise<string[]> {
@@ -70,9 +92,20 @@ const stemOf = (file: string) => path.basename(file).replace(/\.[^.]+$/, '');
  * narrative, cross-checks it against the form: the document's own paragraphs outside its
  * tables, or those of `reportDocx` when given. Never throws for a bad file: it says why.
  */
-export async function checkDocxFile(file: string, profile: Profile, reportDocx?: string): Promise<DocxCheck> {
+export async function checkDocxFile(
+  file: string,
+  profile: Profile,
+  reportDocx?: string,
+): Promise<DocxCheck> {
   const notes: string[] = [];
-  const empty = (message: string): DocxCheck => ({ results: [failed(file, message)], notes, reportFindings: [], sheets: [], workbook: null, annotate: noAnnotation });
+  const empty = (message: string): DocxCheck => ({
+    results: [failed(file, message)],
+    notes,
+    reportFindings: [],
+    sheets: [],
+    workbook: null,
+    annotate: noAnnotation,
+  });
   let sheets: GridSnapshot[];
   let paragraphs: ReportParagraph[] = [];
   let formBytes: Uint8Array | null = null;
@@ -86,7 +119,9 @@ export async function checkDocxFile(file: string, profile: Profile, reportDocx?:
         if (!c.ok) return empty(c.message);
         converted = c.dir;
         source = c.path;
-        notes.push(`${path.basename(file)} 是旧版 .xls 文件，已用 LibreOffice 转换为 .xlsx 后校验（校验的是转换副本）。`);
+        notes.push(
+          `${path.basename(file)} 是旧版 .xls 文件，已用 LibreOffice 转换为 .xlsx 后校验（校验的是转换副本）。`,
+        );
       }
       const loaded = await readWorkbook(source);
       sheets = loaded.sheets;
@@ -99,11 +134,18 @@ export async function checkDocxFile(file: string, profile: Profile, reportDocx?:
       const d = openDocx(w.bytes);
       sheets = d.tables.map((t) => t.sheet);
       paragraphs = d.paragraphs.map(({ index, text }) => ({ index, text }));
-      if (!sheets.length) return { ...empty('该 Word 文档中没有表格，找不到自评表。'), results: [{ ...failed(file, '该 Word 文档中没有表格，找不到自评表。'), status: 'not-a-form' }] };
+      if (!sheets.length)
+        return {
+          ...empty('该 Word 文档中没有表格，找不到自评表。'),
+          results: [
+            { ...failed(file, '该 Word 文档中没有表格，找不到自评表。'), status: 'not-a-form' },
+          ],
+        };
     }
   } catch (e) {
     if (converted) await fs.rm(converted, { recursive: true, force: true });
-    const message = e instanceof UnreadableDocx ? e.message : e instanceof Error ? e.message : String(e);
+    const message =
+      e instanceof UnreadableDocx ? e.message : e instanceof Error ? e.message : String(e);
     return empty(message);
   }
   if (converted) await fs.rm(converted, { recursive: true, force: true });
@@ -117,10 +159,14 @@ export async function checkDocxFile(file: string, profile: Profile, reportDocx?:
         if (w.note) notes.push(w.note);
         reportBytes = w.bytes;
         paragraphs = openDocx(w.bytes).paragraphs.map(({ index, text }) => ({ index, text }));
-        notes.push(`自评报告：${path.basename(reportDocx)}（与 ${path.basename(file)} 配对核对）。`);
+        notes.push(
+          `自评报告：${path.basename(reportDocx)}（与 ${path.basename(file)} 配对核对）。`,
+        );
       }
     } catch (e) {
-      notes.push(`自评报告 ${path.basename(reportDocx)} 无法读取：${e instanceof Error ? e.message : String(e)}`);
+      notes.push(
+        `自评报告 ${path.basename(reportDocx)} 无法读取：${e instanceof Error ? e.message : String(e)}`,
+      );
     }
   }
 
@@ -140,18 +186,25 @@ export async function checkDocxFile(file: string, profile: Profile, reportDocx?:
       const located = locateForms(sheets);
       const target = located.found ? reportForm(located.forms) : null;
       if (!located.found) notes.push('没有找到自评表，自评报告未与表核对。');
-      else if (!target) notes.push('文档中有多张项目支出自评表，无法确定自评报告对应哪一张，自评报告未与表核对。');
+      else if (!target)
+        notes.push('文档中有多张项目支出自评表，无法确定自评报告对应哪一张，自评报告未与表核对。');
       else {
         const at = located.forms.indexOf(target);
         reportFindings = crossCheckReport(target.form, paragraphs, profile);
         const r = results[at];
         if (r && reportFindings.length) {
-          results[at] = { ...r, findings: [...r.findings, ...reportFindings], summary: { ...r.summary, warnings: r.summary.warnings + reportFindings.length } };
+          results[at] = {
+            ...r,
+            findings: [...r.findings, ...reportFindings],
+            summary: { ...r.summary, warnings: r.summary.warnings + reportFindings.length },
+          };
         }
       }
     }
   } catch (e) {
-    return empty(`校验时出现内部错误：${e instanceof Error ? e.message : String(e)}。请把该文件反馈给开发者。`);
+    return empty(
+      `校验时出现内部错误：${e instanceof Error ? e.message : String(e)}。请把该文件反馈给开发者。`,
+    );
   }
   if (notes.length) {
     const note = notes.join('');
@@ -162,7 +215,8 @@ export async function checkDocxFile(file: string, profile: Profile, reportDocx?:
     const written: string[] = [];
     const put = async (input: string, bytes: Uint8Array, marks: DocxMarks): Promise<void> => {
       const out = path.join(outDir, `${stemOf(input)}.checked.docx`);
-      if (path.resolve(out) === path.resolve(input)) throw new Error(`批注副本不能覆盖原文件：${input}`);
+      if (path.resolve(out) === path.resolve(input))
+        throw new Error(`批注副本不能覆盖原文件：${input}`);
       await fs.mkdir(outDir, { recursive: true });
       const tmp = `${out}.${process.pid}.tmp`;
       await fs.writeFile(tmp, annotateDocx(bytes, marks));
@@ -174,7 +228,8 @@ export async function checkDocxFile(file: string, profile: Profile, reportDocx?:
       const cells = results.flatMap((r) => cellMarks(r.sheet, r.findings));
       await put(file, formBytes, { cells, paragraphs: reportBytes ? [] : narrative });
     }
-    if (reportBytes && reportDocx) await put(reportDocx, reportBytes, { cells: [], paragraphs: narrative });
+    if (reportBytes && reportDocx)
+      await put(reportDocx, reportBytes, { cells: [], paragraphs: narrative });
     return written;
   };
   return { results, notes, reportFindings, sheets, workbook, annotate };

@@ -17,7 +17,11 @@ export function hasWriter(soffice: string | null = findSoffice()): boolean {
   if (!soffice) return false;
   try {
     const program = path.dirname(realpathSync(soffice));
-    return existsSync(path.join(program, 'libswlo.so')) || existsSync(path.join(program, 'swlo.dll')) || existsSync(path.join(program, '..', 'Frameworks', 'libswlo.dylib'));
+    return (
+      existsSync(path.join(program, 'libswlo.so')) ||
+      existsSync(path.join(program, 'swlo.dll')) ||
+      existsSync(path.join(program, '..', 'Frameworks', 'libswlo.dylib'))
+    );
   } catch {
     return false;
   }
@@ -37,20 +41,42 @@ export type Converted = { ok: true; path: string; dir: string } | { ok: false; m
  * Converts a .doc to .docx or a .xls to .xlsx with LibreOffice headless, into a new temporary
  * folder (the caller removes `dir`). The input is only read.
  */
-export async function convertLegacy(file: string, soffice: string | null = findSoffice()): Promise<Converted> {
+export async function convertLegacy(
+  file: string,
+  soffice: string | null = findSoffice(),
+): Promise<Converted> {
   if (!soffice) return { ok: false, message: convertAdvice(file) };
   const target = path.extname(file).toLowerCase() === '.doc' ? 'docx' : 'xlsx';
-  if (target === 'docx' && !hasWriter(soffice)) return { ok: false, message: `这是旧版 .doc 文件，而 LibreOffice 未安装 Writer 组件（libreoffice-writer）：请安装后重试，或在 Word 中另存为 .docx 后再校验。` };
+  if (target === 'docx' && !hasWriter(soffice))
+    return {
+      ok: false,
+      message: `这是旧版 .doc 文件，而 LibreOffice 未安装 Writer 组件（libreoffice-writer）：请安装后重试，或在 Word 中另存为 .docx 后再校验。`,
+    };
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-convert-'));
   const profile = path.join(dir, 'lo-profile');
-  const r = spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', target, '--outdir', dir, path.resolve(file)], {
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
+  const r = spawnSync(
+    soffice,
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--convert-to',
+      target,
+      '--outdir',
+      dir,
+      path.resolve(file),
+    ],
+    {
+      encoding: 'utf8',
+      timeout: 180_000,
+    },
+  );
   const out = path.join(dir, `${path.basename(file, path.extname(file))}.${target}`);
   if (r.status !== 0 || !existsSync(out)) {
     await fs.rm(dir, { recursive: true, force: true });
-    return { ok: false, message: `LibreOffice 未能转换该文件（${(r.stderr || r.error?.message || '').trim().split('\n')[0] || '无输出'}）；请在 ${target === 'docx' ? 'Word' : 'Excel'} 中另存为 .${target} 后再校验。` };
+    return {
+      ok: false,
+      message: `LibreOffice 未能转换该文件（${(r.stderr || r.error?.message || '').trim().split('\n')[0] || '无输出'}）；请在 ${target === 'docx' ? 'Word' : 'Excel'} 中另存为 .${target} 后再校验。`,
+    };
   }
   return { ok: true, path: out, dir };
 }

@@ -32,8 +32,18 @@ export function pairReports(files: string[]): { pairs: ReportPair[]; single: str
     const exact = path.join(path.dirname(form), path.basename(form).replace(/\.[^.]+$/, ''));
     const byWords = stem(form, FORM_WORDS);
     const report =
-      reports.find((r) => !used.has(r) && path.join(path.dirname(r), path.basename(r).replace(/\.[^.]+$/, '')) === exact) ??
-      reports.find((r) => !used.has(r) && FORM_WORDS.test(path.basename(form).replace(/\.[^.]+$/, '')) && REPORT_WORDS.test(path.basename(r).replace(/\.[^.]+$/, '')) && stem(r, REPORT_WORDS) === byWords);
+      reports.find(
+        (r) =>
+          !used.has(r) &&
+          path.join(path.dirname(r), path.basename(r).replace(/\.[^.]+$/, '')) === exact,
+      ) ??
+      reports.find(
+        (r) =>
+          !used.has(r) &&
+          FORM_WORDS.test(path.basename(form).replace(/\.[^.]+$/, '')) &&
+          REPORT_WORDS.test(path.basename(r).replace(/\.[^.]+$/, '')) &&
+          stem(r, REPORT_WORDS) === byWords,
+      );
     if (report) {
       pairs.push({ form, report });
       used.add(report);
@@ -45,5 +55,7 @@ export function pairReports(files: string[]): { pairs: ReportPair[]; single: str
 
 /** The pairing as lines for the text report: "X自评表.xlsx ↔ X自评报告.docx". */
 export function describePairs(pairs: ReportPair[]): string[] {
-  return pairs.map((p) => `${path.basename(p.form)} ↔ ${path.basename(p.report)}（自评表与自评报告，已配对核对）`);
+  return pairs.map(
+    (p) => `${path.basename(p.form)} ↔ ${path.basename(p.report)}（自评表与自评报告，已配对核对）`,
+  );
 }

@@ -11,6 +11,8 @@ export function safe(s: string): string {
     if (ch === '\n') return '\\n';
     if (ch === '\r') return '\\r';
     if (ch === '\t') return '\\t';
-    return cp <= 0xff ? `\\x${cp.toString(16).padStart(2, '0')}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+    return cp <= 0xff
+      ? `\\x${cp.toString(16).padStart(2, '0')}`
+      : `\\u${cp.toString(16).padStart(4, '0')}`;
   });
 }

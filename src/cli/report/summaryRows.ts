@@ -1,8 +1,25 @@
 import type { FileResult } from '../checkFile';
 
-export const SUMMARY_HEADER = ['文件', '工作表', '状态', '错误', '警告', '提示', '资金行', '指标行', '自评总分', '复算总分', '满分', '等级'];
+export const SUMMARY_HEADER = [
+  '文件',
+  '工作表',
+  '状态',
+  '错误',
+  '警告',
+  '提示',
+  '资金行',
+  '指标行',
+  '自评总分',
+  '复算总分',
+  '满分',
+  '等级',
+];
 
-const STATUS_NAME = { checked: '已校验', 'not-a-form': '未找到自评表', unreadable: '无法读取' } as const;
+const STATUS_NAME = {
+  checked: '已校验',
+  'not-a-form': '未找到自评表',
+  unreadable: '无法读取',
+} as const;
 
 /** One row of the summary table (one per form), shared by the text report and the CSV. */
 export function summaryRow(r: FileResult): string[] {

@@ -6,7 +6,6 @@ import { SUMMARY_HEADER, summaryRow } from './summaryRows';
 import { safe } from './safe';
 import { padEnd, displayWidth, table } from './width';
 
-
 function findingLine(f: Finding): string {
   const fix = f.fix ? `（可修正：${f.fix.cell} 填 ${f.fix.value}）` : '';
   return `  ${(f.cells[0] ?? '').padEnd(6)}${safe(f.message)}${safe(fix)}`;
@@ -15,8 +14,12 @@ function findingLine(f: Finding): string {
 /** The readable report of one form: what was read, its findings by severity with their cells, the totals. */
 export function fileReport(r: FileResult): string {
   const head = `== ${safe(r.file)}`;
-  if (r.status !== 'checked') return `${head}\n  ${r.status === 'unreadable' ? '无法读取' : '未找到自评表'}：${safe(r.message ?? '')}`;
-  const lines = [`${head}  ［工作表：${safe(r.sheet ?? '')}${r.form ? `，${r.form}` : ''}］`, ...coverageLines(r.summary).map(safe)];
+  if (r.status !== 'checked')
+    return `${head}\n  ${r.status === 'unreadable' ? '无法读取' : '未找到自评表'}：${safe(r.message ?? '')}`;
+  const lines = [
+    `${head}  ［工作表：${safe(r.sheet ?? '')}${r.form ? `，${r.form}` : ''}］`,
+    ...coverageLines(r.summary).map(safe),
+  ];
   for (const sev of ['error', 'warning', 'info'] as Severity[]) {
     const list = r.findings.filter((f) => f.severity === sev);
     if (list.length === 0) continue;
@@ -44,7 +47,10 @@ export class TableWidths {
     row.forEach((c, i) => (this.widths[i] = Math.max(this.widths[i], displayWidth(c))));
   }
   line(cells: string[]): string {
-    return cells.map((c, i) => padEnd(c, this.widths[i])).join('  ').trimEnd();
+    return cells
+      .map((c, i) => padEnd(c, this.widths[i]))
+      .join('  ')
+      .trimEnd();
   }
   head(): string {
     return `汇总\n${this.line(SUMMARY_HEADER)}\n${this.widths.map((w) => '-'.repeat(w)).join('  ')}`;

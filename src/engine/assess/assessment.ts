@@ -42,19 +42,37 @@ export interface Assessment {
   disputedRows: Set<number>;
 }
 
-
 export function assess(form: FormModel, profile: Profile): Assessment {
-  const exec = form.funds ? assessExecutionScores(form.sheet, form.funds, profile) : { scores: [], strayCells: [] };
+  const exec = form.funds
+    ? assessExecutionScores(form.sheet, form.funds, profile)
+    : { scores: [], strayCells: [] };
   const block = form.indicators;
-  const indicators = block ? block.rows.map((row) => assessIndicator(form.sheet, block, row, profile)) : [];
+  const indicators = block
+    ? block.rows.map((row) => assessIndicator(form.sheet, block, row, profile))
+    : [];
   const weightKnown = !block || block.columns.weight !== undefined;
-  const scored = indicators.filter((i) => i.kind !== 'na' && i.kind !== 'unscored' && (i.weight !== null || (!weightKnown && i.score.kind === 'value')));
+  const scored = indicators.filter(
+    (i) =>
+      i.kind !== 'na' &&
+      i.kind !== 'unscored' &&
+      (i.weight !== null || (!weightKnown && i.score.kind === 'value')),
+  );
   const counted = exec.scores.filter((e) => e.inSum);
   const present = (values: (Dec | null)[]): Dec[] => values.filter((v): v is Dec => v !== null);
   const weightSum = sum(present([...counted.map((e) => e.weight), ...scored.map((i) => i.weight)]));
   const total = form.total;
-  const weightParsed: Parsed<Dec> | null = total ? (total.weightCell ? parseAmount(form.sheet.cell(total.weightCell.row, total.weightCell.col).raw) : { kind: 'blank' }) : null;
-  const totalWeight = weightParsed ? { parsed: weightParsed, value: weightParsed.kind === 'value' ? weightParsed.value : new Dec(profile.defaultTotalWeight) } : null;
+  const weightParsed: Parsed<Dec> | null = total
+    ? total.weightCell
+      ? parseAmount(form.sheet.cell(total.weightCell.row, total.weightCell.col).raw)
+      : { kind: 'blank' }
+    : null;
+  const totalWeight = weightParsed
+    ? {
+        parsed: weightParsed,
+        value:
+          weightParsed.kind === 'value' ? weightParsed.value : new Dec(profile.defaultTotalWeight),
+      }
+    : null;
   return {
     execution: exec.scores,
     strayScoreCells: exec.strayCells,
@@ -65,12 +83,28 @@ export function assess(form: FormModel, profile: Profile): Assessment {
     scored,
     weightKnown,
     weightSum,
-    statedScoreSum: sum(present([...counted.map((e) => valueOf(e.stated)), ...scored.map((i) => valueOf(i.score))])),
-    recomputedTotal: sum(present([...counted.map((e) => e.expected ?? valueOf(e.stated)), ...scored.map((i) => recomputed(i) ?? valueOf(i.score))])),
+    statedScoreSum: sum(
+      present([...counted.map((e) => valueOf(e.stated)), ...scored.map((i) => valueOf(i.score))]),
+    ),
+    recomputedTotal: sum(
+      present([
+        ...counted.map((e) => e.expected ?? valueOf(e.stated)),
+        ...scored.map((i) => recomputed(i) ?? valueOf(i.score)),
+      ]),
+    ),
     totalWeight,
-    totalScore: total ? parseAmount(form.sheet.cell(total.scoreCell.row, total.scoreCell.col).raw) : null,
-    weightsAddUp: weightKnown && totalWeight !== null && weightSum.minus(totalWeight.value).abs().lessThanOrEqualTo(limitsOf(profile).scoreTolerance),
-    allScoresStated: scored.every((i) => i.score.kind === 'value' && !outOfRange(i)) && counted.every((e) => e.stated.kind === 'value'),
-    disputedRows: form.funds ? disputedTotals(form.sheet, form.funds, limitsOf(profile).amountTolerance) : new Set(),
+    totalScore: total
+      ? parseAmount(form.sheet.cell(total.scoreCell.row, total.scoreCell.col).raw)
+      : null,
+    weightsAddUp:
+      weightKnown &&
+      totalWeight !== null &&
+      weightSum.minus(totalWeight.value).abs().lessThanOrEqualTo(limitsOf(profile).scoreTolerance),
+    allScoresStated:
+      scored.every((i) => i.score.kind === 'value' && !outOfRange(i)) &&
+      counted.every((e) => e.stated.kind === 'value'),
+    disputedRows: form.funds
+      ? disputedTotals(form.sheet, form.funds, limitsOf(profile).amountTolerance)
+      : new Set(),
   };
 }

@@ -34,16 +34,48 @@ export interface ExecutionScores {
   strayCells: CellRef[];
 }
 
-function scoreRow(sheet: SheetView, funds: FundsBlock, row: FundsRow, weight: Dec, weightCell: CellRef | null, scoreCell: CellRef, profile: Profile): ExecutionScore {
+function scoreRow(
+  sheet: SheetView,
+  funds: FundsBlock,
+  row: FundsRow,
+  weight: Dec,
+  weightCell: CellRef | null,
+  scoreCell: CellRef,
+  profile: Profile,
+): ExecutionScore {
   const budget = effectiveAmount(sheet, funds, row, 'budget');
   const exec = effectiveAmount(sheet, funds, row, 'exec');
   const percent = budget && exec ? computedPercent(budget, exec) : null;
-  const why = !budget || !exec ? '该行预算数或执行数为空' : percent === null ? '预算数为 0，执行率不适用' : null;
-  const expected = percent === null ? null : round(weight.times(minDec(percent.dividedBy(HUNDRED), ONE)), profile.scoreDecimals);
-  return { row, weightCell, scoreCell, weight, stated: parseAmount(sheet.cell(scoreCell.row, scoreCell.col).raw), budget, exec, percent, expected, why, inSum: true };
+  const why =
+    !budget || !exec
+      ? '该行预算数或执行数为空'
+      : percent === null
+        ? '预算数为 0，执行率不适用'
+        : null;
+  const expected =
+    percent === null
+      ? null
+      : round(weight.times(minDec(percent.dividedBy(HUNDRED), ONE)), profile.scoreDecimals);
+  return {
+    row,
+    weightCell,
+    scoreCell,
+    weight,
+    stated: parseAmount(sheet.cell(scoreCell.row, scoreCell.col).raw),
+    budget,
+    exec,
+    percent,
+    expected,
+    why,
+    inSum: true,
+  };
 }
 
-export function assessExecutionScores(sheet: SheetView, funds: FundsBlock, profile: Profile): ExecutionScores {
+export function assessExecutionScores(
+  sheet: SheetView,
+  funds: FundsBlock,
+  profile: Profile,
+): ExecutionScores {
   const { weight: wc, score: sc } = funds.columns;
   const none: ExecutionScores = { scores: [], strayCells: [] };
   if (sc === undefined || funds.rows.length === 0) return none;
@@ -51,7 +83,20 @@ export function assessExecutionScores(sheet: SheetView, funds: FundsBlock, profi
     // Hubei 2020: no 分值 column; the weight is in the label, the score on the total row.
     if (!funds.labelWeight) return none;
     const row = funds.rows.find((r) => r.kind === 'total') ?? funds.rows[0];
-    return { scores: [scoreRow(sheet, funds, row, new Dec(funds.labelWeight), null, sheet.cell(row.row, sc).ref, profile)], strayCells: [] };
+    return {
+      scores: [
+        scoreRow(
+          sheet,
+          funds,
+          row,
+          new Dec(funds.labelWeight),
+          null,
+          sheet.cell(row.row, sc).ref,
+          profile,
+        ),
+      ],
+      strayCells: [],
+    };
   }
   const scores: ExecutionScore[] = [];
   const strayCells: CellRef[] = [];
@@ -62,7 +107,9 @@ export function assessExecutionScores(sheet: SheetView, funds: FundsBlock, profi
       if (parseAmount(scoreCell.raw).kind === 'value') strayCells.push(scoreCell.ref);
       continue;
     }
-    scores.push(scoreRow(sheet, funds, row, w.value, sheet.cell(row.row, wc).ref, scoreCell.ref, profile));
+    scores.push(
+      scoreRow(sheet, funds, row, w.value, sheet.cell(row.row, wc).ref, scoreCell.ref, profile),
+    );
   }
   // A scored 合计 carries the block's weight; scored sub-rows under it are checked on their own.
   const total = scores.find((s) => s.row.kind === 'total');

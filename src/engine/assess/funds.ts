@@ -30,7 +30,9 @@ export function amountCell(sheet: SheetView, row: number, col: number): AmountCe
 }
 
 function sumOf(parts: { cell: AmountCell }[]): Dec | null {
-  const values = parts.flatMap((p) => (p.cell.parsed.kind === 'value' ? [p.cell.parsed.value] : []));
+  const values = parts.flatMap((p) =>
+    p.cell.parsed.kind === 'value' ? [p.cell.parsed.value] : [],
+  );
   return values.length ? sum(values) : null;
 }
 
@@ -49,11 +51,21 @@ export function sumChecks(sheet: SheetView, funds: FundsBlock): SumCheck[] {
     const col = funds.columns[role];
     if (col === undefined) continue;
     for (const group of funds.groups) {
-      const pairs: [FundsRow | null, FundsRow[]][] = [[group.total, group.parts], [group.basic, breakdownOf(group)]];
+      const pairs: [FundsRow | null, FundsRow[]][] = [
+        [group.total, group.parts],
+        [group.basic, breakdownOf(group)],
+      ];
       for (const [total, rows] of pairs) {
         if (!total || rows.length === 0) continue;
         const parts = rows.map((row) => ({ row, cell: amountCell(sheet, row.row, col) }));
-        out.push({ group, role, total, totalCell: amountCell(sheet, total.row, col), parts, partsSum: sumOf(parts) });
+        out.push({
+          group,
+          role,
+          total,
+          totalCell: amountCell(sheet, total.row, col),
+          parts,
+          partsSum: sumOf(parts),
+        });
       }
     }
   }
@@ -64,23 +76,38 @@ export function sumChecks(sheet: SheetView, funds: FundsBlock): SumCheck[] {
  * An amount as it should be: the stated number, or for a blank total the sum of its parts
  * (nested: a blank 基本支出 inside a blank 合计 is summed from 人员/公用支出).
  */
-export function effectiveAmount(sheet: SheetView, funds: FundsBlock, row: FundsRow, role: AmountRole): Dec | null {
+export function effectiveAmount(
+  sheet: SheetView,
+  funds: FundsBlock,
+  row: FundsRow,
+  role: AmountRole,
+): Dec | null {
   const col = funds.columns[role];
   if (col === undefined) return null;
   const stated = parseAmount(sheet.cell(row.row, col).raw);
   if (stated.kind === 'value') return stated.value;
   for (const group of funds.groups) {
-    const parts = group.total === row ? group.parts : group.basic === row ? breakdownOf(group) : null;
+    const parts =
+      group.total === row ? group.parts : group.basic === row ? breakdownOf(group) : null;
     if (!parts || parts.length === 0) continue;
-    const values = parts.map((p) => effectiveAmount(sheet, funds, p, role)).filter((v): v is Dec => v !== null);
+    const values = parts
+      .map((p) => effectiveAmount(sheet, funds, p, role))
+      .filter((v): v is Dec => v !== null);
     return values.length ? sum(values) : null;
   }
   return null;
 }
 
 /** The group's total as it should be: its parts' sum where they are filled, else what it states. */
-export function groupAmount(sheet: SheetView, funds: FundsBlock, group: FundsGroup, role: AmountRole): Dec | null {
-  const values = group.parts.map((p) => effectiveAmount(sheet, funds, p, role)).filter((v): v is Dec => v !== null);
+export function groupAmount(
+  sheet: SheetView,
+  funds: FundsBlock,
+  group: FundsGroup,
+  role: AmountRole,
+): Dec | null {
+  const values = group.parts
+    .map((p) => effectiveAmount(sheet, funds, p, role))
+    .filter((v): v is Dec => v !== null);
   if (values.length) return sum(values);
   return group.total ? effectiveAmount(sheet, funds, group.total, role) : null;
 }

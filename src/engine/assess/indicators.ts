@@ -4,7 +4,12 @@ import type { IndicatorBlock, IndicatorColumnRole, IndicatorRow } from '../model
 import { limitsOf } from '../profile/limits';
 import type { Profile } from '../profile/profile';
 import { type Parsed, parseAmount } from '../values/amount';
-import { type Comparator, comparatorFromNature, COMPARATOR_SYMBOL, isReverse } from '../values/comparator';
+import {
+  type Comparator,
+  comparatorFromNature,
+  COMPARATOR_SYMBOL,
+  isReverse,
+} from '../values/comparator';
 import { clamp, Dec, ONE, round, ZERO } from '../values/decimal';
 import { classifyOutcome, type Outcome } from '../values/qualitative';
 import { parseQuantity, type Quantity } from '../values/quantity';
@@ -22,7 +27,14 @@ export interface ScoreRange {
 
 interface Base {
   row: IndicatorRow;
-  cells: { target: CellRef | null; actual: CellRef | null; weight: CellRef | null; score: CellRef; reason: CellRef | null; coefficient: CellRef | null };
+  cells: {
+    target: CellRef | null;
+    actual: CellRef | null;
+    weight: CellRef | null;
+    score: CellRef;
+    reason: CellRef | null;
+    coefficient: CellRef | null;
+  };
   targetText: string;
   actualText: string;
   weight: Dec | null;
@@ -108,16 +120,26 @@ function scoreQuantities(
   name: string,
 ): Omit<Quantitative, 'coefficient'> | Compound | Unverifiable {
   if (target.parts.length !== actual.parts.length) {
-    return { kind: 'unverifiable', why: `年度指标值有 ${target.parts.length} 项，实际完成值有 ${actual.parts.length} 项，无法逐项对比` };
+    return {
+      kind: 'unverifiable',
+      why: `年度指标值有 ${target.parts.length} 项，实际完成值有 ${actual.parts.length} 项，无法逐项对比`,
+    };
   }
-  const named = target.comparator === null && natureComparator === null ? directionFromName(name) : null;
+  const named =
+    target.comparator === null && natureComparator === null ? directionFromName(name) : null;
   if (named === 'ambiguous') {
-    return { kind: 'unverifiable', why: `“${name}”未注明比较方向（控制率可能是“不超过”也可能是“达到”），无法复算得分` };
+    return {
+      kind: 'unverifiable',
+      why: `“${name}”未注明比较方向（控制率可能是“不超过”也可能是“达到”），无法复算得分`,
+    };
   }
   const stated = target.comparator ?? natureComparator ?? named;
   // A deadline ("12月", "2023年底") with no stated direction: earlier may be better, so do not guess.
   if (stated === null && target.parts.some((p) => DATE_UNIT.test(p.unit))) {
-    return { kind: 'unverifiable', why: `时间类指标（${target.parts.map((p) => p.value.toFixed() + p.unit).join('/')}）未注明比较方向（≥ 或 ≤），无法复算得分` };
+    return {
+      kind: 'unverifiable',
+      why: `时间类指标（${target.parts.map((p) => p.value.toFixed() + p.unit).join('/')}）未注明比较方向（≥ 或 ≤），无法复算得分`,
+    };
   }
   const comparator = stated ?? 'ge';
   const as: Dec[] = [];
@@ -126,7 +148,10 @@ function scoreQuantities(
   for (let i = 0; i < target.parts.length; i++) {
     const common = commonUnit(target.parts[i], actual.parts[i]);
     if (!common) {
-      return { kind: 'unverifiable', why: `单位不一致（${target.parts[i].unit} 与 ${actual.parts[i].unit}），无法比较` };
+      return {
+        kind: 'unverifiable',
+        why: `单位不一致（${target.parts[i].unit} 与 ${actual.parts[i].unit}），无法比较`,
+      };
     }
     as.push(common.a);
     bs.push(common.b);
@@ -135,10 +160,23 @@ function scoreQuantities(
   const parts = as.map((a, i) => partRatio(a, bs[i], comparator));
   const met = parts.every((p) => p.met);
   const overLimit = limitsOf(profile).overAchievedRatio;
-  const overAchieved = !isReverse(comparator) && as.some((a, i) => a.greaterThan(0) && bs[i].greaterThanOrEqualTo(a.times(overLimit)));
-  const basis = () => `目标 ${COMPARATOR_SYMBOL[comparator]}${describe(target, as, units)}，完成 ${describe(actual, bs, units)}`;
+  const overAchieved =
+    !isReverse(comparator) &&
+    as.some((a, i) => a.greaterThan(0) && bs[i].greaterThanOrEqualTo(a.times(overLimit)));
+  const basis = () =>
+    `目标 ${COMPARATOR_SYMBOL[comparator]}${describe(target, as, units)}，完成 ${describe(actual, bs, units)}`;
   if (parts.length === 1) {
-    return { kind: 'quantitative', comparator, expected: round(weight.times(parts[0].ratio), profile.scoreDecimals), ratio: parts[0].ratio, a: as[0], b: bs[0], met, overAchieved, basis };
+    return {
+      kind: 'quantitative',
+      comparator,
+      expected: round(weight.times(parts[0].ratio), profile.scoreDecimals),
+      ratio: parts[0].ratio,
+      a: as[0],
+      b: bs[0],
+      met,
+      overAchieved,
+      basis,
+    };
   }
   const ratios = parts.map((p) => p.ratio);
   const lo = ratios.reduce((m, r) => (r.lessThan(m) ? r : m));
@@ -147,7 +185,11 @@ function scoreQuantities(
     kind: 'compound',
     comparator,
     expected: met ? weight : null,
-    range: { min: round(weight.times(lo), profile.scoreDecimals), max: round(weight.times(hi), profile.scoreDecimals), maxInclusive: true },
+    range: {
+      min: round(weight.times(lo), profile.scoreDecimals),
+      max: round(weight.times(hi), profile.scoreDecimals),
+      maxInclusive: true,
+    },
     met,
     overAchieved,
     basis,
@@ -156,10 +198,19 @@ function scoreQuantities(
 
 function bandFor(outcome: Outcome, weight: Dec, profile: Profile): ScoreRange {
   const band = profile.qualitativeBands[outcome];
-  return { min: weight.times(band.min), max: weight.times(band.max), maxInclusive: band.maxInclusive };
+  return {
+    min: weight.times(band.min),
+    max: weight.times(band.max),
+    maxInclusive: band.maxInclusive,
+  };
 }
 
-export function assessIndicator(sheet: SheetView, block: IndicatorBlock, row: IndicatorRow, profile: Profile): IndicatorAssessment {
+export function assessIndicator(
+  sheet: SheetView,
+  block: IndicatorBlock,
+  row: IndicatorRow,
+  profile: Profile,
+): IndicatorAssessment {
   // Read each cell once, and extend one object rather than spreading copies (a 2,000-row form
   // calls this 2,000 times; the copies were a third of the engine's time).
   const at = (role: IndicatorColumnRole): { ref: CellRef | null; raw: RawValue } => {
@@ -170,13 +221,23 @@ export function assessIndicator(sheet: SheetView, block: IndicatorBlock, row: In
   };
   // 调整指标值 is the target when it is filled (Chongqing).
   const adjusted = at('adjustedTarget');
-  const target = adjusted.ref && normalizeText(adjusted.raw) !== '' && !isNotApplicable(adjusted.raw) ? adjusted : at('target');
+  const target =
+    adjusted.ref && normalizeText(adjusted.raw) !== '' && !isNotApplicable(adjusted.raw)
+      ? adjusted
+      : at('target');
   const actual = at('actual');
   const weightCell = at('weight');
   const scoreCell = at('score');
   const reason = at('reason');
   const coefficientCell = at('coefficient');
-  const cells = { target: target.ref, actual: actual.ref, weight: weightCell.ref, score: scoreCell.ref as CellRef, reason: reason.ref, coefficient: coefficientCell.ref };
+  const cells = {
+    target: target.ref,
+    actual: actual.ref,
+    weight: weightCell.ref,
+    score: scoreCell.ref as CellRef,
+    reason: reason.ref,
+    coefficient: coefficientCell.ref,
+  };
   const weightParsed = parseAmount(weightCell.raw);
   const base: Base = {
     row,
@@ -188,32 +249,62 @@ export function assessIndicator(sheet: SheetView, block: IndicatorBlock, row: In
     reasonFilled: cells.reason ? reasonFilled(normalizeText(reason.raw)) : null,
   };
   if (base.weight === null) {
-    const na = [target.raw, actual.raw, weightCell.raw, scoreCell.raw].some((m) => isNotApplicable(m));
+    const na = [target.raw, actual.raw, weightCell.raw, scoreCell.raw].some((m) =>
+      isNotApplicable(m),
+    );
     if (na) return Object.assign(base, { kind: 'na' as const });
-    if (cells.weight === null) return Object.assign(base, { kind: base.score.kind === 'value' ? ('unweighted' as const) : ('unscored' as const) });
-    if (weightParsed.kind === 'blank' && base.score.kind !== 'value') return Object.assign(base, { kind: 'unscored' as const });
-    return Object.assign(base, { kind: 'unverifiable' as const, why: `分值“${normalizeText(weightCell.raw)}”不是数字` });
+    if (cells.weight === null)
+      return Object.assign(base, {
+        kind: base.score.kind === 'value' ? ('unweighted' as const) : ('unscored' as const),
+      });
+    if (weightParsed.kind === 'blank' && base.score.kind !== 'value')
+      return Object.assign(base, { kind: 'unscored' as const });
+    return Object.assign(base, {
+      kind: 'unverifiable' as const,
+      why: `分值“${normalizeText(weightCell.raw)}”不是数字`,
+    });
   }
   if (base.targetText === '' || base.actualText === '') {
-    return Object.assign(base, { kind: 'unverifiable' as const, why: base.targetText === '' ? '年度指标值为空' : '实际完成值为空' });
+    return Object.assign(base, {
+      kind: 'unverifiable' as const,
+      why: base.targetText === '' ? '年度指标值为空' : '实际完成值为空',
+    });
   }
   const unitText = labelText(at('unit').raw);
   const withUnit = (q: Quantity | null): Quantity | null =>
-    q && unitText && !isNotApplicable(unitText) ? { ...q, parts: q.parts.map((p) => (p.unit ? p : { ...p, unit: unitText })) } : q;
+    q && unitText && !isNotApplicable(unitText)
+      ? { ...q, parts: q.parts.map((p) => (p.unit ? p : { ...p, unit: unitText })) }
+      : q;
   const targetQ = cells.target ? withUnit(parseQuantity(target.raw)) : null;
   const actualQ = cells.actual ? withUnit(parseQuantity(actual.raw)) : null;
   if (targetQ && actualQ) {
     const nature = comparatorFromNature(normalizeText(at('nature').raw));
-    const scored = scoreQuantities(targetQ, actualQ, nature, base.weight, profile, row.name || targetQ.label);
+    const scored = scoreQuantities(
+      targetQ,
+      actualQ,
+      nature,
+      base.weight,
+      profile,
+      row.name || targetQ.label,
+    );
     if (scored.kind !== 'quantitative') return Object.assign(base, scored);
-    const coefficient = coefficientCell.ref ? judgeCoefficient(sheet, coefficientCell.ref, scored.ratio) : null;
+    const coefficient = coefficientCell.ref
+      ? judgeCoefficient(sheet, coefficientCell.ref, scored.ratio)
+      : null;
     return Object.assign(base, scored, { coefficient });
   }
   if (targetQ) {
-    return Object.assign(base, { kind: 'unverifiable' as const, why: `年度指标值是数量（${base.targetText}），实际完成值“${base.actualText}”不是数量，无法复算得分` });
+    return Object.assign(base, {
+      kind: 'unverifiable' as const,
+      why: `年度指标值是数量（${base.targetText}），实际完成值“${base.actualText}”不是数量，无法复算得分`,
+    });
   }
   const outcome = classifyOutcome(base.actualText);
-  return Object.assign(base, { kind: 'qualitative' as const, outcome, range: bandFor(outcome, base.weight, profile) });
+  return Object.assign(base, {
+    kind: 'qualitative' as const,
+    outcome,
+    range: bandFor(outcome, base.weight, profile),
+  });
 }
 
 /** A stated 得分系数 ("100%", "72.74", 0.7274) against the recomputed ratio. */

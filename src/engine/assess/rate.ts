@@ -32,9 +32,13 @@ export function judgeRate(stated: StatedRate, computed: Dec): RateVerdict {
   if (stated.kind === 'plain') {
     // 1 and 100 both mean 100%: take the reading that fits, else the nearer one.
     for (const reading of [stated.asFraction, stated.asPercent]) {
-      if (agreesAt(reading.percent, reading.decimals, computed)) return { kind: 'agrees', ...reading };
+      if (agreesAt(reading.percent, reading.decimals, computed))
+        return { kind: 'agrees', ...reading };
     }
-    const nearer = stated.asFraction.percent.minus(computed).abs().lessThan(stated.asPercent.percent.minus(computed).abs())
+    const nearer = stated.asFraction.percent
+      .minus(computed)
+      .abs()
+      .lessThan(stated.asPercent.percent.minus(computed).abs())
       ? stated.asFraction
       : stated.asPercent;
     return { kind: 'differs', ...nearer, computed };

@@ -31,17 +31,19 @@ export function rateRows(sheet: SheetView, funds: FundsBlock): RateRow[] {
     const exec = amountValue(e.raw);
     if (budget === null || exec === null) return [];
     const rate = rc === undefined ? null : sheet.cell(row.row, rc);
-    return [{
-      row,
-      budgetCell: b.ref,
-      execCell: e.ref,
-      rateCell: rate ? rate.ref : null,
-      budget,
-      exec,
-      budgetName: /^年初预算/.test(funds.budgetLabel) ? '年初预算数' : '全年预算数',
-      percent: computedPercent(budget, exec),
-      stated: rate ? parseRate(rate.raw, rate.numberFormat, rate.text) : { kind: 'blank' },
-    }];
+    return [
+      {
+        row,
+        budgetCell: b.ref,
+        execCell: e.ref,
+        rateCell: rate ? rate.ref : null,
+        budget,
+        exec,
+        budgetName: /^年初预算/.test(funds.budgetLabel) ? '年初预算数' : '全年预算数',
+        percent: computedPercent(budget, exec),
+        stated: rate ? parseRate(rate.raw, rate.numberFormat, rate.text) : { kind: 'blank' },
+      },
+    ];
   });
 }
 
@@ -57,7 +59,11 @@ export function statedOnlyRates(sheet: SheetView, funds: FundsBlock): StatedOnly
   const { budget: bc, exec: ec, rate: rc } = funds.columns;
   if (rc === undefined) return [];
   return funds.rows.flatMap((row) => {
-    const both = bc !== undefined && ec !== undefined && amountValue(sheet.cell(row.row, bc).raw) !== null && amountValue(sheet.cell(row.row, ec).raw) !== null;
+    const both =
+      bc !== undefined &&
+      ec !== undefined &&
+      amountValue(sheet.cell(row.row, bc).raw) !== null &&
+      amountValue(sheet.cell(row.row, ec).raw) !== null;
     if (both) return [];
     const cell = sheet.cell(row.row, rc);
     const stated = parseRate(cell.raw, cell.numberFormat, cell.text);

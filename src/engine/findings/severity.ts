@@ -15,5 +15,8 @@ export const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 /** The worst severity among findings (error before warning before info). */
 export function worstOf(findings: Finding[]): Severity {
-  return findings.reduce<Severity>((w, f) => (SEVERITY[f.severity].rank < SEVERITY[w].rank ? f.severity : w), 'info');
+  return findings.reduce<Severity>(
+    (w, f) => (SEVERITY[f.severity].rank < SEVERITY[w].rank ? f.severity : w),
+    'info',
+  );
 }

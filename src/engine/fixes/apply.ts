@@ -17,7 +17,10 @@ function formatAt(snapshot: GridSnapshot, ref: CellRef): string | null {
 }
 
 /** What `fix` leaves in its cell: the value and number format the add-in would write. */
-export function fixedCell(snapshot: GridSnapshot, fix: Fix): { ref: CellRef; value: RawValue; numberFormat: string | null } | null {
+export function fixedCell(
+  snapshot: GridSnapshot,
+  fix: Fix,
+): { ref: CellRef; value: RawValue; numberFormat: string | null } | null {
   const ref = parseA1(fix.cell);
   if (!ref) return null;
   const current = formatAt(snapshot, ref);
@@ -56,8 +59,16 @@ function emptyLike<T>(values: RawValue[][]): Grid<T> {
 function covering(snapshot: GridSnapshot, refs: CellRef[]): GridSnapshot {
   const top = Math.min(snapshot.originRow, ...refs.map((r) => r.row));
   const left = Math.min(snapshot.originCol, ...refs.map((r) => r.col));
-  const bottom = Math.max(snapshot.originRow + snapshot.values.length - 1, ...refs.map((r) => r.row));
-  if (top === snapshot.originRow && left === snapshot.originCol && bottom === snapshot.originRow + snapshot.values.length - 1) return snapshot;
+  const bottom = Math.max(
+    snapshot.originRow + snapshot.values.length - 1,
+    ...refs.map((r) => r.row),
+  );
+  if (
+    top === snapshot.originRow &&
+    left === snapshot.originCol &&
+    bottom === snapshot.originRow + snapshot.values.length - 1
+  )
+    return snapshot;
   const shiftLeft = snapshot.originCol - left;
   const grow = <T>(grid: Grid<T> | undefined): Grid<T> | undefined => {
     if (!grid) return undefined;
@@ -93,7 +104,10 @@ export function applyFixes(snapshot: GridSnapshot, fixes: Fix[]): GridSnapshot {
     return ref ? [{ ref, fix: f }] : [];
   });
   if (writes.length === 0) return snapshot;
-  const base = covering(snapshot, writes.map((w) => w.ref));
+  const base = covering(
+    snapshot,
+    writes.map((w) => w.ref),
+  );
   const values = new GridCopy<string | number | boolean>(base.values);
   const formats = new GridCopy<string>(base.numberFormats ?? emptyLike<string>(base.values));
   const texts = base.texts ? new GridCopy<string>(base.texts) : null;

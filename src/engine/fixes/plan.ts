@@ -66,12 +66,22 @@ export const MAX_ROUNDS = 5;
 const MAX_ATTEMPTS = 6;
 
 /** Rules whose error names two totals of which either may be the wrong one (RULES §4a). */
-const EITHER_MAY_BE_WRONG = new Set(['funds.sources-structure-mismatch', 'funds.text-breakdown-mismatch']);
+const EITHER_MAY_BE_WRONG = new Set([
+  'funds.sources-structure-mismatch',
+  'funds.text-breakdown-mismatch',
+]);
 
 type Offer = { value: string; finding: Finding; result: number };
 
 type Attempt =
-  | { kind: 'settled'; fixes: PlannedFix[]; undone: string[]; rounds: number; after: CheckResult[]; revealed: Revealed[] }
+  | {
+      kind: 'settled';
+      fixes: PlannedFix[];
+      undone: string[];
+      rounds: number;
+      after: CheckResult[];
+      revealed: Revealed[];
+    }
   | { kind: 'drop'; cells: Set<string>; reason: DropReason };
 
 /** One round of an attempt: the sheet before it, what it wrote, and the check after. */
@@ -85,7 +95,8 @@ function alarmKey(f: Finding): string {
   return `${f.rule}@${f.cells[0] ?? ''}`;
 }
 
-const hasAlarm = (results: CheckResult[], key: string) => results.some((r) => r.findings.some((f) => f.severity !== 'info' && alarmKey(f) === key));
+const hasAlarm = (results: CheckResult[], key: string) =>
+  results.some((r) => r.findings.some((f) => f.severity !== 'info' && alarmKey(f) === key));
 
 const offersAny = (results: CheckResult[]) => results.some((r) => r.findings.some((f) => f.fix));
 
@@ -107,33 +118,55 @@ function offersOf(results: CheckResult[], dropped: Set<string>): Map<string, Off
 function cellState(snapshot: GridSnapshot, cell: string): string {
   const ref = parseA1(cell);
   if (!ref) return '';
-  const format = snapshot.numberFormats?.[ref.row - snapshot.originRow]?.[ref.col - snapshot.originCol] ?? null;
+  const format =
+    snapshot.numberFormats?.[ref.row - snapshot.originRow]?.[ref.col - snapshot.originCol] ?? null;
   return JSON.stringify([valueAt(snapshot, ref), format]);
 }
 
-function attempt(snapshot: GridSnapshot, first: CheckResult[], dropped: Set<string>, recheck: Recheck): Attempt {
+function attempt(
+  snapshot: GridSnapshot,
+  first: CheckResult[],
+  dropped: Set<string>,
+  recheck: Recheck,
+): Attempt {
   let current = snapshot;
   let results = first;
   const plan = new Map<string, PlannedFix>();
   const rounds: Round[] = [];
   for (let round = 1; ; round++) {
     const offers = offersOf(results, dropped);
-    const conflicts = new Set([...offers].filter(([, list]) => new Set(list.map((o) => o.value)).size > 1).map(([cell]) => cell));
+    const conflicts = new Set(
+      [...offers]
+        .filter(([, list]) => new Set(list.map((o) => o.value)).size > 1)
+        .map(([cell]) => cell),
+    );
     if (conflicts.size) return { kind: 'drop', cells: conflicts, reason: 'conflict' };
     // A fix offered again after it was written does not take: it would be offered forever.
-    const stuck = new Set([...offers.keys()].filter((cell) => plan.get(cell)?.value === offers.get(cell)?.[0].value));
+    const stuck = new Set(
+      [...offers.keys()].filter((cell) => plan.get(cell)?.value === offers.get(cell)?.[0].value),
+    );
     if (stuck.size) return { kind: 'drop', cells: stuck, reason: 'unsettled' };
     const changes = [...offers];
-    if (changes.length === 0) return settledOrContradicted(snapshot, current, first, plan, rounds, recheck);
-    if (round > MAX_ROUNDS) return { kind: 'drop', cells: new Set(changes.map(([cell]) => cell)), reason: 'unsettled' };
-    for (const [cell, [offer]] of changes) plan.set(cell, { cell, value: offer.value, round, finding: offer.finding, result: offer.result });
+    if (changes.length === 0)
+      return settledOrContradicted(snapshot, current, first, plan, rounds, recheck);
+    if (round > MAX_ROUNDS)
+      return { kind: 'drop', cells: new Set(changes.map(([cell]) => cell)), reason: 'unsettled' };
+    for (const [cell, [offer]] of changes)
+      plan.set(cell, {
+        cell,
+        value: offer.value,
+        round,
+        finding: offer.finding,
+        result: offer.result,
+      });
     const writes = changes.map(([cell, [offer]]) => ({ cell, value: offer.value }));
     const before = current;
     current = applyFixes(current, writes);
     results = recheck(current);
     rounds.push({ before, changes: writes, after: results });
     // The fixes must not change what is found where (a form lost or split): undo them all.
-    if (results.length !== first.length) return { kind: 'drop', cells: new Set(writes.map((w) => w.cell)), reason: 'contradicted' };
+    if (results.length !== first.length)
+      return { kind: 'drop', cells: new Set(writes.map((w) => w.cell)), reason: 'contradicted' };
   }
 }
 
@@ -157,25 +190,48 @@ function blame(key: string, rounds: Round[], recheck: Recheck): string[] {
  * The settled plan, unless the sheet with the plan applied has an error the first check did not
  * have, or one that still stands on a fixed cell: then the fixes behind it are dropped.
  */
-function settledOrContradicted(snapshot: GridSnapshot, final: GridSnapshot, first: CheckResult[], plan: Map<string, PlannedFix>, rounds: Round[], recheck: Recheck): Attempt {
+function settledOrContradicted(
+  snapshot: GridSnapshot,
+  final: GridSnapshot,
+  first: CheckResult[],
+  plan: Map<string, PlannedFix>,
+  rounds: Round[],
+  recheck: Recheck,
+): Attempt {
   const after = rounds.length ? rounds[rounds.length - 1].after : first;
-  const before = new Set(first.flatMap((r) => r.findings.filter((f) => f.severity !== 'info').map(alarmKey)));
+  const before = new Set(
+    first.flatMap((r) => r.findings.filter((f) => f.severity !== 'info').map(alarmKey)),
+  );
   const contradicted = new Set<string>();
   for (const r of after) {
     for (const f of r.findings) {
       if (f.severity !== 'error') continue;
       const hit = f.cells.filter((c) => plan.has(c));
       const fresh = !before.has(alarmKey(f));
-      if (hit.length && (plan.has(f.cells[0]) || fresh || EITHER_MAY_BE_WRONG.has(f.rule))) hit.forEach((c) => contradicted.add(c));
+      if (hit.length && (plan.has(f.cells[0]) || fresh || EITHER_MAY_BE_WRONG.has(f.rule)))
+        hit.forEach((c) => contradicted.add(c));
       else if (fresh) blame(alarmKey(f), rounds, recheck).forEach((c) => contradicted.add(c));
     }
   }
   if (contradicted.size) return { kind: 'drop', cells: contradicted, reason: 'contradicted' };
   // A cell that ends as it started (a 总分 first offered from a blank score, then from the right one) needs no fix.
-  const undone = [...plan.keys()].filter((cell) => cellState(final, cell) === cellState(snapshot, cell));
+  const undone = [...plan.keys()].filter(
+    (cell) => cellState(final, cell) === cellState(snapshot, cell),
+  );
   // Warnings the corrected values bring to light (a rate below 90% once its 合计 is filled): said beforehand.
-  const revealed = after.flatMap((r, result) => r.findings.filter((f) => f.severity === 'warning' && !before.has(alarmKey(f))).map((finding) => ({ finding, result })));
-  return { kind: 'settled', fixes: [...plan.values()].filter((f) => !undone.includes(f.cell)), undone, rounds: rounds.length, after, revealed };
+  const revealed = after.flatMap((r, result) =>
+    r.findings
+      .filter((f) => f.severity === 'warning' && !before.has(alarmKey(f)))
+      .map((finding) => ({ finding, result })),
+  );
+  return {
+    kind: 'settled',
+    fixes: [...plan.values()].filter((f) => !undone.includes(f.cell)),
+    undone,
+    rounds: rounds.length,
+    after,
+    revealed,
+  };
 }
 
 /** One plan from the first check: attempts, each dropping what the one before could not settle. */
@@ -188,7 +244,13 @@ function planOnce(snapshot: GridSnapshot, first: CheckResult[], recheck: Recheck
       continue;
     }
     for (const cell of a.undone) dropped.set(cell, 'undone');
-    return { fixes: a.fixes, dropped: [...dropped].map(([cell, reason]) => ({ cell, reason })), rounds: a.rounds, after: a.after, revealed: a.revealed };
+    return {
+      fixes: a.fixes,
+      dropped: [...dropped].map(([cell, reason]) => ({ cell, reason })),
+      rounds: a.rounds,
+      after: a.after,
+      revealed: a.revealed,
+    };
   }
   return null;
 }
@@ -197,7 +259,9 @@ function planOnce(snapshot: GridSnapshot, first: CheckResult[], recheck: Recheck
 function merged(plan: FixPlan, more: FixPlan): FixPlan {
   const fixes = new Map(plan.fixes.map((f) => [f.cell, f]));
   for (const f of more.fixes) fixes.set(f.cell, { ...f, round: f.round + plan.rounds });
-  const dropped = [...plan.dropped, ...more.dropped].filter((d, i, all) => !fixes.has(d.cell) && all.findIndex((x) => x.cell === d.cell) === i);
+  const dropped = [...plan.dropped, ...more.dropped].filter(
+    (d, i, all) => !fixes.has(d.cell) && all.findIndex((x) => x.cell === d.cell) === i,
+  );
   const seen = new Set(plan.revealed.map((r) => alarmKey(r.finding)));
   return {
     fixes: [...fixes.values()],
@@ -223,8 +287,16 @@ export function planFixes(snapshot: GridSnapshot, first: CheckResult[], recheck:
   }
   if (plan) return plan;
   // Never settled: offering nothing is the one plan that is surely consistent.
-  const offered = new Set(first.flatMap((r) => r.findings.flatMap((f) => (f.fix ? [f.fix.cell] : []))));
-  return { fixes: [], dropped: [...offered].map((cell) => ({ cell, reason: 'unsettled' })), rounds: 0, after: first, revealed: [] };
+  const offered = new Set(
+    first.flatMap((r) => r.findings.flatMap((f) => (f.fix ? [f.fix.cell] : []))),
+  );
+  return {
+    fixes: [],
+    dropped: [...offered].map((cell) => ({ cell, reason: 'unsettled' })),
+    rounds: 0,
+    after: first,
+    revealed: [],
+  };
 }
 
 /** The finding that carries a fix the first check did not offer (see withPlan). */
@@ -247,7 +319,9 @@ export const FOLLOW_UP_RULE = followUp.id;
  */
 export function withPlan(first: CheckResult[], plan: FixPlan): CheckResult[] {
   const planned = new Map(plan.fixes.map((f) => [f.cell, f]));
-  const offeredFirst = new Set(first.flatMap((r) => r.findings.flatMap((f) => (f.fix ? [f.fix.cell] : []))));
+  const offeredFirst = new Set(
+    first.flatMap((r) => r.findings.flatMap((f) => (f.fix ? [f.fix.cell] : []))),
+  );
   const added = new Map<number, Finding[]>();
   for (const p of plan.fixes) {
     if (offeredFirst.has(p.cell)) continue;
@@ -267,17 +341,35 @@ export function withPlan(first: CheckResult[], plan: FixPlan): CheckResult[] {
   }
   for (const { finding, result } of plan.revealed) {
     const at = Math.min(result, first.length - 1);
-    added.set(at, [...(added.get(at) ?? []), { ...finding, rule: FOLLOW_UP_RULE, severity: 'info', message: fill(followUp.messages.revealed, { message: finding.message }), fix: null }]);
+    added.set(at, [
+      ...(added.get(at) ?? []),
+      {
+        ...finding,
+        rule: FOLLOW_UP_RULE,
+        severity: 'info',
+        message: fill(followUp.messages.revealed, { message: finding.message }),
+        fix: null,
+      },
+    ]);
   }
   return first.map((r, i) => {
     const extra = added.get(i) ?? [];
-    if (extra.length === 0 && !r.findings.some((f) => f.fix && planned.get(f.fix.cell)?.value !== f.fix.value)) return r;
+    if (
+      extra.length === 0 &&
+      !r.findings.some((f) => f.fix && planned.get(f.fix.cell)?.value !== f.fix.value)
+    )
+      return r;
     const findings = r.findings.map((f): Finding => {
       if (!f.fix) return f;
       const p = planned.get(f.fix.cell);
       if (!p) return { ...f, fix: null };
       if (p.value === f.fix.value) return f;
-      return { ...f, expected: p.value, message: `${f.message}按本次给出的其他修正改正后，应填 ${p.value}。`, fix: { cell: p.cell, value: p.value } };
+      return {
+        ...f,
+        expected: p.value,
+        message: `${f.message}按本次给出的其他修正改正后，应填 ${p.value}。`,
+        fix: { cell: p.cell, value: p.value },
+      };
     });
     return {
       ...r,

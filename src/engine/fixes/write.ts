@@ -10,19 +10,27 @@ export interface CellWrite {
   numberFormat: string | null;
 }
 
-export function fixWrite(fixValue: string, current: { value: unknown; numberFormat: string | null }): CellWrite {
+export function fixWrite(
+  fixValue: string,
+  current: { value: unknown; numberFormat: string | null },
+): CellWrite {
   const pct = /^(-?\d+(?:\.\d+)?)%$/.exec(fixValue);
   if (!pct) {
     const n = Number(fixValue);
-    return Number.isFinite(n) && fixValue.trim() !== '' ? { value: n, numberFormat: null } : { value: fixValue, numberFormat: null };
+    return Number.isFinite(n) && fixValue.trim() !== ''
+      ? { value: n, numberFormat: null }
+      : { value: fixValue, numberFormat: null };
   }
   const percent = Number(pct[1]);
   const decimals = (pct[1].split('.')[1] ?? '').length;
   const fraction = Number((percent / 100).toFixed(decimals + 2));
   const format = current.numberFormat ?? '';
   if (format.includes('%')) return { value: fraction, numberFormat: null };
-  if (typeof current.value === 'string' && current.value.trim() !== '') return { value: fixValue, numberFormat: null };
-  if (typeof current.value === 'number') return current.value > 1.5 ? { value: percent, numberFormat: null } : { value: fraction, numberFormat: `0${decimals ? '.' + '0'.repeat(decimals) : ''}%` };
+  if (typeof current.value === 'string' && current.value.trim() !== '')
+    return { value: fixValue, numberFormat: null };
+  if (typeof current.value === 'number')
+    return current.value > 1.5
+      ? { value: percent, numberFormat: null }
+      : { value: fraction, numberFormat: `0${decimals ? '.' + '0'.repeat(decimals) : ''}%` };
   return { value: fraction, numberFormat: `0${decimals ? '.' + '0'.repeat(decimals) : ''}%` };
 }
-

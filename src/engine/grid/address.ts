@@ -27,7 +27,9 @@ export function parseA1(address: string): CellRef | null {
 }
 
 /** "B3:D7" → its corners; a single address is a one-cell range. */
-export function parseRangeA1(range: string): { top: number; left: number; bottom: number; right: number } | null {
+export function parseRangeA1(
+  range: string,
+): { top: number; left: number; bottom: number; right: number } | null {
   const [a, b] = range.replace(/^.*!/, '').split(':');
   const start = parseA1(a);
   const end = b === undefined ? start : parseA1(b);

@@ -38,7 +38,8 @@ export class SheetView {
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++) {
           this.mergeOf.set(key(r, c), m);
-          if (r !== m.top || c !== m.left) this.masterOf.set(key(r, c), { row: m.top, col: m.left });
+          if (r !== m.top || c !== m.left)
+            this.masterOf.set(key(r, c), { row: m.top, col: m.left });
         }
       }
     }
@@ -70,7 +71,9 @@ export class SheetView {
     let l = this.labels.get(k);
     if (l === undefined) {
       const master = this.masterOf.get(k);
-      const raw = master ? this.at(this.snapshot.values, master) : this.at(this.snapshot.values, { row, col });
+      const raw = master
+        ? this.at(this.snapshot.values, master)
+        : this.at(this.snapshot.values, { row, col });
       l = typeof raw === 'string' ? labelText(raw) : '';
       this.labels.set(k, l);
     }

@@ -1,6 +1,14 @@
 import type { SheetView } from '../grid/sheet';
 import type { CellRef } from '../grid/types';
-import type { FundsBlock, FundsColumnRole, FundsGroup, FundsRow, FundsRowKind, TextAmount, TextBreakdown } from '../model/form';
+import type {
+  FundsBlock,
+  FundsColumnRole,
+  FundsGroup,
+  FundsRow,
+  FundsRowKind,
+  TextAmount,
+  TextBreakdown,
+} from '../model/form';
 import { AMOUNT_ROLES } from '../model/form';
 import { parseAmount, parseNumberText } from '../values/amount';
 import { displayText } from '../values/text';
@@ -10,7 +18,8 @@ import { endsFundsBlock, FUNDS_ROLES, fundsGroupHint, fundsRowKind, labelWeight 
 type FundsHeader = Header<FundsColumnRole>;
 
 /** "其中: 一般公共预算:1325.68" → label and amount; "纳入专户管理的非税收入拨款:" → label alone. */
-const TEXT_AMOUNT = /^(?:其中[:：])?([^:：\d]{2,30})[:：]((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?)?$/;
+const TEXT_AMOUNT =
+  /^(?:其中[:：])?([^:：\d]{2,30})[:：]((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?)?$/;
 
 /** How far below a header the locator looks to tell a row-label column from an amount column. */
 const LABEL_LOOKAHEAD = 10;
@@ -89,10 +98,18 @@ function isTextBlock(sheet: SheetView, row: number, cols: number[]): boolean {
 }
 
 /** A weight stated in the block's caption or its score header: 预算执行情况(10分), 得分(20分*执行率). */
-function findLabelWeight(sheet: SheetView, header: FundsHeader, firstAmountCol: number): string | null {
+function findLabelWeight(
+  sheet: SheetView,
+  header: FundsHeader,
+  firstAmountCol: number,
+): string | null {
   const fromScore = header.labels.score ? labelWeight(header.labels.score) : null;
   if (fromScore) return fromScore;
-  for (let r = Math.max(sheet.top, header.firstRow - 2); r <= Math.min(sheet.bottom, header.row + 8); r++) {
+  for (
+    let r = Math.max(sheet.top, header.firstRow - 2);
+    r <= Math.min(sheet.bottom, header.row + 8);
+    r++
+  ) {
     for (let c = sheet.left; c <= (r <= header.row ? sheet.right : firstAmountCol - 1); c++) {
       const label = sheet.label(r, c);
       if (label !== '' && /预算执行|资金|执行率/.test(label)) {
@@ -131,12 +148,18 @@ function textAmounts(sheet: SheetView, row: number): TextAmount[] | null {
 function textBreakdowns(items: TextAmount[]): TextBreakdown[] {
   const byCol = new Map<number, TextAmount[]>();
   for (const item of items) byCol.set(item.cell.col, [...(byCol.get(item.cell.col) ?? []), item]);
-  return [...byCol.values()].map(([heading, ...parts]) => ({ kind: fundsGroupHint(heading.label), heading, parts }));
+  return [...byCol.values()].map(([heading, ...parts]) => ({
+    kind: fundsGroupHint(heading.label),
+    heading,
+    parts,
+  }));
 }
 
 export function readFundsBlock(sheet: SheetView, header: FundsHeader, stopRow: number): FundsBlock {
   const { columns } = header;
-  const amountCols = AMOUNT_ROLES.map((r) => columns[r]).filter((c): c is number => c !== undefined);
+  const amountCols = AMOUNT_ROLES.map((r) => columns[r]).filter(
+    (c): c is number => c !== undefined,
+  );
   const firstAmountCol = Math.min(...amountCols);
   const rows: FundsRow[] = [];
   const unplaced: CellRef[] = [];
@@ -171,7 +194,13 @@ export function readFundsBlock(sheet: SheetView, header: FundsHeader, stopRow: n
       continue;
     }
     const labelCell = sheet.cell(r, col);
-    rows.push({ row: r, label, display: displayText(labelCell.raw).replace(/[:：]$/, ''), labelCell: labelCell.ref, kind });
+    rows.push({
+      row: r,
+      label,
+      display: displayText(labelCell.raw).replace(/[:：]$/, ''),
+      labelCell: labelCell.ref,
+      kind,
+    });
     if (hint) hints.set(r, hint);
   }
   return {
@@ -206,7 +235,12 @@ function groupRows(rows: FundsRow[], hints: Map<number, 'sources' | 'structure'>
       current = open(row, hint ?? 'sources', hint !== null);
       continue;
     }
-    const wants: FundsGroup['kind'] = row.kind === 'source' ? 'sources' : row.kind === 'component' ? current?.kind ?? 'sources' : 'structure';
+    const wants: FundsGroup['kind'] =
+      row.kind === 'source'
+        ? 'sources'
+        : row.kind === 'component'
+          ? (current?.kind ?? 'sources')
+          : 'structure';
     if (!current || (kindKnown && current.kind !== wants && row.kind !== 'component')) {
       current = open(null, hint ?? wants, true);
     } else if (!kindKnown) {

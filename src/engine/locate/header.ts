@@ -32,7 +32,8 @@ function columnLabels(sheet: SheetView, top: number, bottom: number): Map<number
       const label = sheet.label(r, c);
       if (label === '' || labels.includes(label)) continue;
       const merge = sheet.mergeAt(r, c);
-      const caption = r < bottom && merge !== undefined && merge.right > merge.left && labels.length > 0;
+      const caption =
+        r < bottom && merge !== undefined && merge.right > merge.left && labels.length > 0;
       if (!caption) labels.push(label);
     }
     if (labels.length) out.set(c, labels);
@@ -55,7 +56,8 @@ export function assignRoles<R extends string>(
   for (const [col, labels] of labelsByCol) {
     for (const label of labels) {
       if (!isHeaderLike(label)) continue;
-      for (const p of patterns) if (p.re.test(label)) candidates.push({ col, role: p.role, fit: p.fit, label });
+      for (const p of patterns)
+        if (p.re.test(label)) candidates.push({ col, role: p.role, fit: p.fit, label });
     }
   }
   candidates.sort((a, b) => b.fit - a.fit || a.col - b.col);
@@ -103,12 +105,20 @@ export function readHeader<R extends string>(
   const one = assignRoles(columnLabels(sheet, row, row), patterns, veto(row + 1));
   let best: Header<R> | null = valid(one.columns) ? { row, firstRow: row, ...one } : null;
   // A row with figures in it is data, whatever words a text cell of it holds (得分计算方法 text).
-  if (row + 1 <= sheet.bottom && rowHasHeaderWord(sheet, row + 1) && numbersIn(sheet, row + 1) < 2) {
+  if (
+    row + 1 <= sheet.bottom &&
+    rowHasHeaderWord(sheet, row + 1) &&
+    numbersIn(sheet, row + 1) < 2
+  ) {
     const two = assignRoles(columnLabels(sheet, row, row + 1), patterns, veto(row + 2));
     // The upper row must add something the lower row lacks; a data row above a header adds nothing.
     const lower = assignRoles(columnLabels(sheet, row + 1, row + 1), patterns, veto(row + 2));
     const count = (cols: object) => Object.keys(cols).length;
-    if (valid(two.columns) && count(two.columns) > (best ? count(best.columns) : 0) && count(two.columns) > count(lower.columns)) {
+    if (
+      valid(two.columns) &&
+      count(two.columns) > (best ? count(best.columns) : 0) &&
+      count(two.columns) > count(lower.columns)
+    ) {
       best = { row: row + 1, firstRow: row, ...two };
     }
   }
@@ -129,7 +139,11 @@ function numbersIn(sheet: SheetView, row: number): number {
   let n = 0;
   for (let c = sheet.left; c <= sheet.right; c++) {
     const v = sheet.ownValue(row, c);
-    if (typeof v === 'number' || (typeof v === 'string' && /^\s*-?[\d,]+(?:\.\d+)?\s*%?\s*$/.test(v))) n++;
+    if (
+      typeof v === 'number' ||
+      (typeof v === 'string' && /^\s*-?[\d,]+(?:\.\d+)?\s*%?\s*$/.test(v))
+    )
+      n++;
   }
   return n;
 }

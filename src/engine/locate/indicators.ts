@@ -1,10 +1,22 @@
 import type { SheetView } from '../grid/sheet';
 import type { CellRef } from '../grid/types';
-import type { IndicatorBlock, IndicatorColumnRole, IndicatorRow, LabelledBlock, TotalRow } from '../model/form';
+import type {
+  IndicatorBlock,
+  IndicatorColumnRole,
+  IndicatorRow,
+  LabelledBlock,
+  TotalRow,
+} from '../model/form';
 import { parseAmount } from '../values/amount';
 import { displayText, labelText } from '../values/text';
 import { type Header, headerBottom, readHeader } from './header';
-import { INDICATOR_ROLES, isPlaceholderName, isSubtotalLabel, isTotalLabel, labelWeight } from './labels';
+import {
+  INDICATOR_ROLES,
+  isPlaceholderName,
+  isSubtotalLabel,
+  isTotalLabel,
+  labelWeight,
+} from './labels';
 
 type Columns = Partial<Record<IndicatorColumnRole, number>>;
 type IndicatorHeader = Header<IndicatorColumnRole> & { columns: Columns & { score: number } };
@@ -12,13 +24,24 @@ type IndicatorHeader = Header<IndicatorColumnRole> & { columns: Columns & { scor
 /** An indicator table has targets, actuals and scores, and names its indicators (docs/rules.md §1.1). */
 function validIndicators(cols: Columns): boolean {
   const named = cols.level1 !== undefined || cols.level2 !== undefined || cols.level3 !== undefined;
-  return named && cols.score !== undefined && (cols.target !== undefined || cols.adjustedTarget !== undefined) && cols.actual !== undefined;
+  return (
+    named &&
+    cols.score !== undefined &&
+    (cols.target !== undefined || cols.adjustedTarget !== undefined) &&
+    cols.actual !== undefined
+  );
 }
 
 const acceptAll = () => () => true;
 
 /** The columns that hold a row's figures: a row with none of them filled is not an indicator. */
-const FIGURE_ROLES: IndicatorColumnRole[] = ['target', 'adjustedTarget', 'actual', 'weight', 'score'];
+const FIGURE_ROLES: IndicatorColumnRole[] = [
+  'target',
+  'adjustedTarget',
+  'actual',
+  'weight',
+  'score',
+];
 
 export function readIndicatorHeader(sheet: SheetView, row: number): IndicatorHeader | null {
   const h = readHeader(sheet, row, INDICATOR_ROLES, acceptAll, validIndicators);
@@ -35,17 +58,25 @@ function totalLabelCell(sheet: SheetView, row: number, beforeCol: number): CellR
 }
 
 /** Where the total's 分值 and 得分 sit: their columns, or the first two numbers right of the label. */
-function totalCells(sheet: SheetView, row: number, label: CellRef, cols: Columns & { score: number }): TotalRow {
+function totalCells(
+  sheet: SheetView,
+  row: number,
+  label: CellRef,
+  cols: Columns & { score: number },
+): TotalRow {
   const weightCell = cols.weight === undefined ? null : { row, col: cols.weight };
   const scoreCell = { row, col: cols.score };
-  const aligned = [weightCell, scoreCell].some((ref) => ref !== null && parseAmount(sheet.cell(ref.row, ref.col).raw).kind !== 'blank');
+  const aligned = [weightCell, scoreCell].some(
+    (ref) => ref !== null && parseAmount(sheet.cell(ref.row, ref.col).raw).kind !== 'blank',
+  );
   if (!aligned && weightCell) {
     const numbers: CellRef[] = [];
     for (let c = label.col + 1; c <= sheet.right && numbers.length < 2; c++) {
       const cell = sheet.cell(row, c);
       if (cell.ref.col === c && parseAmount(cell.raw).kind === 'value') numbers.push(cell.ref);
     }
-    if (numbers.length === 2) return { row, labelCell: label, weightCell: numbers[0], scoreCell: numbers[1] };
+    if (numbers.length === 2)
+      return { row, labelCell: label, weightCell: numbers[0], scoreCell: numbers[1] };
   }
   return { row, labelCell: label, weightCell, scoreCell };
 }
@@ -58,7 +89,12 @@ export interface IndicatorRead {
 }
 
 /** Labels with a weight in the columns left of the indicator's name: the blocks it belongs to. */
-function blocksOf(sheet: SheetView, row: number, beforeCol: number, memo: Map<string, LabelledBlock | null>): LabelledBlock[] {
+function blocksOf(
+  sheet: SheetView,
+  row: number,
+  beforeCol: number,
+  memo: Map<string, LabelledBlock | null>,
+): LabelledBlock[] {
   const out: LabelledBlock[] = [];
   for (let c = sheet.left; c < beforeCol; c++) {
     const label = sheet.label(row, c);
@@ -76,11 +112,17 @@ function blocksOf(sheet: SheetView, row: number, beforeCol: number, memo: Map<st
   return out;
 }
 
-export function readIndicatorBlock(sheet: SheetView, header: IndicatorHeader, stopRow: number): IndicatorRead {
+export function readIndicatorBlock(
+  sheet: SheetView,
+  header: IndicatorHeader,
+  stopRow: number,
+): IndicatorRead {
   const { columns } = header;
   const roleCols = Object.values(columns).filter((c): c is number => c !== undefined);
   const blockLeft = Math.min(...roleCols);
-  const dataLeft = Math.min(...FIGURE_ROLES.flatMap((r) => (columns[r] === undefined ? [] : [columns[r] as number])));
+  const dataLeft = Math.min(
+    ...FIGURE_ROLES.flatMap((r) => (columns[r] === undefined ? [] : [columns[r] as number])),
+  );
   const nameCol = columns.level3 ?? columns.level2 ?? columns.level1 ?? blockLeft;
   // An outer label on the left (绩效指标 merged down column A, 年度绩效目标1(40分)) does not
   // end the block; any other new words there do (评价结论 below the form).

@@ -13,15 +13,24 @@ export interface RolePattern<R extends string> {
 }
 
 /** A score header, but not 得分系数 / 得分计算方法 / 评分标准 (a coefficient or a method text). */
-const SCORE = /^(?:自评|实际|指标|执行率|综合)?得分(?!系数|计算|方法|说明|标准|依据|规则|情况)|^评分$|^(?:自评)?得分[(（]/;
+const SCORE =
+  /^(?:自评|实际|指标|执行率|综合)?得分(?!系数|计算|方法|说明|标准|依据|规则|情况)|^评分$|^(?:自评)?得分[(（]/;
 const WEIGHT = /^(?:指标|执行率|自评)?(?:分值|权重|分数|标准分|满分)(?!系数)/;
 
 export const FUNDS_ROLES: RolePattern<FundsColumnRole>[] = [
   { re: /^(?:预算)?执行率|^执行率/, role: 'rate', fit: 4 },
   { re: /执行率(?!得分|权重|分值)/, role: 'rate', fit: 3 },
   { re: /^年初预算/, role: 'initialBudget', fit: 5 },
-  { re: /^(?:全年|本年|年度)?(?:预算)?执行数|^执行金额|^实际支出|^全年支出|^支出数|^预算执行数/, role: 'exec', fit: 5 },
-  { re: /^(?:全年|年度|调整后|全年\(调整\)|全年调整|本年)?(?:调整)?预算(?:数|金额|资金)|^调整后预算|^全年预算|^预算数/, role: 'budget', fit: 5 },
+  {
+    re: /^(?:全年|本年|年度)?(?:预算)?执行数|^执行金额|^实际支出|^全年支出|^支出数|^预算执行数/,
+    role: 'exec',
+    fit: 5,
+  },
+  {
+    re: /^(?:全年|年度|调整后|全年\(调整\)|全年调整|本年)?(?:调整)?预算(?:数|金额|资金)|^调整后预算|^全年预算|^预算数/,
+    role: 'budget',
+    fit: 5,
+  },
   { re: WEIGHT, role: 'weight', fit: 5 },
   { re: SCORE, role: 'score', fit: 5 },
   { re: /原因|说明/, role: 'reason', fit: 2 },
@@ -49,10 +58,12 @@ export const INDICATOR_ROLES: RolePattern<IndicatorColumnRole>[] = [
  * Section captions that are never a column header, whatever words they contain:
  * 年度绩效指标完成情况 (Anhui's block label) holds 完成情况; 年度总体目标 holds 目标.
  */
-const SECTION_CAPTION = /^(?:年度)?绩效指标(?:完成情况)?(?:\(\d+分\))?$|^年度总体目标|^总体目标|^年度绩效目标|^绩效目标|^预算执行情况|^项目资金|^整体资金|^部门预算执行情况|^资金情况/;
+const SECTION_CAPTION =
+  /^(?:年度)?绩效指标(?:完成情况)?(?:\(\d+分\))?$|^年度总体目标|^总体目标|^年度绩效目标|^绩效目标|^预算执行情况|^项目资金|^整体资金|^部门预算执行情况|^资金情况/;
 
 /** Every header word contains one of these: one test rejects the many labels that are not headers. */
-const HEADER_WORD = /实际|指标|分值|权重|分数|得分|评分|预算|执行|支出|完成|目标|原因|改进|偏差|性质|方向|单位|计划|预期|标准分|满分|系数|值/;
+const HEADER_WORD =
+  /实际|指标|分值|权重|分数|得分|评分|预算|执行|支出|完成|目标|原因|改进|偏差|性质|方向|单位|计划|预期|标准分|满分|系数|值/;
 
 export function isHeaderLike(label: string): boolean {
   return label.length <= 24 && HEADER_WORD.test(label) && !SECTION_CAPTION.test(label);
@@ -60,7 +71,9 @@ export function isHeaderLike(label: string): boolean {
 
 /** Weight written inside a label: "产出指标(50分)", "预算执行情况(万元)(20分)", "得分(20分*执行率)", "产出指标（50）". */
 export function labelWeight(label: string): string | null {
-  const m = /[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*(?:[*×x]\s*执行率)?\s*[)）]/.exec(label) ?? /(\d+(?:\.\d+)?)分[*×x]执行率/.exec(label);
+  const m =
+    /[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*(?:[*×x]\s*执行率)?\s*[)）]/.exec(label) ??
+    /(\d+(?:\.\d+)?)分[*×x]执行率/.exec(label);
   if (!m) return null;
   // "(万元)" carries no number; "（1）财政拨款" is a numbering, not a weight.
   if (/^[(（]\s*\d+\s*[)）]/.test(label) && !/分/.test(m[0])) return null;
@@ -78,11 +91,20 @@ export function stripItemPrefix(label: string): string {
 }
 
 const FUNDS_ROW: [RegExp, FundsRowKind][] = [
-  [/^(?:合计|总计|年度资金总额|年度财政资金总额|资金总额|支出总额|总额|收入合计|支出合计|预算资金总额|部门预算总额|整体支出总额)/, 'total'],
+  [
+    /^(?:合计|总计|年度资金总额|年度财政资金总额|资金总额|支出总额|总额|收入合计|支出合计|预算资金总额|部门预算总额|整体支出总额)/,
+    'total',
+  ],
   [/^基本支出/, 'basic'],
-  [/^(?:人员支出|人员经费|工资福利|公用支出|公用经费|日常公用|商品和服务|对个人和家庭)/, 'basicSub'],
+  [
+    /^(?:人员支出|人员经费|工资福利|公用支出|公用经费|日常公用|商品和服务|对个人和家庭)/,
+    'basicSub',
+  ],
   [/^(?:项目支出|专项支出)/, 'project'],
-  [/财政拨款|财政资金|一般公共预算|政府性基金|财政专户|其他资金|上年结转|结转结余|单位资金|自有资金|事业收入|经营收入|其他收入|上级补助|补助资金|专项资金|自筹/, 'source'],
+  [
+    /财政拨款|财政资金|一般公共预算|政府性基金|财政专户|其他资金|上年结转|结转结余|单位资金|自有资金|事业收入|经营收入|其他收入|上级补助|补助资金|专项资金|自筹/,
+    'source',
+  ],
 ];
 
 export function fundsRowKind(label: string): FundsRowKind | null {
@@ -106,7 +128,9 @@ export function fundsGroupHint(label: string): 'sources' | 'structure' | null {
 
 /** The label of the form's total row. */
 export function isTotalLabel(label: string): boolean {
-  return /^(?:自评)?(?:总分|合计|总计|得分合计|总得分|综合得分|评价得分|自评得分合计)(?:\(.*\))?$/.test(label);
+  return /^(?:自评)?(?:总分|合计|总计|得分合计|总得分|综合得分|评价得分|自评得分合计)(?:\(.*\))?$/.test(
+    label,
+  );
 }
 
 /** 自评总分 stated in the header block (Chongqing) rather than in a row at the bottom. */
@@ -139,7 +163,8 @@ export function endsFundsBlock(label: string): boolean {
 /** Tables that are not self-evaluation forms (docs/rules.md §1.1): named when refused. */
 export function notAFormTitle(label: string): string | null {
   if (/基础数据表/.test(label)) return '部门整体支出绩效评价基础数据表';
-  if (/评价指标(?:体系)?表|评价得分表|评分表/.test(label) && !/自评表/.test(label)) return '绩效评价指标表（评价得分表）';
+  if (/评价指标(?:体系)?表|评价得分表|评分表/.test(label) && !/自评表/.test(label))
+    return '绩效评价指标表（评价得分表）';
   if (/决算(?:总)?表|决算明细表/.test(label)) return '决算表';
   return null;
 }

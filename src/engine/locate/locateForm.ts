@@ -13,7 +13,8 @@ export interface LocatedForm {
   sheetIndex: number;
 }
 
-export type Located = { found: true; forms: LocatedForm[] } | { found: false; message: string; sheet: string | null };
+export type Located =
+  { found: true; forms: LocatedForm[] } | { found: false; message: string; sheet: string | null };
 
 type Block =
   | { kind: 'funds'; header: NonNullable<ReturnType<typeof readFundsHeader>> }
@@ -56,7 +57,8 @@ function headerTotal(sheet: SheetView, top: number, bottom: number): TotalRow | 
       for (let cc = c + 1; cc <= sheet.right; cc++) {
         const cell = sheet.cell(r, cc);
         if (cell.ref.col !== cc || cell.ref.row !== r) continue;
-        if (parseAmount(cell.raw).kind === 'value') return { row: r, labelCell: label, weightCell: null, scoreCell: cell.ref };
+        if (parseAmount(cell.raw).kind === 'value')
+          return { row: r, labelCell: label, weightCell: null, scoreCell: cell.ref };
       }
     }
   }
@@ -107,9 +109,14 @@ export function locateOnSheet(snapshot: GridSnapshot): FormModel[] {
     if (block.kind === 'funds') {
       // A 资金 block is a few rows: it ends where the next header starts.
       after = nextHeader(sheet, block.header.row + 1, sheet.bottom);
-      if (current && ((current as FormModel).funds || (current as FormModel).indicators)) close(blockTop(block) - 1);
+      if (current && ((current as FormModel).funds || (current as FormModel).indicators))
+        close(blockTop(block) - 1);
       current = current ?? open(regionTop);
-      current.funds = readFundsBlock(sheet, block.header, after ? blockTop(after) - 1 : sheet.bottom);
+      current.funds = readFundsBlock(
+        sheet,
+        block.header,
+        after ? blockTop(after) - 1 : sheet.bottom,
+      );
     } else {
       // An indicator block ends itself (total row, a new section, a second header); the search
       // for the next form starts below it, so its thousands of rows are scanned once.
@@ -117,7 +124,8 @@ export function locateOnSheet(snapshot: GridSnapshot): FormModel[] {
       current = current ?? open(regionTop);
       const read = readIndicatorBlock(sheet, block.header, sheet.bottom);
       current.indicators = read.block;
-      current.total = read.total ?? headerTotal(sheet, current.range.top, block.header.firstRow - 1);
+      current.total =
+        read.total ?? headerTotal(sheet, current.range.top, block.header.firstRow - 1);
       close(read.end);
       after = nextHeader(sheet, read.end + 1, sheet.bottom);
     }
@@ -126,7 +134,11 @@ export function locateOnSheet(snapshot: GridSnapshot): FormModel[] {
   close(sheet.bottom);
   const done = forms.filter((f) => f.funds || f.indicators);
   if (done.length) done[done.length - 1].range.bottom = sheet.bottom;
-  return done.map((f) => ({ ...f, kind: isProjectForm(sheet, f.range.top, f.funds) ? 'project' : 'department', shared: done.length > 1 }));
+  return done.map((f) => ({
+    ...f,
+    kind: isProjectForm(sheet, f.range.top, f.funds) ? 'project' : 'department',
+    shared: done.length > 1,
+  }));
 }
 
 /**
@@ -158,7 +170,12 @@ export function locateForms(snapshots: GridSnapshot[]): Located {
 
 /** A cell of the form, for anchoring findings that belong to the form as a whole. */
 export function formAnchor(form: FormModel): CellRef {
-  if (form.indicators) return { row: form.indicators.headerRow, col: form.indicators.columns.weight ?? form.indicators.columns.score };
-  if (form.funds) return { row: form.funds.headerRow, col: form.funds.columns.budget ?? form.sheet.left };
+  if (form.indicators)
+    return {
+      row: form.indicators.headerRow,
+      col: form.indicators.columns.weight ?? form.indicators.columns.score,
+    };
+  if (form.funds)
+    return { row: form.funds.headerRow, col: form.funds.columns.budget ?? form.sheet.left };
   return { row: form.range.top, col: form.range.left };
 }

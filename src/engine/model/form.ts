@@ -2,10 +2,15 @@ import type { CellRange, CellRef } from '../grid/types';
 import type { SheetView } from '../grid/sheet';
 import type { Dec } from '../values/decimal';
 
-export type FundsColumnRole = 'initialBudget' | 'budget' | 'exec' | 'rate' | 'weight' | 'score' | 'reason';
+export type FundsColumnRole =
+  'initialBudget' | 'budget' | 'exec' | 'rate' | 'weight' | 'score' | 'reason';
 export type AmountRole = 'initialBudget' | 'budget' | 'exec';
 export const AMOUNT_ROLES: AmountRole[] = ['initialBudget', 'budget', 'exec'];
-export const AMOUNT_ROLE_NAME: Record<AmountRole, string> = { initialBudget: '年初预算数', budget: '全年预算数', exec: '全年执行数' };
+export const AMOUNT_ROLE_NAME: Record<AmountRole, string> = {
+  initialBudget: '年初预算数',
+  budget: '全年预算数',
+  exec: '全年执行数',
+};
 
 /** What a row of the 整体资金 block is. */
 export type FundsRowKind = 'total' | 'source' | 'basic' | 'basicSub' | 'project' | 'component';

@@ -20,7 +20,11 @@ export interface Profile {
   /** Reverse (≤) indicators that miss their target score weight × target ÷ actual. */
   reverseFormula: 'target-over-actual';
   /** When the deviation reason must be filled in. */
-  deviationReasonWhen: { scoreBelowWeight: boolean; targetMissed: boolean; overAchievedPercent: string };
+  deviationReasonWhen: {
+    scoreBelowWeight: boolean;
+    targetMissed: boolean;
+    overAchievedPercent: string;
+  };
   /** Standard level-1 weights; a form that differs gets an info, not an error. */
   standardWeights: { execution: string; 产出指标: string; 效益指标: string; 满意度指标: string };
   /** The total's 分值 when the total row leaves it blank. */

@@ -10,7 +10,19 @@ import type { FormModel } from '../model/form';
 import { NATIONAL_PROFILE, type Profile } from '../profile/profile';
 import { Dec, round, sum } from '../values/decimal';
 import { formFacts, LINE_NAME, type FormFacts, type Line } from './formFacts';
-import { fold, inWan, mentions, original, quote, sentenceAt, sentences, type Folded, type Mention, type ReportParagraph, type Span } from './narrative';
+import {
+  fold,
+  inWan,
+  mentions,
+  original,
+  quote,
+  sentenceAt,
+  sentences,
+  type Folded,
+  type Mention,
+  type ReportParagraph,
+  type Span,
+} from './narrative';
 
 export type { ReportParagraph } from './narrative';
 
@@ -24,7 +36,10 @@ export interface ReportFinding extends Finding {
 
 /** Words that name a line of the 资金 block, longest first within each line. */
 const LINE_WORDS: [Line, string[]][] = [
-  ['total', ['部门整体支出', '单位整体支出', '整体支出', '支出总额', '支出总计', '支出合计', '总支出']],
+  [
+    'total',
+    ['部门整体支出', '单位整体支出', '整体支出', '支出总额', '支出总计', '支出合计', '总支出'],
+  ],
   ['appropriation', ['财政拨款']],
   ['basic', ['基本支出']],
   ['personnel', ['人员经费', '人员支出']],
@@ -40,11 +55,19 @@ function lineOf(lead: string): { line: Line; at: number } | null {
   const found: { line: Line; start: number; end: number }[] = [];
   for (const [line, words] of LINE_WORDS) {
     for (const w of words) {
-      for (let at = lead.indexOf(w); at >= 0; at = lead.indexOf(w, at + 1)) found.push({ line, start: at, end: at + w.length });
+      for (let at = lead.indexOf(w); at >= 0; at = lead.indexOf(w, at + 1))
+        found.push({ line, start: at, end: at + w.length });
     }
   }
-  const kept = found.filter((m) => m.line !== 'total' || !found.some((o) => o.line !== 'total' && o.start < m.end && m.start < o.end));
-  const best = kept.reduce<(typeof kept)[number] | null>((b, m) => (!b || m.end > b.end || (m.end === b.end && m.start < b.start) ? m : b), null);
+  const kept = found.filter(
+    (m) =>
+      m.line !== 'total' ||
+      !found.some((o) => o.line !== 'total' && o.start < m.end && m.start < o.end),
+  );
+  const best = kept.reduce<(typeof kept)[number] | null>(
+    (b, m) => (!b || m.end > b.end || (m.end === b.end && m.start < b.start) ? m : b),
+    null,
+  );
   return best ? { line: best.line, at: best.end } : null;
 }
 
@@ -69,11 +92,32 @@ interface Ctx {
   out: ReportFinding[];
 }
 
-function finding(ctx: Ctx, m: { start: number; end: number }, rule: string, part: Part, cells: CellRef[], say: (where: string) => string, expected: string | null, actual: string | null): void {
+function finding(
+  ctx: Ctx,
+  m: { start: number; end: number },
+  rule: string,
+  part: Part,
+  cells: CellRef[],
+  say: (where: string) => string,
+  expected: string | null,
+  actual: string | null,
+): void {
   const s = sentenceAt(ctx.f, m.start);
   const q = quote(ctx.f, s, m.end);
   const where = `自评报告第 ${ctx.f.paragraph.index} 段“${q}”`;
-  ctx.out.push({ rule, severity: 'warning', part, cells: cells.map(cellName), message: say(where), expected, actual, fix: null, paragraph: ctx.f.paragraph.index, span: original(ctx.f, s), quote: q });
+  ctx.out.push({
+    rule,
+    severity: 'warning',
+    part,
+    cells: cells.map(cellName),
+    message: say(where),
+    expected,
+    actual,
+    fix: null,
+    paragraph: ctx.f.paragraph.index,
+    span: original(ctx.f, s),
+    quote: q,
+  });
 }
 
 function checkAmounts(ctx: Ctx, ms: Mention[], facts: FormFacts): void {
@@ -85,12 +129,25 @@ function checkAmounts(ctx: Ctx, ms: Mention[], facts: FormFacts): void {
     if (!fact || fact.exec === null) continue;
     // The form's amount in the narrative's unit.
     const formWan = facts.unit === '元' ? fact.exec.dividedBy(10000) : fact.exec;
-    const inUnit = m.unit === '元' ? formWan.times(10000) : m.unit === '亿元' ? formWan.dividedBy(10000) : formWan;
+    const inUnit =
+      m.unit === '元'
+        ? formWan.times(10000)
+        : m.unit === '亿元'
+          ? formWan.dividedBy(10000)
+          : formWan;
     if (sameWritten(m.value, m.decimals, inUnit)) continue;
     const diff = inWan(m).minus(formWan).abs();
-    finding(ctx, m, 'report.amount-mismatch', 'funds', [fact.cell], (where) =>
-      `${where}写${LINE_NAME[named.line]} ${m.number} ${m.unit}，自评表“${fact.label}”全年执行数（${cellName(fact.cell)}）${fact.fromParts ? '未填，按各项之和为' : '为'} ${fmt(fact.exec!)} ${facts.unit}，相差 ${fmt(diff)} 万元。`,
-      fmt(fact.exec), `${m.number}${m.unit}`);
+    finding(
+      ctx,
+      m,
+      'report.amount-mismatch',
+      'funds',
+      [fact.cell],
+      (where) =>
+        `${where}写${LINE_NAME[named.line]} ${m.number} ${m.unit}，自评表“${fact.label}”全年执行数（${cellName(fact.cell)}）${fact.fromParts ? '未填，按各项之和为' : '为'} ${fmt(fact.exec!)} ${facts.unit}，相差 ${fmt(diff)} 万元。`,
+      fmt(fact.exec),
+      `${m.number}${m.unit}`,
+    );
   }
 }
 
@@ -135,15 +192,27 @@ function checkItemised(ctx: Ctx, ms: Mention[], facts: FormFacts, profile: Profi
     const named = lineOf(total.lead);
     const fact = named ? facts.lines[named.line] : undefined;
     const parts = items.map((m) => m.number).join(' + ');
-    finding(ctx, total, 'report.itemised-sum-mismatch', 'funds', fact ? [fact.cell] : [], (where) =>
-      `${where}列出的各项 ${parts} = ${fmt(added)} 万元，与所述合计 ${total.number} ${total.unit} 不符，相差 ${fmt(added.minus(stated).abs())} 万元${fact && fact.exec ? `（自评表“${fact.label}”全年执行数 ${cellName(fact.cell)} 为 ${fmt(fact.exec)}）` : ''}。`,
-      `${total.number}${total.unit}`, `${fmt(added)}万元`);
+    finding(
+      ctx,
+      total,
+      'report.itemised-sum-mismatch',
+      'funds',
+      fact ? [fact.cell] : [],
+      (where) =>
+        `${where}列出的各项 ${parts} = ${fmt(added)} 万元，与所述合计 ${total.number} ${total.unit} 不符，相差 ${fmt(added.minus(stated).abs())} 万元${fact && fact.exec ? `（自评表“${fact.label}”全年执行数 ${cellName(fact.cell)} 为 ${fmt(fact.exec)}）` : ''}。`,
+      `${total.number}${total.unit}`,
+      `${fmt(added)}万元`,
+    );
   }
 }
 
 /** The 基本情况 section: from a heading naming 基本情况 / 概况 to the next heading that does not. */
 function basicSection(folded: Folded[]): Folded[] {
-  const heading = (f: Folded) => f.text.length <= 40 && /^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+[章节部分])/.test(f.text);
+  const heading = (f: Folded) =>
+    f.text.length <= 40 &&
+    /^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+[章节部分])/.test(
+      f.text,
+    );
   const out: Folded[] = [];
   let inside = false;
   for (const f of folded) {
@@ -175,9 +244,17 @@ function checkCounts(folded: Folded[], ctxOf: (f: Folded) => Ctx, facts: FormFac
         if (!same || new Set(same.map((x) => x.value.toFixed())).size !== 1) continue;
         if (same[0].value.equals(m.value)) continue;
         const cell = facts.duties.cell;
-        finding(ctx, m, 'report.count-mismatch', 'form', [cell], (where) =>
-          `${where}写 ${m.number}${m.unit}${m.noun}，自评表部门职责（${cellName(cell)}）写 ${same[0].number}${same[0].unit}${same[0].noun}。`,
-          `${same[0].number}${same[0].unit}`, `${m.number}${m.unit}`);
+        finding(
+          ctx,
+          m,
+          'report.count-mismatch',
+          'form',
+          [cell],
+          (where) =>
+            `${where}写 ${m.number}${m.unit}${m.noun}，自评表部门职责（${cellName(cell)}）写 ${same[0].number}${same[0].unit}${same[0].noun}。`,
+          `${same[0].number}${same[0].unit}`,
+          `${m.number}${m.unit}`,
+        );
       }
     }
   }
@@ -190,24 +267,55 @@ function checkCounts(folded: Folded[], ctxOf: (f: Folded) => Ctx, facts: FormFac
     const inService = people.find((m) => /在职|在编/.test(m.lead));
     const retired = people.find((m) => /退休/.test(m.lead));
     for (const m of people) {
-      if (authorised && /编制/.test(m.lead) && !/实有|在职|在编|退休/.test(m.lead) && !m.value.equals(authorised.value)) {
-        finding(ctx, m, 'report.count-mismatch', 'form', [authorised.cell], (where) =>
-          `${where}写编制 ${m.number} 人，自评表人员编制（${cellName(authorised.cell)}）为 ${fmt(authorised.value)}。`, fmt(authorised.value), m.number);
+      if (
+        authorised &&
+        /编制/.test(m.lead) &&
+        !/实有|在职|在编|退休/.test(m.lead) &&
+        !m.value.equals(authorised.value)
+      ) {
+        finding(
+          ctx,
+          m,
+          'report.count-mismatch',
+          'form',
+          [authorised.cell],
+          (where) =>
+            `${where}写编制 ${m.number} 人，自评表人员编制（${cellName(authorised.cell)}）为 ${fmt(authorised.value)}。`,
+          fmt(authorised.value),
+          m.number,
+        );
       }
     }
     if (!actual) continue;
     const stated = people.find((m) => /实有/.test(m.lead) && !/在职|在编|退休/.test(m.lead));
     if (stated) {
       if (!stated.value.equals(actual.value)) {
-        finding(ctx, stated, 'report.count-mismatch', 'form', [actual.cell], (where) =>
-          `${where}写实有 ${stated.number} 人，自评表实有人数（${cellName(actual.cell)}）为 ${fmt(actual.value)}。`, fmt(actual.value), stated.number);
+        finding(
+          ctx,
+          stated,
+          'report.count-mismatch',
+          'form',
+          [actual.cell],
+          (where) =>
+            `${where}写实有 ${stated.number} 人，自评表实有人数（${cellName(actual.cell)}）为 ${fmt(actual.value)}。`,
+          fmt(actual.value),
+          stated.number,
+        );
       }
     } else if (inService) {
       const both = retired ? inService.value.plus(retired.value) : null;
       if (!inService.value.equals(actual.value) && !(both && both.equals(actual.value))) {
-        finding(ctx, inService, 'report.count-mismatch', 'form', [actual.cell], (where) =>
-          `${where}写在职 ${inService.number} 人${retired ? `、离退休 ${retired.number} 人` : ''}，自评表实有人数（${cellName(actual.cell)}）为 ${fmt(actual.value)}，两者都对不上。`,
-          fmt(actual.value), both ? `${inService.number}+${retired!.number}` : inService.number);
+        finding(
+          ctx,
+          inService,
+          'report.count-mismatch',
+          'form',
+          [actual.cell],
+          (where) =>
+            `${where}写在职 ${inService.number} 人${retired ? `、离退休 ${retired.number} 人` : ''}，自评表实有人数（${cellName(actual.cell)}）为 ${fmt(actual.value)}，两者都对不上。`,
+          fmt(actual.value),
+          both ? `${inService.number}+${retired!.number}` : inService.number,
+        );
       }
     }
   }
@@ -221,15 +329,37 @@ function checkRatesAndScore(ctx: Ctx, ms: Mention[], facts: FormFacts): void {
       if (!fact || fact.exec === null || !fact.budget || fact.budget.isZero()) continue;
       const percent = fact.exec.dividedBy(fact.budget).times(100);
       if (round(percent, m.decimals).equals(m.value)) continue;
-      finding(ctx, m, 'report.rate-mismatch', 'funds', [fact.rateCell ?? fact.cell], (where) =>
-        `${where}写${named ? LINE_NAME[named.line] : ''}执行率 ${m.number}%，按自评表“${fact.label}”全年执行数 ${fmt(fact.exec!)} ÷ 全年预算数 ${fmt(fact.budget!)} 为 ${round(percent, Math.max(m.decimals, 2)).toFixed(Math.max(m.decimals, 2))}%。`,
-        `${round(percent, 2).toFixed(2)}%`, `${m.number}%`);
+      finding(
+        ctx,
+        m,
+        'report.rate-mismatch',
+        'funds',
+        [fact.rateCell ?? fact.cell],
+        (where) =>
+          `${where}写${named ? LINE_NAME[named.line] : ''}执行率 ${m.number}%，按自评表“${fact.label}”全年执行数 ${fmt(fact.exec!)} ÷ 全年预算数 ${fmt(fact.budget!)} 为 ${round(percent, Math.max(m.decimals, 2)).toFixed(Math.max(m.decimals, 2))}%。`,
+        `${round(percent, 2).toFixed(2)}%`,
+        `${m.number}%`,
+      );
     }
-    if (m.kind === 'score' && facts.total && /总分|得分|评分|自评/.test(m.lead) && !/指标|分值|权重|满分/.test(m.lead)) {
+    if (
+      m.kind === 'score' &&
+      facts.total &&
+      /总分|得分|评分|自评/.test(m.lead) &&
+      !/指标|分值|权重|满分/.test(m.lead)
+    ) {
       const total = facts.total;
       if (m.value.equals(total.value)) continue;
-      finding(ctx, m, 'report.total-score-mismatch', 'total', [total.cell], (where) =>
-        `${where}写自评得分 ${m.number} 分，自评表总分得分（${cellName(total.cell)}）为 ${fmt(total.value)}。`, fmt(total.value), m.number);
+      finding(
+        ctx,
+        m,
+        'report.total-score-mismatch',
+        'total',
+        [total.cell],
+        (where) =>
+          `${where}写自评得分 ${m.number} 分，自评表总分得分（${cellName(total.cell)}）为 ${fmt(total.value)}。`,
+        fmt(total.value),
+        m.number,
+      );
     }
   }
 }
@@ -239,7 +369,11 @@ function checkRatesAndScore(ctx: Ctx, ms: Mention[], facts: FormFacts): void {
  * report.itemised-sum-mismatch, report.count-mismatch, report.rate-mismatch,
  * report.total-score-mismatch; all warnings, in paragraph order. Cells are on the form's sheet.
  */
-export function crossCheckReport(form: FormModel, paragraphs: ReportParagraph[], profile: Profile = NATIONAL_PROFILE): ReportFinding[] {
+export function crossCheckReport(
+  form: FormModel,
+  paragraphs: ReportParagraph[],
+  profile: Profile = NATIONAL_PROFILE,
+): ReportFinding[] {
   const facts = formFacts(form);
   const folded = paragraphs.map(fold);
   const contexts = new Map<Folded, Ctx>();

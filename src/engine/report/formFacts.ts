@@ -40,7 +40,10 @@ export interface FormFacts {
   unit: '万元' | '元';
   lines: Partial<Record<Line, LineFact>>;
   total: { cell: CellRef; value: Dec } | null;
-  staff: { authorised: { cell: CellRef; value: Dec } | null; actual: { cell: CellRef; value: Dec } | null };
+  staff: {
+    authorised: { cell: CellRef; value: Dec } | null;
+    actual: { cell: CellRef; value: Dec } | null;
+  };
   /** Counts written in the 部门职责 (部门职能, 单位职责) text, with the cell. */
   duties: { cell: CellRef; counts: Mention[] } | null;
 }
@@ -77,7 +80,8 @@ function besideLabel(form: FormModel, pattern: RegExp): { label: CellRef; cell: 
 
 export function formFacts(form: FormModel): FormFacts {
   const { sheet, funds } = form;
-  const read = (row: number, col: number | undefined): Dec | null => (col === undefined ? null : amountValue(sheet.cell(row, col).raw));
+  const read = (row: number, col: number | undefined): Dec | null =>
+    col === undefined ? null : amountValue(sheet.cell(row, col).raw);
   const lines: Partial<Record<Line, LineFact>> = {};
   const execCol = funds?.columns.exec;
   if (funds && execCol !== undefined) {
@@ -94,9 +98,18 @@ export function formFacts(form: FormModel): FormFacts {
           fromParts = true;
         }
         const bs = parts.map((p) => read(p.row, budgetCol));
-        if (budget === null && bs.some((v) => v !== null)) budget = sum(bs.filter((v): v is Dec => v !== null));
+        if (budget === null && bs.some((v) => v !== null))
+          budget = sum(bs.filter((v): v is Dec => v !== null));
       }
-      return { line, label: row.display, cell: { row: row.row, col: execCol }, exec, fromParts, budget, rateCell: rateCol === undefined ? null : { row: row.row, col: rateCol } };
+      return {
+        line,
+        label: row.display,
+        cell: { row: row.row, col: execCol },
+        exec,
+        fromParts,
+        budget,
+        rateCell: rateCol === undefined ? null : { row: row.row, col: rateCol },
+      };
     };
     const structure = funds.groups.find((g) => g.kind === 'structure');
     const sources = funds.groups.find((g) => g.kind === 'sources');
@@ -110,7 +123,9 @@ export function formFacts(form: FormModel): FormFacts {
       const t = funds.rows.find((r) => r.kind === 'total');
       if (t) lines.total = fact('total', t);
     }
-    const appropriation = funds.rows.find((r) => r.kind === 'source' && /财政拨款|财政资金/.test(r.label));
+    const appropriation = funds.rows.find(
+      (r) => r.kind === 'source' && /财政拨款|财政资金/.test(r.label),
+    );
     if (appropriation) lines.appropriation = fact('appropriation', appropriation);
     if (structure?.basic) lines.basic = fact('basic', structure.basic, structure.basicParts);
     for (const p of structure?.basicParts ?? []) {
@@ -119,7 +134,8 @@ export function formFacts(form: FormModel): FormFacts {
     }
     const project = structure?.parts.find((p) => p.kind === 'project');
     if (project) lines.project = fact('project', project);
-    else if (form.kind === 'project' && lines.total) lines.project = { ...lines.total, line: 'project' };
+    else if (form.kind === 'project' && lines.total)
+      lines.project = { ...lines.total, line: 'project' };
   }
   let total: FormFacts['total'] = null;
   if (form.total) {
@@ -136,13 +152,20 @@ export function formFacts(form: FormModel): FormFacts {
   let duties: FormFacts['duties'] = null;
   if (dutiesAt) {
     const raw = sheet.cell(dutiesAt.cell.row, dutiesAt.cell.col).raw;
-    if (typeof raw === 'string') duties = { cell: dutiesAt.cell, counts: mentions(fold({ index: 0, text: raw })).filter((m) => m.kind === 'count') };
+    if (typeof raw === 'string')
+      duties = {
+        cell: dutiesAt.cell,
+        counts: mentions(fold({ index: 0, text: raw })).filter((m) => m.kind === 'count'),
+      };
   }
   return {
     unit: formUnit(form),
     lines,
     total,
-    staff: { authorised: staffAt(/^(?:人员)?编制(?:人数|数)?$/), actual: staffAt(/^实有(?:人数|人员)(?:数)?$/) },
+    staff: {
+      authorised: staffAt(/^(?:人员)?编制(?:人数|数)?$/),
+      actual: staffAt(/^实有(?:人数|人员)(?:数)?$/),
+    },
     duties,
   };
 }

@@ -50,7 +50,12 @@ export function sentences(f: Folded, stops = '。!?;\n'): Span[] {
   for (let i = 0; i < t.length; i++) {
     const c = t[i];
     // A full stop ends a sentence unless it is a decimal point or a list number ("2.为完成…").
-    const stop = stops.includes(c) || (c === '.' && stops.includes('。') && !(/\d/.test(t[i - 1] ?? '') && /\d/.test(t[i + 1] ?? '')) && !/^\s*\d+$/.test(t.slice(start, i)));
+    const stop =
+      stops.includes(c) ||
+      (c === '.' &&
+        stops.includes('。') &&
+        !(/\d/.test(t[i - 1] ?? '') && /\d/.test(t[i + 1] ?? '')) &&
+        !/^\s*\d+$/.test(t.slice(start, i)));
     if (stop) {
       if (t.slice(start, i + 1).trim()) out.push({ start, end: i + 1 });
       start = i + 1;
@@ -103,7 +108,11 @@ export function mentions(f: Folded): Mention[] {
     }
     // The number: digits, thousands commas, one decimal point.
     let j = i;
-    while (j < t.length && (/\d/.test(t[j]) || (t[j] === ',' && /^\d{3}(?!\d)/.test(t.slice(j + 1, j + 5))))) j++;
+    while (
+      j < t.length &&
+      (/\d/.test(t[j]) || (t[j] === ',' && /^\d{3}(?!\d)/.test(t.slice(j + 1, j + 5))))
+    )
+      j++;
     if (t[j] === '.' && /\d/.test(t[j + 1] ?? '')) {
       j++;
       while (j < t.length && /\d/.test(t[j])) j++;
@@ -131,12 +140,23 @@ export function mentions(f: Folded): Mention[] {
       kind = 'count';
       unit = rest[0];
       let n = k + 1;
-      while (n < t.length && n < k + 7 && /[\u4e00-\u9fff]/.test(t[n]) && !NOUN_STOPS.test(t[n])) n++;
+      while (n < t.length && n < k + 7 && /[\u4e00-\u9fff]/.test(t[n]) && !NOUN_STOPS.test(t[n]))
+        n++;
       noun = t.slice(k + 1, n);
     }
     if (kind && !/[年月日号]/.test(t[j] ?? '')) {
       const end = k + unit.length;
-      out.push({ kind, number, value: new Dec(number), decimals: number.includes('.') ? number.split('.')[1].length : 0, unit, noun, start: i, end, lead: leadOf(t, i, lastEnd) });
+      out.push({
+        kind,
+        number,
+        value: new Dec(number),
+        decimals: number.includes('.') ? number.split('.')[1].length : 0,
+        unit,
+        noun,
+        start: i,
+        end,
+        lead: leadOf(t, i, lastEnd),
+      });
       lastEnd = end;
       i = end;
       continue;
@@ -148,7 +168,11 @@ export function mentions(f: Folded): Mention[] {
 
 /** The amount in 万元. */
 export function inWan(m: Mention): Dec {
-  return m.unit === '元' ? m.value.dividedBy(10000) : m.unit === '亿元' ? m.value.times(10000) : m.value;
+  return m.unit === '元'
+    ? m.value.dividedBy(10000)
+    : m.unit === '亿元'
+      ? m.value.times(10000)
+      : m.value;
 }
 
 /** The sentence around folded position `at`, and a short quote of it ending at `quoteEnd`. */

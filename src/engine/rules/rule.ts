@@ -49,7 +49,9 @@ export interface FindingDetail {
 
 /** Fills a message template: `{name}` → values.name. A missing value is a bug, so it shows. */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in values ? String(values[key]) : whole,
+  );
 }
 
 /** Builds the rule's findings with its id, severity and part filled in. */

@@ -3,10 +3,7 @@ import { Dec, fromNumber } from './decimal';
 import { isNotApplicable, normalizeText } from './text';
 
 export type Parsed<T> =
-  | { kind: 'value'; value: T }
-  | { kind: 'blank' }
-  | { kind: 'na' }
-  | { kind: 'text'; text: string };
+  { kind: 'value'; value: T } | { kind: 'blank' } | { kind: 'na' } | { kind: 'text'; text: string };
 
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/;
 
@@ -23,7 +20,10 @@ export function parseNumberText(text: string): Dec | null {
 
 /** An amount or score cell: a number, blank, a not-applicable marker, or other text. */
 export function parseAmount(raw: RawValue): Parsed<Dec> {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? { kind: 'value', value: fromNumber(raw) } : { kind: 'text', text: String(raw) };
+  if (typeof raw === 'number')
+    return Number.isFinite(raw)
+      ? { kind: 'value', value: fromNumber(raw) }
+      : { kind: 'text', text: String(raw) };
   if (typeof raw === 'boolean') return { kind: 'text', text: String(raw) };
   const text = normalizeText(raw);
   if (text === '') return { kind: 'blank' };

@@ -1,7 +1,8 @@
 import type { Comparator } from './comparator';
 
 /** Names of indicators where lower is better (docs/rules.md §3.2): 反向 with no comparator. */
-const LOWER_IS_BETTER = /结余率|调整率|变动率|投诉率|事故率|差错率|发生率|超支率|损失率|空置率|逾期|违规|失误率|返工率|不合格率|闲置率/;
+const LOWER_IS_BETTER =
+  /结余率|调整率|变动率|投诉率|事故率|差错率|发生率|超支率|损失率|空置率|逾期|违规|失误率|返工率|不合格率|闲置率/;
 
 /**
  * The direction an indicator's name implies when its target states none: 'le' for a

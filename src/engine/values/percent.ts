@@ -10,7 +10,12 @@ import { decimalsOf, isNotApplicable, normalizeText } from './text';
  */
 export type StatedRate =
   | { kind: 'percent'; percent: Dec; decimals: number; display: string }
-  | { kind: 'plain'; asFraction: { percent: Dec; decimals: number }; asPercent: { percent: Dec; decimals: number }; display: string }
+  | {
+      kind: 'plain';
+      asFraction: { percent: Dec; decimals: number };
+      asPercent: { percent: Dec; decimals: number };
+      display: string;
+    }
   | { kind: 'blank' }
   | { kind: 'na' }
   | { kind: 'text'; text: string };
@@ -26,17 +31,29 @@ function formatDecimals(numberFormat: string | null): number | null {
 
 function isPercentFormat(numberFormat: string | null): boolean {
   if (!numberFormat) return false;
-  return numberFormat.split(';')[0].replace(/"[^"]*"|\\./g, '').includes('%');
+  return numberFormat
+    .split(';')[0]
+    .replace(/"[^"]*"|\\./g, '')
+    .includes('%');
 }
 
-export function parseRate(raw: RawValue, numberFormat: string | null, displayed: string | null): StatedRate {
+export function parseRate(
+  raw: RawValue,
+  numberFormat: string | null,
+  displayed: string | null,
+): StatedRate {
   if (typeof raw === 'number' && Number.isFinite(raw)) {
     const value = fromNumber(raw);
     if (isPercentFormat(numberFormat)) {
       const shown = displayed ? /(-?[\d.]+)\s*%/.exec(normalizeText(displayed)) : null;
-      const decimals = shown ? decimalsOf(shown[1]) : formatDecimals(numberFormat) ?? 0;
+      const decimals = shown ? decimalsOf(shown[1]) : (formatDecimals(numberFormat) ?? 0);
       const percent = value.times(HUNDRED);
-      return { kind: 'percent', percent, decimals, display: `${percent.toDecimalPlaces(decimals).toFixed(decimals)}%` };
+      return {
+        kind: 'percent',
+        percent,
+        decimals,
+        display: `${percent.toDecimalPlaces(decimals).toFixed(decimals)}%`,
+      };
     }
     const fd = formatDecimals(numberFormat);
     const written = fd ?? decimalsOf(value.toFixed());
@@ -54,7 +71,13 @@ export function parseRate(raw: RawValue, numberFormat: string | null, displayed:
   const pct = /^([+-]?[\d,]*\.?\d+)\s*[%％]$/.exec(text.replace(/\s+/g, ''));
   if (pct) {
     const n = parseNumberText(pct[1]);
-    if (n) return { kind: 'percent', percent: n, decimals: decimalsOf(pct[1]), display: text.replace(/\s+/g, '') };
+    if (n)
+      return {
+        kind: 'percent',
+        percent: n,
+        decimals: decimalsOf(pct[1]),
+        display: text.replace(/\s+/g, ''),
+      };
   }
   const n = parseNumberText(text);
   if (n) {

@@ -40,7 +40,9 @@ function parseUncached(raw: string | number | boolean | null): Quantity | null {
     const value = parseNumberText(String(raw));
     return value ? { label: '', comparator: null, parts: [{ value, unit: '' }] } : null;
   }
-  let text = normalizeText(raw).replace(/\s+/g, '').replace(/\u2212/g, '-');
+  let text = normalizeText(raw)
+    .replace(/\s+/g, '')
+    .replace(/\u2212/g, '-');
   if (text === '') return null;
   let label = '';
   let comparator: Comparator | null = null;

@@ -38,9 +38,12 @@ export function commonUnit(a: Measured, b: Measured): { a: Dec; b: Dec; unit: st
     const unit = a.unit || b.unit;
     const bare = a.unit === '' ? a : b;
     // "0.98" written against a "≥95%" target is a fraction of one.
-    const scaled = unit === '%' && bare.value.abs().lessThanOrEqualTo(1) && !(a.unit === '' ? b : a).value.abs().lessThanOrEqualTo(1)
-      ? bare.value.times(100)
-      : bare.value;
+    const scaled =
+      unit === '%' &&
+      bare.value.abs().lessThanOrEqualTo(1) &&
+      !(a.unit === '' ? b : a).value.abs().lessThanOrEqualTo(1)
+        ? bare.value.times(100)
+        : bare.value;
     return a.unit === '' ? { a: scaled, b: b.value, unit } : { a: a.value, b: scaled, unit };
   }
   const ca = CONVERSIONS[a.unit];

@@ -27,7 +27,12 @@ export interface FindingItemProps {
 }
 
 /** One finding: click it to go to its cell; 修正 writes its fix. */
-export function FindingItem({ finding: f, busy, onSelect, onFix }: FindingItemProps): React.JSX.Element {
+export function FindingItem({
+  finding: f,
+  busy,
+  onSelect,
+  onFix,
+}: FindingItemProps): React.JSX.Element {
   const styles = useStyles();
   const cell = f.cells[0] ?? '';
   const sev = { name: SEVERITY[f.severity].name, color: BADGE[f.severity] };

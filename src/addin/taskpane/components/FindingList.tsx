@@ -23,7 +23,12 @@ export interface FindingListProps {
 }
 
 /** The findings grouped by part of the form (整体资金, 绩效指标, 总分). */
-export function FindingList({ findings, busy, onSelect, onFix }: FindingListProps): React.JSX.Element {
+export function FindingList({
+  findings,
+  busy,
+  onSelect,
+  onFix,
+}: FindingListProps): React.JSX.Element {
   const styles = useStyles();
   return (
     <>
@@ -37,7 +42,13 @@ export function FindingList({ findings, busy, onSelect, onFix }: FindingListProp
             </Subtitle2>
             <ul className={styles.list}>
               {list.map((f, i) => (
-                <FindingItem key={`${f.rule}-${f.cells[0]}-${i}`} finding={f} busy={busy} onSelect={onSelect} onFix={onFix} />
+                <FindingItem
+                  key={`${f.rule}-${f.cells[0]}-${i}`}
+                  finding={f}
+                  busy={busy}
+                  onSelect={onSelect}
+                  onFix={onFix}
+                />
               ))}
             </ul>
           </section>

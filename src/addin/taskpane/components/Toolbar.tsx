@@ -1,5 +1,11 @@
 import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowExportLtrRegular, CheckmarkCircleRegular, EraserRegular, TableMultipleRegular, WrenchRegular } from '@fluentui/react-icons';
+import {
+  ArrowExportLtrRegular,
+  CheckmarkCircleRegular,
+  EraserRegular,
+  TableMultipleRegular,
+  WrenchRegular,
+} from '@fluentui/react-icons';
 import * as React from 'react';
 
 export type Busy = 'check' | 'checkAll' | 'fix' | 'clear' | 'export' | null;
@@ -22,22 +28,45 @@ export interface ToolbarProps {
 /** 校验, 全部工作表, 全部修正, 清除标记, 导出: every button is disabled while Excel is busy; they wrap at 320 px. */
 export function Toolbar(p: ToolbarProps): React.JSX.Element {
   const styles = useStyles();
-  const icon = (what: Busy, idle: React.JSX.Element) => (p.busy === what ? <Spinner size="tiny" /> : idle);
+  const icon = (what: Busy, idle: React.JSX.Element) =>
+    p.busy === what ? <Spinner size="tiny" /> : idle;
   return (
     <div className={styles.bar} role="toolbar" aria-label="操作">
-      <Button appearance="primary" onClick={p.onCheck} disabled={p.busy !== null} icon={icon('check', <CheckmarkCircleRegular />)}>
+      <Button
+        appearance="primary"
+        onClick={p.onCheck}
+        disabled={p.busy !== null}
+        icon={icon('check', <CheckmarkCircleRegular />)}
+      >
         {p.busy === 'check' ? '正在校验…' : '校验'}
       </Button>
-      <Button onClick={p.onCheckAll} disabled={p.busy !== null} icon={icon('checkAll', <TableMultipleRegular />)} title="校验工作簿中每个工作表上的自评表">
+      <Button
+        onClick={p.onCheckAll}
+        disabled={p.busy !== null}
+        icon={icon('checkAll', <TableMultipleRegular />)}
+        title="校验工作簿中每个工作表上的自评表"
+      >
         全部工作表
       </Button>
-      <Button onClick={p.onFixAll} disabled={p.busy !== null || p.fixCount === 0} icon={icon('fix', <WrenchRegular />)}>
+      <Button
+        onClick={p.onFixAll}
+        disabled={p.busy !== null || p.fixCount === 0}
+        icon={icon('fix', <WrenchRegular />)}
+      >
         全部修正{p.fixCount > 0 ? `（${p.fixCount}）` : ''}
       </Button>
-      <Button onClick={p.onClear} disabled={p.busy !== null} icon={icon('clear', <EraserRegular />)}>
+      <Button
+        onClick={p.onClear}
+        disabled={p.busy !== null}
+        icon={icon('clear', <EraserRegular />)}
+      >
         清除标记
       </Button>
-      <Button onClick={p.onExport} disabled={p.busy !== null || !p.canExport} icon={icon('export', <ArrowExportLtrRegular />)}>
+      <Button
+        onClick={p.onExport}
+        disabled={p.busy !== null || !p.canExport}
+        icon={icon('export', <ArrowExportLtrRegular />)}
+      >
         导出结果
       </Button>
     </div>

@@ -10,8 +10,12 @@ export const meta: RuleMeta = {
   severity: 'info',
   part: 'form',
   title: '修正计划的后续一步',
-  description: '修正计划里由其他修正带出的一步（补上合计后才能算出的执行率），或改正后才会出现的新提醒；按 docs/rules.md 的修正计划，一次“全部修正”即可收敛。',
+  description:
+    '修正计划里由其他修正带出的一步（补上合计后才能算出的执行率），或改正后才会出现的新提醒；按 docs/rules.md 的修正计划，一次“全部修正”即可收敛。',
   source: 'r-4a',
-  messages: { fix: '按本次给出的其他修正改正后：{message}', revealed: '按本次给出的修正改正后：{message}' },
+  messages: {
+    fix: '按本次给出的其他修正改正后：{message}',
+    revealed: '按本次给出的修正改正后：{message}',
+  },
   fix: '随其他修正一起填入的值（如补上合计后的执行率）。',
 };

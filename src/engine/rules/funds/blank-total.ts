@@ -17,14 +17,25 @@ export const meta: RuleMeta = {
 /** docs/rules.md#r-2-2: a 合计 left empty while its parts are filled. */
 export const fundsBlankTotal = defineRule(meta, ({ assessment }) =>
   assessment.sums.flatMap((s) => {
-    if (s.totalCell.parsed.kind !== 'blank' || s.totalCell.uncomputed || s.partsSum === null) return [];
-    const terms = s.parts.filter((p) => p.cell.parsed.kind === 'value').map((p) => p.row.display).join(' + ');
-    return [{
-      cells: [s.totalCell.ref],
-      message: fill(meta.messages.main, { total: totalName(s.group, s.total), column: AMOUNT_ROLE_NAME[s.role], terms, sum: money(s.partsSum) }),
-      expected: money(s.partsSum),
-      actual: '',
-      fix: { cell: s.totalCell.ref, value: money(s.partsSum) },
-    }];
+    if (s.totalCell.parsed.kind !== 'blank' || s.totalCell.uncomputed || s.partsSum === null)
+      return [];
+    const terms = s.parts
+      .filter((p) => p.cell.parsed.kind === 'value')
+      .map((p) => p.row.display)
+      .join(' + ');
+    return [
+      {
+        cells: [s.totalCell.ref],
+        message: fill(meta.messages.main, {
+          total: totalName(s.group, s.total),
+          column: AMOUNT_ROLE_NAME[s.role],
+          terms,
+          sum: money(s.partsSum),
+        }),
+        expected: money(s.partsSum),
+        actual: '',
+        fix: { cell: s.totalCell.ref, value: money(s.partsSum) },
+      },
+    ];
   }),
 );

@@ -19,12 +19,20 @@ export const meta: RuleMeta = {
 export const fundsExecutionScoreBlank = defineRule(meta, ({ assessment }) =>
   assessment.execution.flatMap((e) => {
     if (e.stated.kind !== 'blank') return [];
-    return [{
-      cells: [e.scoreCell],
-      message: e.expected === null ? fill(meta.messages.unknown, { weight: plain(e.weight) }) : fill(meta.messages.known, { weight: plain(e.weight), expected: plain(e.expected) }),
-      expected: e.expected === null ? null : plain(e.expected),
-      actual: '',
-      fix: e.expected === null || assessment.disputedRows.has(e.row.row) ? null : { cell: e.scoreCell, value: plain(e.expected) },
-    }];
+    return [
+      {
+        cells: [e.scoreCell],
+        message:
+          e.expected === null
+            ? fill(meta.messages.unknown, { weight: plain(e.weight) })
+            : fill(meta.messages.known, { weight: plain(e.weight), expected: plain(e.expected) }),
+        expected: e.expected === null ? null : plain(e.expected),
+        actual: '',
+        fix:
+          e.expected === null || assessment.disputedRows.has(e.row.row)
+            ? null
+            : { cell: e.scoreCell, value: plain(e.expected) },
+      },
+    ];
   }),
 );

@@ -9,25 +9,48 @@ export const meta: RuleMeta = {
   severity: 'error',
   part: 'funds',
   title: '执行率得分错误',
-  description: '执行率得分 = 分值 × min(执行率, 1)，保留两位小数；每个带分值的资金行（贵州的明细行也是）都核对。',
+  description:
+    '执行率得分 = 分值 × min(执行率, 1)，保留两位小数；每个带分值的资金行（贵州的明细行也是）都核对。',
   source: 'r-2-5',
-  messages: { main: '{where}应为 分值 {weight} × min(执行率 {exec} ÷ {budget} = {rate}, 100%) = {expected}，实填 {stated}，相差 {gap}。' },
+  messages: {
+    main: '{where}应为 分值 {weight} × min(执行率 {exec} ÷ {budget} = {rate}, 100%) = {expected}，实填 {stated}，相差 {gap}。',
+  },
   fix: '填入复算的执行率得分。',
 };
 
 /** docs/rules.md#r-2-5, #r-2-7: 得分 = 分值 × min(执行率, 1), for every scored funds row. */
 export const fundsExecutionScore = defineRule(meta, ({ assessment, profile }) =>
   assessment.execution.flatMap((e) => {
-    if (e.expected === null || e.percent === null || e.stated.kind !== 'value' || !e.budget || !e.exec) return [];
+    if (
+      e.expected === null ||
+      e.percent === null ||
+      e.stated.kind !== 'value' ||
+      !e.budget ||
+      !e.exec
+    )
+      return [];
     const stated = e.stated.value;
     if (agrees(stated, e.expected, limitsOf(profile).scoreTolerance)) return [];
     const where = e.inSum && e.row.kind === 'total' ? '执行率得分' : `${e.row.display}执行率得分`;
-    return [{
-      cells: e.weightCell ? [e.scoreCell, e.weightCell] : [e.scoreCell],
-      message: fill(meta.messages.main, { where, weight: plain(e.weight), exec: money(e.exec), budget: money(e.budget), rate: formatPercent(e.percent, 2), expected: plain(e.expected), stated: plain(stated, 4), gap: plain(e.expected.minus(stated).abs()) }),
-      expected: plain(e.expected),
-      actual: plain(stated, 4),
-      fix: assessment.disputedRows.has(e.row.row) ? null : { cell: e.scoreCell, value: plain(e.expected) },
-    }];
+    return [
+      {
+        cells: e.weightCell ? [e.scoreCell, e.weightCell] : [e.scoreCell],
+        message: fill(meta.messages.main, {
+          where,
+          weight: plain(e.weight),
+          exec: money(e.exec),
+          budget: money(e.budget),
+          rate: formatPercent(e.percent, 2),
+          expected: plain(e.expected),
+          stated: plain(stated, 4),
+          gap: plain(e.expected.minus(stated).abs()),
+        }),
+        expected: plain(e.expected),
+        actual: plain(stated, 4),
+        fix: assessment.disputedRows.has(e.row.row)
+          ? null
+          : { cell: e.scoreCell, value: plain(e.expected) },
+      },
+    ];
   }),
 );

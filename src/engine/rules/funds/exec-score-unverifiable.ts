@@ -13,5 +13,9 @@ export const meta: RuleMeta = {
 
 /** docs/rules.md#r-2-5: why the execution score could not be recomputed. */
 export const fundsExecutionUnverifiable = defineRule(meta, ({ assessment }) =>
-  assessment.execution.flatMap((e) => (e.expected !== null || !e.why ? [] : [{ cells: [e.scoreCell], message: fill(meta.messages.main, { why: e.why }) }])),
+  assessment.execution.flatMap((e) =>
+    e.expected !== null || !e.why
+      ? []
+      : [{ cells: [e.scoreCell], message: fill(meta.messages.main, { why: e.why }) }],
+  ),
 );

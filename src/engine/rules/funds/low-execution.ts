@@ -8,11 +8,14 @@ export const meta: RuleMeta = {
   severity: 'warning',
   part: 'funds',
   title: '预算执行率偏低',
-  description: '执行率低于 profile 的下限（全国：90%）时要求说明原因；金额缺失时按填报的执行率判断。',
+  description:
+    '执行率低于 profile 的下限（全国：90%）时要求说明原因；金额缺失时按填报的执行率判断。',
   source: 'r-2-4',
   messages: {
-    computed: '{row}预算执行率 全年执行数 {exec} ÷ {budgetName} {budget} = {rate}，低于 {limit}%，请在报告中说明原因及改进措施。',
-    stated: '{row}填报的预算执行率 {rate} 低于 {limit}%（预算数或执行数未填，无法复算），请说明原因及改进措施。',
+    computed:
+      '{row}预算执行率 全年执行数 {exec} ÷ {budgetName} {budget} = {rate}，低于 {limit}%，请在报告中说明原因及改进措施。',
+    stated:
+      '{row}填报的预算执行率 {rate} 低于 {limit}%（预算数或执行数未填，无法复算），请说明原因及改进措施。',
   },
   fix: null,
 };
@@ -22,21 +25,36 @@ export const fundsLowExecution = defineRule(meta, ({ assessment, profile }) => [
   ...assessment.rates.flatMap((r) => {
     if (r.percent === null || !isLowExecution(r.percent, profile)) return [];
     const rate = formatPercent(r.percent, 2);
-    return [{
-      cells: [r.rateCell ?? r.execCell],
-      message: fill(meta.messages.computed, { row: r.row.display, exec: money(r.exec), budgetName: r.budgetName, budget: money(r.budget), rate, limit: profile.lowExecutionPercent }),
-      expected: `≥ ${profile.lowExecutionPercent}%`,
-      actual: rate,
-    }];
+    return [
+      {
+        cells: [r.rateCell ?? r.execCell],
+        message: fill(meta.messages.computed, {
+          row: r.row.display,
+          exec: money(r.exec),
+          budgetName: r.budgetName,
+          budget: money(r.budget),
+          rate,
+          limit: profile.lowExecutionPercent,
+        }),
+        expected: `≥ ${profile.lowExecutionPercent}%`,
+        actual: rate,
+      },
+    ];
   }),
   ...assessment.statedOnlyRates.flatMap((r) =>
     isLowExecution(r.percent, profile)
-      ? [{
-          cells: [r.rateCell],
-          message: fill(meta.messages.stated, { row: r.row.display, rate: formatPercent(r.percent, 2), limit: profile.lowExecutionPercent }),
-          expected: `≥ ${profile.lowExecutionPercent}%`,
-          actual: formatPercent(r.percent, 2),
-        }]
+      ? [
+          {
+            cells: [r.rateCell],
+            message: fill(meta.messages.stated, {
+              row: r.row.display,
+              rate: formatPercent(r.percent, 2),
+              limit: profile.lowExecutionPercent,
+            }),
+            expected: `≥ ${profile.lowExecutionPercent}%`,
+            actual: formatPercent(r.percent, 2),
+          },
+        ]
       : [],
   ),
 ]);

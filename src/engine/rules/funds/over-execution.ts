@@ -18,11 +18,19 @@ export const fundsOverExecution = defineRule(meta, ({ assessment, profile }) =>
   assessment.rates.flatMap((r) => {
     const over = r.exec.minus(r.budget);
     if (over.lessThanOrEqualTo(limitsOf(profile).amountTolerance)) return [];
-    return [{
-      cells: [r.execCell, r.budgetCell],
-      message: fill(meta.messages.main, { row: r.row.display, exec: money(r.exec), budgetName: r.budgetName, budget: money(r.budget), over: money(over) }),
-      expected: `≤ ${money(r.budget)}`,
-      actual: money(r.exec),
-    }];
+    return [
+      {
+        cells: [r.execCell, r.budgetCell],
+        message: fill(meta.messages.main, {
+          row: r.row.display,
+          exec: money(r.exec),
+          budgetName: r.budgetName,
+          budget: money(r.budget),
+          over: money(over),
+        }),
+        expected: `≤ ${money(r.budget)}`,
+        actual: money(r.exec),
+      },
+    ];
   }),
 );

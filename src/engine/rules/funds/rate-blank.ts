@@ -12,7 +12,9 @@ export const meta: RuleMeta = {
   title: '执行率未填',
   description: '预算数和执行数都有、执行率却空白。',
   source: 'r-2-3',
-  messages: { main: '{row}执行率未填写，应为 全年执行数 {exec} ÷ {budgetName} {budget} = {should}。' },
+  messages: {
+    main: '{row}执行率未填写，应为 全年执行数 {exec} ÷ {budgetName} {budget} = {should}。',
+  },
   fix: '填入两位小数的执行率。',
 };
 
@@ -21,12 +23,20 @@ export const fundsRateBlank = defineRule(meta, ({ assessment }) =>
   assessment.rates.flatMap((r) => {
     if (!r.rateCell || r.percent === null || r.stated.kind !== 'blank') return [];
     const should = formatPercent(r.percent, BLANK_RATE_DECIMALS);
-    return [{
-      cells: [r.rateCell],
-      message: fill(meta.messages.main, { row: r.row.display, exec: money(r.exec), budgetName: r.budgetName, budget: money(r.budget), should }),
-      expected: should,
-      actual: '',
-      fix: assessment.disputedRows.has(r.row.row) ? null : { cell: r.rateCell, value: should },
-    }];
+    return [
+      {
+        cells: [r.rateCell],
+        message: fill(meta.messages.main, {
+          row: r.row.display,
+          exec: money(r.exec),
+          budgetName: r.budgetName,
+          budget: money(r.budget),
+          should,
+        }),
+        expected: should,
+        actual: '',
+        fix: assessment.disputedRows.has(r.row.row) ? null : { cell: r.rateCell, value: should },
+      },
+    ];
   }),
 );

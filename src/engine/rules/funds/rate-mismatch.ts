@@ -8,9 +8,12 @@ export const meta: RuleMeta = {
   severity: 'error',
   part: 'funds',
   title: '执行率计算错误',
-  description: '执行率应等于 执行数 ÷ 预算数，按填写时显示的精度比较（97.10% 比两位小数，100% 比整数）。',
+  description:
+    '执行率应等于 执行数 ÷ 预算数，按填写时显示的精度比较（97.10% 比两位小数，100% 比整数）。',
   source: 'r-2-3',
-  messages: { main: '{row}执行率应为 全年执行数 {exec} ÷ {budgetName} {budget} = {should}，实填 {shown}，相差 {gap} 个百分点。' },
+  messages: {
+    main: '{row}执行率应为 全年执行数 {exec} ÷ {budgetName} {budget} = {should}，实填 {shown}，相差 {gap} 个百分点。',
+  },
   fix: '填入按原精度四舍五入的执行率。',
 };
 
@@ -22,13 +25,27 @@ export const fundsRateMismatch = defineRule(meta, ({ assessment }) =>
     if (verdict.kind !== 'differs') return [];
     const shown = formatPercent(verdict.percent, verdict.decimals);
     const should = formatPercent(r.percent, verdict.decimals);
-    const gap = verdict.percent.minus(r.percent).abs().toDecimalPlaces(Math.max(2, verdict.decimals)).toFixed();
-    return [{
-      cells: [r.rateCell, r.execCell, r.budgetCell],
-      message: fill(meta.messages.main, { row: r.row.display, exec: money(r.exec), budgetName: r.budgetName, budget: money(r.budget), should, shown, gap }),
-      expected: should,
-      actual: shown,
-      fix: assessment.disputedRows.has(r.row.row) ? null : { cell: r.rateCell, value: should },
-    }];
+    const gap = verdict.percent
+      .minus(r.percent)
+      .abs()
+      .toDecimalPlaces(Math.max(2, verdict.decimals))
+      .toFixed();
+    return [
+      {
+        cells: [r.rateCell, r.execCell, r.budgetCell],
+        message: fill(meta.messages.main, {
+          row: r.row.display,
+          exec: money(r.exec),
+          budgetName: r.budgetName,
+          budget: money(r.budget),
+          should,
+          shown,
+          gap,
+        }),
+        expected: should,
+        actual: shown,
+        fix: assessment.disputedRows.has(r.row.row) ? null : { cell: r.rateCell, value: should },
+      },
+    ];
   }),
 );

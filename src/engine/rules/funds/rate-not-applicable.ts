@@ -14,12 +14,15 @@ export const meta: RuleMeta = {
 /** docs/rules.md#r-2-3: a budget of 0 makes the rate not applicable; a stated rate there means nothing. */
 export const fundsRateNotApplicable = defineRule(meta, ({ assessment }) =>
   assessment.rates.flatMap((r) => {
-    if (r.percent !== null || !r.rateCell || r.stated.kind === 'blank' || r.stated.kind === 'na') return [];
-    return [{
-      cells: [r.rateCell],
-      message: fill(meta.messages.main, { row: r.row.display, budgetName: r.budgetName }),
-      expected: '－',
-      actual: r.stated.kind === 'text' ? r.stated.text : r.stated.display,
-    }];
+    if (r.percent !== null || !r.rateCell || r.stated.kind === 'blank' || r.stated.kind === 'na')
+      return [];
+    return [
+      {
+        cells: [r.rateCell],
+        message: fill(meta.messages.main, { row: r.row.display, budgetName: r.budgetName }),
+        expected: '－',
+        actual: r.stated.kind === 'text' ? r.stated.text : r.stated.display,
+      },
+    ];
   }),
 );

@@ -15,7 +15,13 @@ export const meta: RuleMeta = {
 export const fundsRateUnreadable = defineRule(meta, ({ assessment }) =>
   assessment.rates.flatMap((r) =>
     r.rateCell && r.stated.kind === 'text'
-      ? [{ cells: [r.rateCell], message: fill(meta.messages.main, { row: r.row.display, text: r.stated.text }), actual: r.stated.text }]
+      ? [
+          {
+            cells: [r.rateCell],
+            message: fill(meta.messages.main, { row: r.row.display, text: r.stated.text }),
+            actual: r.stated.text,
+          },
+        ]
       : [],
   ),
 );

@@ -13,7 +13,9 @@ export const meta: RuleMeta = {
   title: '资金来源与资金结构合计不符',
   description: '资金来源合计应等于资金结构合计（各按其明细之和计）。',
   source: 'r-2-1',
-  messages: { main: '资金结构合计（{column}）{structure} 应等于资金来源合计 {sources}，{difference}。' },
+  messages: {
+    main: '资金结构合计（{column}）{structure} 应等于资金来源合计 {sources}，{difference}。',
+  },
   fix: null,
 };
 
@@ -31,11 +33,18 @@ export const fundsSourcesVsStructure = defineRule(meta, ({ form, profile }) => {
     const b = groupAmount(form.sheet, funds, structure, role);
     if (!a || !b || agrees(a, b, limitsOf(profile).amountTolerance)) return [];
     const anchor = (g: typeof sources) => form.sheet.cell((g.total ?? g.parts[0]).row, col).ref;
-    return [{
-      cells: [anchor(structure), anchor(sources)],
-      message: fill(meta.messages.main, { column: AMOUNT_ROLE_NAME[role], structure: money(b), sources: money(a), difference: differenceText(a, b) }),
-      expected: money(a),
-      actual: money(b),
-    }];
+    return [
+      {
+        cells: [anchor(structure), anchor(sources)],
+        message: fill(meta.messages.main, {
+          column: AMOUNT_ROLE_NAME[role],
+          structure: money(b),
+          sources: money(a),
+          difference: differenceText(a, b),
+        }),
+        expected: money(a),
+        actual: money(b),
+      },
+    ];
   });
 });

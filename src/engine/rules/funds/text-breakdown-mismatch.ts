@@ -10,11 +10,13 @@ export const meta: RuleMeta = {
   severity: 'error',
   part: 'funds',
   title: '文字写明的资金构成不符',
-  description: '湖南县级表把资金构成写成文字（按收入性质分:2030.12 / 其中:基本支出:900.47）：每组合计应等于其明细之和，按收入性质分应等于按支出性质分。',
+  description:
+    '湖南县级表把资金构成写成文字（按收入性质分:2030.12 / 其中:基本支出:900.47）：每组合计应等于其明细之和，按收入性质分应等于按支出性质分。',
   source: 'r-2-8',
   messages: {
     sum: '{heading} {stated} 应为 {terms} = {sum}，{difference}。',
-    sides: '{structureLabel} {structure}（资金结构）应等于{sourcesLabel} {sources}（资金来源），{difference}。',
+    sides:
+      '{structureLabel} {structure}（资金结构）应等于{sourcesLabel} {sources}（资金来源），{difference}。',
   },
   fix: null,
 };
@@ -35,7 +37,13 @@ export const fundsTextBreakdownMismatch = defineRule(meta, ({ form, profile }) =
     if (agrees(total, b.heading.value, tol)) continue;
     out.push({
       cells: [b.heading.cell, ...parts.map((p) => p.cell)],
-      message: fill(meta.messages.sum, { heading: b.heading.label, stated: money(b.heading.value), terms: parts.map((p) => `${p.label} ${money(p.value)}`).join(' + '), sum: money(total), difference: differenceText(total, b.heading.value) }),
+      message: fill(meta.messages.sum, {
+        heading: b.heading.label,
+        stated: money(b.heading.value),
+        terms: parts.map((p) => `${p.label} ${money(p.value)}`).join(' + '),
+        sum: money(total),
+        difference: differenceText(total, b.heading.value),
+      }),
       expected: money(total),
       actual: money(b.heading.value),
     });
@@ -45,7 +53,13 @@ export const fundsTextBreakdownMismatch = defineRule(meta, ({ form, profile }) =
   if (sources?.value && structure?.value && !agrees(sources.value, structure.value, tol)) {
     out.push({
       cells: [structure.cell, sources.cell],
-      message: fill(meta.messages.sides, { structureLabel: structure.label, structure: money(structure.value), sourcesLabel: sources.label, sources: money(sources.value), difference: differenceText(sources.value, structure.value) }),
+      message: fill(meta.messages.sides, {
+        structureLabel: structure.label,
+        structure: money(structure.value),
+        sourcesLabel: sources.label,
+        sources: money(sources.value),
+        difference: differenceText(sources.value, structure.value),
+      }),
       expected: money(sources.value),
       actual: money(structure.value),
     });

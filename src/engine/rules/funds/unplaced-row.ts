@@ -15,6 +15,8 @@ export const meta: RuleMeta = {
 export const fundsUnplacedRow = defineRule(meta, ({ form }) =>
   (form.funds?.unplaced ?? []).map((cell) => ({
     cells: [cell],
-    message: fill(meta.messages.main, { label: String(form.sheet.cell(cell.row, cell.col).raw ?? '').trim() || '（无标签）' }),
+    message: fill(meta.messages.main, {
+      label: String(form.sheet.cell(cell.row, cell.col).raw ?? '').trim() || '（无标签）',
+    }),
   })),
 );

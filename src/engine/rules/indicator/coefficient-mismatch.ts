@@ -23,16 +23,35 @@ export const meta: RuleMeta = {
 /** docs/rules.md#r-3-2 (得分系数): the stated coefficient must be the ratio recomputed from target and actual. */
 export const indicatorCoefficientMismatch = defineRule(meta, ({ assessment }) =>
   assessment.indicators.flatMap((i) => {
-    if (i.kind !== 'quantitative' || !i.coefficient || i.coefficient.kind !== 'differs' || !i.cells.coefficient) return [];
+    if (
+      i.kind !== 'quantitative' ||
+      !i.coefficient ||
+      i.coefficient.kind !== 'differs' ||
+      !i.cells.coefficient
+    )
+      return [];
     const v = i.coefficient;
     const should = formatPercent(i.ratio.times(100), Math.max(2, v.decimals));
-    const how = i.met ? meta.messages.met : fill(isReverse(i.comparator) ? meta.messages.reverse : meta.messages.forward, { a: plain(i.a, 6), b: plain(i.b, 6), should });
-    return [{
-      cells: [i.cells.coefficient, i.cells.score],
-      message: fill(meta.messages.main, { name: indicatorName(i), basis: i.basis(), how, stated: formatPercent(v.percent, v.decimals) }),
-      expected: should,
-      actual: formatPercent(v.percent, v.decimals),
-      fix: { cell: i.cells.coefficient, value: should },
-    }];
+    const how = i.met
+      ? meta.messages.met
+      : fill(isReverse(i.comparator) ? meta.messages.reverse : meta.messages.forward, {
+          a: plain(i.a, 6),
+          b: plain(i.b, 6),
+          should,
+        });
+    return [
+      {
+        cells: [i.cells.coefficient, i.cells.score],
+        message: fill(meta.messages.main, {
+          name: indicatorName(i),
+          basis: i.basis(),
+          how,
+          stated: formatPercent(v.percent, v.decimals),
+        }),
+        expected: should,
+        actual: formatPercent(v.percent, v.decimals),
+        fix: { cell: i.cells.coefficient, value: should },
+      },
+    ];
   }),
 );

@@ -10,21 +10,31 @@ export const meta: RuleMeta = {
   title: '得分未填',
   description: '指标有分值而得分空白。',
   source: 'r-3-1',
-  messages: { main: '{name}：分值 {weight}，得分未填写{should}。', should: '，按完成情况应为 {expected}' },
+  messages: {
+    main: '{name}：分值 {weight}，得分未填写{should}。',
+    should: '，按完成情况应为 {expected}',
+  },
   fix: '能复算（定量指标）时填入复算得分。',
 };
 
 /** docs/rules.md#r-3-1: 分值 set, 得分 blank. */
 export const indicatorScoreBlank = defineRule(meta, ({ assessment }) =>
   assessment.indicators.flatMap((i) => {
-    if (i.weight === null || i.score.kind !== 'blank' || i.kind === 'na' || i.kind === 'unscored') return [];
+    if (i.weight === null || i.score.kind !== 'blank' || i.kind === 'na' || i.kind === 'unscored')
+      return [];
     const expected = recomputed(i);
-    return [{
-      cells: [i.cells.score],
-      message: fill(meta.messages.main, { name: indicatorName(i), weight: plain(i.weight), should: expected ? fill(meta.messages.should, { expected: plain(expected) }) : '' }),
-      expected: expected ? plain(expected) : null,
-      actual: '',
-      fix: expected ? { cell: i.cells.score, value: plain(expected) } : null,
-    }];
+    return [
+      {
+        cells: [i.cells.score],
+        message: fill(meta.messages.main, {
+          name: indicatorName(i),
+          weight: plain(i.weight),
+          should: expected ? fill(meta.messages.should, { expected: plain(expected) }) : '',
+        }),
+        expected: expected ? plain(expected) : null,
+        actual: '',
+        fix: expected ? { cell: i.cells.score, value: plain(expected) } : null,
+      },
+    ];
   }),
 );

@@ -11,7 +11,8 @@ export const meta: RuleMeta = {
   severity: 'error',
   part: 'indicators',
   title: '定量指标得分与完成情况不符',
-  description: '定量指标：正向 完成 ≥ 目标得满分，否则 分值 × 完成 ÷ 目标；反向 完成 ≤ 目标得满分，否则 分值 × 目标 ÷ 完成；保留两位小数，相差超过 0.01 即错。',
+  description:
+    '定量指标：正向 完成 ≥ 目标得满分，否则 分值 × 完成 ÷ 目标；反向 完成 ≤ 目标得满分，否则 分值 × 目标 ÷ 完成；保留两位小数，相差超过 0.01 即错。',
   source: 'r-3-2',
   messages: {
     main: '{name}：{basis}，{how}，实填 {stated}，{direction} {gap} 分。',
@@ -26,7 +27,13 @@ export const meta: RuleMeta = {
 /** docs/rules.md#r-3-2: a quantitative score recomputed from target and actual. */
 export const indicatorQuantitativeScore = defineRule(meta, ({ assessment, profile }) =>
   assessment.indicators.flatMap((i) => {
-    if ((i.kind !== 'quantitative' && i.kind !== 'compound') || !i.expected || i.weight === null || i.score.kind !== 'value') return [];
+    if (
+      (i.kind !== 'quantitative' && i.kind !== 'compound') ||
+      !i.expected ||
+      i.weight === null ||
+      i.score.kind !== 'value'
+    )
+      return [];
     if (outOfRange(i)) return []; // score-out-of-range says it already
     const s = i.score.value;
     if (agrees(s, i.expected, limitsOf(profile).scoreTolerance)) return [];
@@ -36,13 +43,26 @@ export const indicatorQuantitativeScore = defineRule(meta, ({ assessment, profil
         ? fill(meta.messages.compound, values)
         : i.met
           ? fill(meta.messages.met, values)
-          : fill(isReverse(i.comparator) ? meta.messages.reverse : meta.messages.forward, { ...values, a: plain(i.a, 6), b: plain(i.b, 6) });
-    return [{
-      cells: [i.cells.score],
-      message: fill(meta.messages.main, { name: indicatorName(i), basis: i.basis(), how, stated: plain(s, 4), direction: s.greaterThan(i.expected) ? '多得' : '少得', gap: plain(i.expected.minus(s).abs()) }),
-      expected: plain(i.expected),
-      actual: plain(s, 4),
-      fix: { cell: i.cells.score, value: plain(i.expected) },
-    }];
+          : fill(isReverse(i.comparator) ? meta.messages.reverse : meta.messages.forward, {
+              ...values,
+              a: plain(i.a, 6),
+              b: plain(i.b, 6),
+            });
+    return [
+      {
+        cells: [i.cells.score],
+        message: fill(meta.messages.main, {
+          name: indicatorName(i),
+          basis: i.basis(),
+          how,
+          stated: plain(s, 4),
+          direction: s.greaterThan(i.expected) ? '多得' : '少得',
+          gap: plain(i.expected.minus(s).abs()),
+        }),
+        expected: plain(i.expected),
+        actual: plain(s, 4),
+        fix: { cell: i.cells.score, value: plain(i.expected) },
+      },
+    ];
   }),
 );

@@ -10,7 +10,10 @@ export const meta: RuleMeta = {
   title: '得分超出分值范围',
   description: '指标得分应在 0 到分值之间。',
   source: 'r-3-1',
-  messages: { main: '{name}：得分 {stated} 超出 0～{weight}（分值）范围{should}。', should: '，按完成情况应为 {expected}' },
+  messages: {
+    main: '{name}：得分 {stated} 超出 0～{weight}（分值）范围{should}。',
+    should: '，按完成情况应为 {expected}',
+  },
   fix: '能复算（定量指标）时填入复算得分。',
 };
 
@@ -19,12 +22,19 @@ export const indicatorScoreOutOfRange = defineRule(meta, ({ assessment }) =>
   assessment.indicators.flatMap((i) => {
     if (!outOfRange(i) || i.weight === null || i.score.kind !== 'value') return [];
     const expected = recomputed(i);
-    return [{
-      cells: i.cells.weight ? [i.cells.score, i.cells.weight] : [i.cells.score],
-      message: fill(meta.messages.main, { name: indicatorName(i), stated: plain(i.score.value, 4), weight: plain(i.weight), should: expected ? fill(meta.messages.should, { expected: plain(expected) }) : '' }),
-      expected: expected ? plain(expected) : `0～${plain(i.weight)}`,
-      actual: plain(i.score.value, 4),
-      fix: expected ? { cell: i.cells.score, value: plain(expected) } : null,
-    }];
+    return [
+      {
+        cells: i.cells.weight ? [i.cells.score, i.cells.weight] : [i.cells.score],
+        message: fill(meta.messages.main, {
+          name: indicatorName(i),
+          stated: plain(i.score.value, 4),
+          weight: plain(i.weight),
+          should: expected ? fill(meta.messages.should, { expected: plain(expected) }) : '',
+        }),
+        expected: expected ? plain(expected) : `0～${plain(i.weight)}`,
+        actual: plain(i.score.value, 4),
+        fix: expected ? { cell: i.cells.score, value: plain(expected) } : null,
+      },
+    ];
   }),
 );

@@ -6,7 +6,8 @@ export const meta: RuleMeta = {
   severity: 'info',
   part: 'indicators',
   title: '指标得分无法复算',
-  description: '无法复算得分的指标及原因：目标是数量而完成值是文字、单位不同、为空、时间类或控制率未注明方向。',
+  description:
+    '无法复算得分的指标及原因：目标是数量而完成值是文字、单位不同、为空、时间类或控制率未注明方向。',
   source: 'r-3-5',
   messages: { main: '{name}：{why}。' },
   fix: null,
@@ -14,5 +15,14 @@ export const meta: RuleMeta = {
 
 /** docs/rules.md#r-3-5: rows whose score cannot be recomputed, and why. */
 export const indicatorUnverifiable = defineRule(meta, ({ assessment }) =>
-  assessment.indicators.flatMap((i) => (i.kind === 'unverifiable' ? [{ cells: [i.cells.score], message: fill(meta.messages.main, { name: indicatorName(i), why: i.why }) }] : [])),
+  assessment.indicators.flatMap((i) =>
+    i.kind === 'unverifiable'
+      ? [
+          {
+            cells: [i.cells.score],
+            message: fill(meta.messages.main, { name: indicatorName(i), why: i.why }),
+          },
+        ]
+      : [],
+  ),
 );

@@ -8,7 +8,8 @@ export const meta: RuleMeta = {
   severity: 'info',
   part: 'total',
   title: '一级指标权重与标准不同',
-  description: '执行率、产出、效益、满意度的分值与 profile 的标准权重（全国：10/50/30/10）不同：各地自定，只作提示。',
+  description:
+    '执行率、产出、效益、满意度的分值与 profile 的标准权重（全国：10/50/30/10）不同：各地自定，只作提示。',
   source: 'r-4-3',
   messages: {
     execution: '执行率分值为 {weight}，{profile}的标准为 {standard}（各地可自定权重，仅作提示）。',
@@ -23,7 +24,16 @@ export const totalLevel1Weights = defineRule(meta, ({ assessment, profile }) => 
   const std = profile.standardWeights;
   const e = assessment.execution.find((x) => x.inSum);
   if (e && e.weightCell && assessment.execution.length === 1 && !e.weight.equals(std.execution)) {
-    out.push({ cells: [e.weightCell], message: fill(meta.messages.execution, { weight: plain(e.weight), profile: profile.name, standard: std.execution }), expected: std.execution, actual: plain(e.weight) });
+    out.push({
+      cells: [e.weightCell],
+      message: fill(meta.messages.execution, {
+        weight: plain(e.weight),
+        profile: profile.name,
+        standard: std.execution,
+      }),
+      expected: std.execution,
+      actual: plain(e.weight),
+    });
   }
   const groups = new Map<string, { weights: Dec[]; cell: CellRef | null }>();
   for (const i of assessment.scored) {
@@ -37,7 +47,17 @@ export const totalLevel1Weights = defineRule(meta, ({ assessment, profile }) => 
     const total = sum(g.weights);
     const standard = std[key as keyof typeof std];
     if (total.equals(standard) || !g.cell) continue;
-    out.push({ cells: [g.cell], message: fill(meta.messages.level1, { level1: key, weight: plain(total), profile: profile.name, standard }), expected: standard, actual: plain(total) });
+    out.push({
+      cells: [g.cell],
+      message: fill(meta.messages.level1, {
+        level1: key,
+        weight: plain(total),
+        profile: profile.name,
+        standard,
+      }),
+      expected: standard,
+      actual: plain(total),
+    });
   }
   return out;
 });

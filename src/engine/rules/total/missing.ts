@@ -8,16 +8,28 @@ export const meta: RuleMeta = {
   title: '未找到总分行',
   description: '指标表下没有“总分 / 合计”行（表头里也没有自评总分），无法核对总分。',
   source: 'r-4-1',
-  messages: { main: '未找到“总分”行，无法核对总分；各项分值之和为 {weights}，得分之和为 {scores}。' },
+  messages: {
+    main: '未找到“总分”行，无法核对总分；各项分值之和为 {weights}，得分之和为 {scores}。',
+  },
   fix: null,
 };
 
 /** docs/rules.md#r-4-1: without a total row there is nothing to check Σ against; say the sums. */
 export const totalMissing = defineRule(meta, ({ form, assessment }) =>
   form.indicators && !form.total
-    ? [{
-        cells: [{ row: form.indicators.headerRow, col: form.indicators.columns.weight ?? form.indicators.columns.score }],
-        message: fill(meta.messages.main, { weights: plain(assessment.weightSum), scores: plain(assessment.statedScoreSum) }),
-      }]
+    ? [
+        {
+          cells: [
+            {
+              row: form.indicators.headerRow,
+              col: form.indicators.columns.weight ?? form.indicators.columns.score,
+            },
+          ],
+          message: fill(meta.messages.main, {
+            weights: plain(assessment.weightSum),
+            scores: plain(assessment.statedScoreSum),
+          }),
+        },
+      ]
     : [],
 );

@@ -17,11 +17,16 @@ export const totalScoreBlank = defineRule(meta, ({ form, assessment }) => {
   const total = form.total;
   if (!total || !assessment.totalScore || assessment.totalScore.kind !== 'blank') return [];
   const actual = assessment.statedScoreSum;
-  return [{
-    cells: [total.scoreCell],
-    message: fill(meta.messages.main, { sum: plain(actual) }),
-    expected: plain(actual),
-    actual: '',
-    fix: assessment.weightsAddUp && assessment.allScoresStated ? { cell: total.scoreCell, value: plain(actual) } : null,
-  }];
+  return [
+    {
+      cells: [total.scoreCell],
+      message: fill(meta.messages.main, { sum: plain(actual) }),
+      expected: plain(actual),
+      actual: '',
+      fix:
+        assessment.weightsAddUp && assessment.allScoresStated
+          ? { cell: total.scoreCell, value: plain(actual) }
+          : null,
+    },
+  ];
 });

@@ -10,7 +10,10 @@ export const meta: RuleMeta = {
   title: '得分合计与总分不符',
   description: 'Σ 得分（执行率得分 + 各指标得分）应等于总分行的得分。',
   source: 'r-4-2',
-  messages: { main: '各项得分之和为 {sum}（{exec}绩效指标 {indicators}），总分得分填 {stated}，相差 {gap}。', exec: '执行率 {score} + ' },
+  messages: {
+    main: '各项得分之和为 {sum}（{exec}绩效指标 {indicators}），总分得分填 {stated}，相差 {gap}。',
+    exec: '执行率 {score} + ',
+  },
   fix: '分值之和正确且每项都填了得分时，填入各项得分之和。',
 };
 
@@ -21,19 +24,26 @@ export const totalScoreSum = defineRule(meta, ({ form, assessment, profile }) =>
   if (!total || !stated || stated.kind !== 'value') return [];
   const actual = assessment.statedScoreSum;
   if (agrees(actual, stated.value, limitsOf(profile).scoreTolerance)) return [];
-  const execScores = assessment.execution.filter((e) => e.inSum).flatMap((e) => (e.stated.kind === 'value' ? [e.stated.value] : []));
-  return [{
-    cells: [total.scoreCell],
-    message: fill(meta.messages.main, {
-      sum: plain(actual),
-      exec: execScores.length ? fill(meta.messages.exec, { score: plain(sum(execScores)) }) : '',
-      indicators: plain(actual.minus(sum(execScores))),
-      stated: plain(stated.value, 4),
-      gap: plain(actual.minus(stated.value).abs()),
-    }),
-    expected: plain(actual),
-    actual: plain(stated.value, 4),
-    // The stated scores are a safe total only when the weights add up and every score is there.
-    fix: assessment.weightsAddUp && assessment.allScoresStated ? { cell: total.scoreCell, value: plain(actual) } : null,
-  }];
+  const execScores = assessment.execution
+    .filter((e) => e.inSum)
+    .flatMap((e) => (e.stated.kind === 'value' ? [e.stated.value] : []));
+  return [
+    {
+      cells: [total.scoreCell],
+      message: fill(meta.messages.main, {
+        sum: plain(actual),
+        exec: execScores.length ? fill(meta.messages.exec, { score: plain(sum(execScores)) }) : '',
+        indicators: plain(actual.minus(sum(execScores))),
+        stated: plain(stated.value, 4),
+        gap: plain(actual.minus(stated.value).abs()),
+      }),
+      expected: plain(actual),
+      actual: plain(stated.value, 4),
+      // The stated scores are a safe total only when the weights add up and every score is there.
+      fix:
+        assessment.weightsAddUp && assessment.allScoresStated
+          ? { cell: total.scoreCell, value: plain(actual) }
+          : null,
+    },
+  ];
 });

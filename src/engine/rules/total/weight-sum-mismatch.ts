@@ -10,7 +10,12 @@ export const meta: RuleMeta = {
   title: '分值合计与总分不符',
   description: 'Σ 分值（执行率分值 + 各指标分值）应等于总分行的分值（空白按 100）。',
   source: 'r-4-1',
-  messages: { main: '各项分值之和为 {sum}（{exec}绩效指标 {indicators}），总分分值{stated}，相差 {gap}。', exec: '执行率 {weight} + ', stated: '为 {value}', blank: '未填，按 {value} 计' },
+  messages: {
+    main: '各项分值之和为 {sum}（{exec}绩效指标 {indicators}），总分分值{stated}，相差 {gap}。',
+    exec: '执行率 {weight} + ',
+    stated: '为 {value}',
+    blank: '未填，按 {value} 计',
+  },
   fix: null,
 };
 
@@ -23,16 +28,22 @@ export const totalWeightSum = defineRule(meta, ({ form, assessment, profile }) =
   if (agrees(actual, weight.value, limitsOf(profile).scoreTolerance)) return [];
   const execWeights = assessment.execution.filter((e) => e.inSum).map((e) => e.weight);
   const indicators = sum(assessment.scored.flatMap((i) => (i.weight ? [i.weight] : [])));
-  return [{
-    cells: [total.weightCell ?? total.scoreCell],
-    message: fill(meta.messages.main, {
-      sum: plain(actual),
-      exec: execWeights.length ? fill(meta.messages.exec, { weight: plain(sum(execWeights)) }) : '',
-      indicators: plain(indicators),
-      stated: fill(weight.parsed.kind === 'value' ? meta.messages.stated : meta.messages.blank, { value: plain(weight.value) }),
-      gap: plain(actual.minus(weight.value).abs()),
-    }),
-    expected: plain(weight.value),
-    actual: plain(actual),
-  }];
+  return [
+    {
+      cells: [total.weightCell ?? total.scoreCell],
+      message: fill(meta.messages.main, {
+        sum: plain(actual),
+        exec: execWeights.length
+          ? fill(meta.messages.exec, { weight: plain(sum(execWeights)) })
+          : '',
+        indicators: plain(indicators),
+        stated: fill(weight.parsed.kind === 'value' ? meta.messages.stated : meta.messages.blank, {
+          value: plain(weight.value),
+        }),
+        gap: plain(actual.minus(weight.value).abs()),
+      }),
+      expected: plain(weight.value),
+      actual: plain(actual),
+    },
+  ];
 });
