@@ -23,13 +23,24 @@ export interface RuleCase {
   expect?: Partial<Finding> | Partial<Finding>[];
   /** Invalid cases: text the first finding's message must contain. */
   message?: string | RegExp;
+  /** Invalid cases: every cell of the first finding, in order. */
+  firstCells?: string[];
+  /** Invalid cases: every finding's message, exactly and in order. */
+  messages?: string[];
 }
 
 export function runCase(id: string, c: RuleCase): Finding[] {
-  const rows = c.base === undefined || c.base === 'department' ? departmentForm() : c.base === 'project' ? projectForm() : c.base.map((r) => [...r]);
+  const rows =
+    c.base === undefined || c.base === 'department'
+      ? departmentForm()
+      : c.base === 'project'
+        ? projectForm()
+        : c.base.map((r) => [...r]);
   for (const [address, value] of Object.entries(c.edits ?? {})) setCell(rows, address, value);
   const profile = c.profile ? withOverrides(NATIONAL_PROFILE, c.profile) : NATIONAL_PROFILE;
-  return checkWorkbook([snapshot(rows, { merges: c.merges })], profile).flatMap((r) => r.findings.filter((f) => f.rule === id));
+  return checkWorkbook([snapshot(rows, { merges: c.merges })], profile).flatMap((r) =>
+    r.findings.filter((f) => f.rule === id),
+  );
 }
 
 /** valid: the rule finds nothing; invalid: it finds exactly the cells given, with what was asked. */
@@ -47,6 +58,8 @@ export function testRule(id: string, cases: { valid: RuleCase[]; invalid: RuleCa
       const wants = Array.isArray(c.expect) ? c.expect : found.map(() => c.expect ?? {});
       found.forEach((f, i) => expect(f).toMatchObject(wants[i] ?? {}));
       if (c.message) expect(found[0]?.message).toMatch(c.message);
+      if (c.firstCells) expect(found[0]?.cells).toEqual(c.firstCells);
+      if (c.messages) expect(found.map((f) => f.message)).toEqual(c.messages);
     });
   });
 }

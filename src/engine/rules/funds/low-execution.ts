@@ -1,7 +1,16 @@
 import { isLowExecution } from '../../assess/rate';
-import { money } from '../../values/decimal';
+import { Dec, money } from '../../values/decimal';
 import { formatPercent } from '../../values/percent';
 import { defineRule, fill, type RuleMeta } from '../rule';
+
+/** The rate at two decimals, or at as many more as it takes to show it below the limit. */
+function shownBelow(percent: Dec, limit: string): string {
+  for (let d = 2; d < 8; d++) {
+    const shown = formatPercent(percent, d);
+    if (new Dec(shown.replace('%', '')).lessThan(limit)) return shown;
+  }
+  return formatPercent(percent, 8);
+}
 
 export const meta: RuleMeta = {
   id: 'funds.low-execution',
@@ -24,7 +33,8 @@ export const meta: RuleMeta = {
 export const fundsLowExecution = defineRule(meta, ({ assessment, profile }) => [
   ...assessment.rates.flatMap((r) => {
     if (r.percent === null || !isLowExecution(r.percent, profile)) return [];
-    const rate = formatPercent(r.percent, 2);
+    // Shown to two decimals, unless that would read as the limit itself (89.995% is not 90.00%).
+    const rate = shownBelow(r.percent, profile.lowExecutionPercent);
     return [
       {
         cells: [r.rateCell ?? r.execCell],
