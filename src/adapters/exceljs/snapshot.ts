@@ -1,3 +1,4 @@
+import { type CellEntry, snapshotFromCells } from '../../engine/grid/fromCells';
 import ExcelJS from 'exceljs';
 import { parseRangeA1 } from '../../engine/grid/address';
 import type { CellRange, GridSnapshot, RawValue } from '../../engine/grid/types';
@@ -50,49 +51,15 @@ export function rawOf(value: ExcelJS.CellValue): { raw: RawValue; formula: strin
 
 /** One worksheet as a grid snapshot. Merged cells other than the top-left read as empty, as in Excel. */
 export function snapshotOf(ws: ExcelJS.Worksheet): GridSnapshot {
-  type Entry = { r: number; c: number; raw: RawValue; fmt: string | null; formula: string | null };
-  const entries: Entry[] = [];
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
+  const entries: CellEntry[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber > MAX_ROWS) return;
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (colNumber > MAX_COLUMNS || cell.type === ExcelJS.ValueType.Merge) return;
       const { raw, formula } = rawOf(cell.value);
       if (raw === null && formula === null) return;
-      const r = rowNumber - 1;
-      const c = colNumber - 1;
-      entries.push({ r, c, raw, fmt: cell.numFmt ?? null, formula });
-      if (r < top) top = r;
-      if (r > bottom) bottom = r;
-      if (c < left) left = c;
-      if (c > right) right = c;
+      entries.push({ r: rowNumber - 1, c: colNumber - 1, raw, fmt: cell.numFmt ?? null, formula });
     });
   });
-  const merges = mergesOf(ws);
-  if (entries.length === 0)
-    return { sheetName: ws.name, originRow: 0, originCol: 0, values: [], merges };
-  const height = bottom - top + 1;
-  const width = right - left + 1;
-  const grid = <T>(): (T | null)[][] =>
-    Array.from({ length: height }, () => new Array<T | null>(width).fill(null));
-  const values = grid<string | number | boolean>();
-  const numberFormats = grid<string>();
-  const formulas = grid<string>();
-  for (const e of entries) {
-    values[e.r - top][e.c - left] = e.raw;
-    numberFormats[e.r - top][e.c - left] = e.fmt;
-    formulas[e.r - top][e.c - left] = e.formula;
-  }
-  return {
-    sheetName: ws.name,
-    originRow: top,
-    originCol: left,
-    values,
-    numberFormats,
-    formulas,
-    merges,
-  };
+  return snapshotFromCells(ws.name, entries, mergesOf(ws));
 }

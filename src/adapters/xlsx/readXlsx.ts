@@ -1,3 +1,4 @@
+import { snapshotFromCells } from '../../engine/grid/fromCells';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { CellRange, GridSnapshot, RawValue } from '../../engine/grid/types';
 import { Budget, CORRUPT, readDirectory, streamEntry, UnreadableFile, type ZipEntry } from './zip';
@@ -444,10 +445,6 @@ function readSheet(
         !(r === m.top && c === m.left),
     );
 
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
   const kept: Entry[] = [];
   for (const e of cells) {
     if (e.r + 1 > MAX_ROWS || e.c + 1 > MAX_COLUMNS) continue;
@@ -459,34 +456,9 @@ function readSheet(
     }
     if (e.raw === null && e.formula === null) continue;
     kept.push(e);
-    if (e.r < top) top = e.r;
-    if (e.r > bottom) bottom = e.r;
-    if (e.c < left) left = e.c;
-    if (e.c > right) right = e.c;
   }
-  if (kept.length === 0) return { sheetName: name, originRow: 0, originCol: 0, values: [], merges };
   // exceljs iterates rows, then cells, in order: the grid is the same whichever order they came in.
-  const height = bottom - top + 1;
-  const width = right - left + 1;
-  const grid = <T>(): (T | null)[][] =>
-    Array.from({ length: height }, () => new Array<T | null>(width).fill(null));
-  const values = grid<string | number | boolean>();
-  const numberFormats = grid<string>();
-  const formulas = grid<string>();
-  for (const e of kept) {
-    values[e.r - top][e.c - left] = e.raw;
-    numberFormats[e.r - top][e.c - left] = e.fmt;
-    formulas[e.r - top][e.c - left] = e.formula;
-  }
-  return {
-    sheetName: name,
-    originRow: top,
-    originCol: left,
-    values,
-    numberFormats,
-    formulas,
-    merges: mergesInExceljsOrder(merges),
-  };
+  return snapshotFromCells(name, kept, mergesInExceljsOrder(merges));
 }
 
 /** exceljs keys merges by their top-left address; later ones with the same key replace earlier ones. */
