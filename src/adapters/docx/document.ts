@@ -184,7 +184,11 @@ export function readTable(tbl: Element, name: string): DocxTable {
 
 /** Parses a .docx package: every top-level table as a grid, and the paragraphs outside tables. */
 export function openDocx(bytes: Uint8Array): DocxDocument {
-  const files = unzipDocx(bytes);
+  return openUnzipped(unzipDocx(bytes));
+}
+
+/** The same, over a package already unzipped (the add-in unzips only the XML parts it reads). */
+export function openUnzipped(files: Unzipped): DocxDocument {
   const mainPart = mainPartOf(files);
   let doc: Document;
   try {

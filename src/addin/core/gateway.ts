@@ -1,10 +1,32 @@
 import type { CheckResult } from '../../engine';
+import type { ReportFinding, ReportParagraph } from '../../engine/report/crossCheck';
 
 /** 校验 the active sheet's forms, or every sheet's (全部工作表). */
 export type CheckScope = 'sheet' | 'workbook';
 
 /** One checked form, on its sheet. */
 export type FormOutcome = CheckResult & { sheet: string };
+
+/** A 自评报告 read in the pane (core/report.ts readReport): its name and narrative, never its bytes. */
+export interface ReportInput {
+  name: string;
+  /** The paragraphs outside tables, numbered as readDocx numbers them. */
+  paragraphs: ReportParagraph[];
+  /** The document also holds a form table (only its narrative is used). */
+  hasForm: boolean;
+}
+
+/** What the cross-check of a 自评报告 found, against which form. */
+export interface ReportOutcome {
+  name: string;
+  /** The form the report was checked against (null: none could be chosen). */
+  sheet: string | null;
+  form: string | null;
+  /** The report.* findings (also in that form's findings, so they are marked and exported). */
+  findings: ReportFinding[];
+  /** Sentences for the pane: a form table in the document, no form to check against. */
+  notes: string[];
+}
 
 /** What one 校验 reports back to the pane. */
 export type CheckOutcome =
@@ -21,6 +43,8 @@ export type CheckOutcome =
       marked: number;
       /** Things the pane should say besides the findings (e.g. notes unsupported). */
       notices: string[];
+      /** Present when a 自评报告 was cross-checked with this 校验. */
+      report?: ReportOutcome;
     }
   | { kind: 'not-a-form'; message: string }
   | { kind: 'error'; message: string };
@@ -42,10 +66,11 @@ export interface SheetFix {
  * and never touches Office.js; the Excel implementation lives in host/, a stub in the tests.
  */
 export interface Gateway {
-  check(scope?: CheckScope): Promise<CheckOutcome>;
+  /** With a report, its narrative is cross-checked against the forms found and marked with them. */
+  check(scope?: CheckScope, report?: ReportInput): Promise<CheckOutcome>;
   select(sheet: string, cell: string): Promise<ActionOutcome>;
-  /** Writes the fixes' values, then checks again with the same scope. */
-  applyFixes(fixes: SheetFix[], scope?: CheckScope): Promise<CheckOutcome>;
+  /** Writes the fixes' values, then checks again with the same scope (and report). */
+  applyFixes(fixes: SheetFix[], scope?: CheckScope, report?: ReportInput): Promise<CheckOutcome>;
   clearMarks(): Promise<ClearOutcome>;
   /** Writes the findings of every form to a 校验结果 sheet. */
   exportFindings(forms: FormOutcome[]): Promise<ActionOutcome>;

@@ -1,5 +1,6 @@
 import { checkLocated, combineResults, settleFixes } from '../../engine/check';
 import type { GridSnapshot } from '../../engine/grid/types';
+import type { FormModel } from '../../engine/model/form';
 import { locateForms } from '../../engine/locate/locateForm';
 import { NATIONAL_PROFILE, type Profile } from '../../engine/profile/profile';
 import { SEVERITY } from '../../engine/findings/severity';
@@ -13,6 +14,8 @@ import type {
   ClearOutcome,
   FormOutcome,
   Gateway,
+  ReportInput,
+  ReportOutcome,
   SheetFix,
 } from '../core/gateway';
 import {
@@ -23,6 +26,7 @@ import {
   type WritePlan,
 } from '../core/markPlan';
 import { type MarkRecord, parseRecord, RECORD_KEY } from '../core/marks';
+import { withReport } from '../core/report';
 import { type Capabilities, capabilitiesOf, type ExcelHost } from './excelHost';
 import { queueSheetMeta, readSheetContent, type SheetMeta } from './readSheet';
 import { queueMarks, queueNotes, readStates, writeRecord } from './writeMarks';
@@ -31,6 +35,8 @@ export const RESULT_SHEET = '校验结果';
 
 type Found = {
   forms: FormOutcome[];
+  /** The located form of each of `forms` (the report is cross-checked against it). */
+  models: FormModel[];
   metas: Map<string, SheetMeta>;
   names: string[];
   previous: MarkRecord | null;
@@ -61,6 +67,7 @@ async function readForms(
   const activeMeta = active.meta();
   const metas = new Map([[activeMeta.name, activeMeta]]);
   const forms: FormOutcome[] = [];
+  const models: FormModel[] = [];
   const snapshots: GridSnapshot[] = [];
   const checkSheet = async (ws: Excel.Worksheet, meta: SheetMeta): Promise<number> => {
     const snapshot = await readSheetContent(context, ws, meta, caps);
@@ -74,6 +81,7 @@ async function readForms(
       profile,
     );
     for (const r of results) forms.push({ ...r, sheet: meta.name });
+    models.push(...located.forms.map(({ form }) => form));
     return results.length;
   };
   const onActive = await checkSheet(active.ws, activeMeta);
@@ -97,6 +105,7 @@ async function readForms(
   }
   return {
     forms,
+    models,
     metas,
     names,
     previous,
@@ -128,7 +137,7 @@ export function createExcelGateway(host: ExcelHost, profile: Profile = NATIONAL_
     });
   }
 
-  async function check(scope: CheckScope = 'sheet'): Promise<CheckOutcome> {
+  async function check(scope: CheckScope = 'sheet', reportIn?: ReportInput): Promise<CheckOutcome> {
     let intended: MarkRecord | null = null;
     try {
       return await host.run(
@@ -136,7 +145,11 @@ export function createExcelGateway(host: ExcelHost, profile: Profile = NATIONAL_
           const found = await readForms(context, scope, caps, profile);
           if ('message' in found)
             return { kind: 'not-a-form', message: found.message } as CheckOutcome;
-          const { forms, metas, names, previous, foundElsewhere } = found;
+          const { metas, names, previous, foundElsewhere } = found;
+          let forms = found.forms;
+          let report: ReportOutcome | undefined;
+          // The report's findings join its form's before the marks are planned: one plan, one record.
+          if (reportIn) ({ forms, report } = withReport(forms, found.models, reportIn, profile));
           const notices: string[] = [];
           const bySheet = [...new Set(forms.map((f) => f.sheet))];
           const targets: TargetSheet[] = bySheet.map((sheet) => ({
@@ -184,6 +197,7 @@ export function createExcelGateway(host: ExcelHost, profile: Profile = NATIONAL_
             foundElsewhere,
             marked: plan.marked,
             notices,
+            ...(report ? { report } : {}),
           } as CheckOutcome;
         },
         { mergeUndoGroup: caps.undoGroup },
@@ -243,7 +257,11 @@ export function createExcelGateway(host: ExcelHost, profile: Profile = NATIONAL_
     }
   }
 
-  async function applyFixes(fixes: SheetFix[], scope: CheckScope = 'sheet'): Promise<CheckOutcome> {
+  async function applyFixes(
+    fixes: SheetFix[],
+    scope: CheckScope = 'sheet',
+    report?: ReportInput,
+  ): Promise<CheckOutcome> {
     try {
       await host.run(
         async (context) => {
@@ -269,7 +287,7 @@ export function createExcelGateway(host: ExcelHost, profile: Profile = NATIONAL_
     } catch (e) {
       return { kind: 'error', message: excelErrorSentence(e) };
     }
-    return check(scope);
+    return check(scope, report);
   }
 
   async function exportFindings(forms: FormOutcome[]): Promise<ActionOutcome> {

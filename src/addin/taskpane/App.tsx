@@ -1,7 +1,16 @@
 import { Divider, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Finding } from '../../engine';
-import type { CheckOutcome, CheckScope, FormOutcome, Gateway, SheetFix } from '../core/gateway';
+import type {
+  CheckOutcome,
+  CheckScope,
+  FormOutcome,
+  Gateway,
+  ReportInput,
+  ReportOutcome,
+  SheetFix,
+} from '../core/gateway';
+import { readReport } from '../core/report';
 import { FindingList } from './components/FindingList';
 import { Notice } from './components/Notice';
 import { Summary } from './components/Summary';
@@ -29,6 +38,23 @@ function formName(f: FormOutcome): string {
   return `工作表“${f.sheet}”${f.form ? ` ${f.form}` : ''}`;
 }
 
+/** What the pane says of a cross-checked 自评报告. */
+function reportNotice(r: ReportOutcome): NonNullable<Message> {
+  const against = r.sheet ? `工作表“${r.sheet}”${r.form ? ` ${r.form}` : ''}的自评表` : '自评表';
+  if (!r.sheet) return { intent: 'warning', title: '自评报告未核对', text: r.notes.join('') };
+  return r.findings.length
+    ? {
+        intent: 'warning',
+        title: `自评报告：${r.findings.length} 处与自评表不符`,
+        text: `“${r.name}”已在本窗格中读取（未上传）并与${against}核对，不符之处见下方“自评报告”，涉及的单元格已标记。`,
+      }
+    : {
+        intent: 'success',
+        title: '自评报告与自评表一致',
+        text: `“${r.name}”已在本窗格中读取（未上传）并与${against}核对，金额、人数、执行率和总分都对得上。`,
+      };
+}
+
 /**
  * The task pane. It holds what the last 校验 found and calls the gateway's functions; it never
  * talks to Excel itself. `gateway` is null outside Excel.
@@ -38,6 +64,8 @@ export function App({ gateway }: { gateway: Gateway | null }): React.JSX.Element
   const [busy, setBusy] = React.useState<Busy>(null);
   const [outcome, setOutcome] = React.useState<CheckOutcome | null>(null);
   const [message, setMessage] = React.useState<Message>(null);
+  /** The 自评报告 picked since the last 校验: 修正 re-checks it with the form. */
+  const [report, setReport] = React.useState<ReportInput | null>(null);
 
   if (!gateway) {
     return (
@@ -88,13 +116,45 @@ export function App({ gateway }: { gateway: Gateway | null }): React.JSX.Element
     }
   };
 
-  const onCheck = () => act('check', async () => show(await gateway.check('sheet')));
-  const onCheckAll = () => act('checkAll', async () => show(await gateway.check('workbook')));
-  const onFixAll = () => act('fix', async () => show(await gateway.applyFixes(fixes, scope)));
+  // A report travels with the fixes' re-check, not with a fresh 校验.
+  const withReport = report ?? undefined;
+  const onCheck = () =>
+    act('check', async () => {
+      setReport(null);
+      show(await gateway.check('sheet'));
+    });
+  const onCheckAll = () =>
+    act('checkAll', async () => {
+      setReport(null);
+      show(await gateway.check('workbook'));
+    });
+  const onFixAll = () =>
+    act('fix', async () => show(await gateway.applyFixes(fixes, scope, withReport)));
   const onFix = (sheet: string) => (f: Finding) =>
     act('fix', async () =>
-      f.fix ? show(await gateway.applyFixes([{ sheet, ...f.fix }], scope)) : undefined,
+      f.fix ? show(await gateway.applyFixes([{ sheet, ...f.fix }], scope, withReport)) : undefined,
     );
+  const onReport = (file: File) =>
+    act('report', async () => {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await file.arrayBuffer());
+      } catch {
+        setMessage({
+          intent: 'error',
+          title: '无法核对自评报告',
+          text: `无法读取“${file.name}”：请确认文件没有被其他程序占用，再重新选择。`,
+        });
+        return;
+      }
+      const read = readReport(file.name, bytes);
+      if (read.kind === 'error') {
+        setMessage({ intent: 'error', title: '无法核对自评报告', text: read.message });
+        return;
+      }
+      setReport(read.report);
+      show(await gateway.check(scope, read.report));
+    });
   const onSelect = (sheet: string) => (cell: string) => {
     if (cell)
       void gateway
@@ -109,6 +169,7 @@ export function App({ gateway }: { gateway: Gateway | null }): React.JSX.Element
     act('clear', async () => {
       const r = await gateway.clearMarks();
       setOutcome(null);
+      setReport(null);
       setMessage(
         r.kind === 'cleared'
           ? {
@@ -140,16 +201,21 @@ export function App({ gateway }: { gateway: Gateway | null }): React.JSX.Element
         busy={busy}
         fixCount={fixes.length}
         canExport={!!checked}
+        canReport={!!checked}
         onCheck={onCheck}
         onCheckAll={onCheckAll}
         onFixAll={onFixAll}
         onClear={onClear}
         onExport={onExport}
+        onReport={onReport}
       />
       {message && <Notice {...message} />}
       {checked?.notices.map((n) => (
         <Notice key={n} intent="warning" title="提示" text={n} />
       ))}
+      {checked?.report && <Notice {...reportNotice(checked.report)} />}
+      {checked?.report?.sheet &&
+        checked.report.notes.map((n) => <Notice key={n} intent="info" title="自评报告" text={n} />)}
       {checked &&
         checked.forms.map((form, i) => (
           <section

@@ -69,6 +69,12 @@ export function FindingItem({
           </Button>
         )}
       </div>
+      {'paragraph' in f && typeof f.paragraph === 'number' && (
+        <Text size={200} className={styles.values} data-paragraph={f.paragraph}>
+          自评报告第 {f.paragraph} 段
+          {'quote' in f && typeof f.quote === 'string' ? `：“${f.quote}”` : ''}
+        </Text>
+      )}
       <Text>{f.message}</Text>
       {(f.expected || f.actual) && (
         <Text size={200} className={styles.values}>

@@ -3,6 +3,9 @@ import * as React from 'react';
 import type { Finding, Part } from '../../../engine';
 import { FindingItem } from './FindingItem';
 
+/** A report.* finding: the 自评报告 against the form (listed in its own group). */
+const isReport = (f: Finding) => f.rule.startsWith('report.');
+
 const PARTS: { part: Part; title: string }[] = [
   { part: 'funds', title: '整体资金' },
   { part: 'indicators', title: '绩效指标' },
@@ -22,7 +25,7 @@ export interface FindingListProps {
   onFix(finding: Finding): void;
 }
 
-/** The findings grouped by part of the form (整体资金, 绩效指标, 总分). */
+/** The findings grouped by part of the form (整体资金, 绩效指标, 总分), the 自评报告's last. */
 export function FindingList({
   findings,
   busy,
@@ -32,8 +35,10 @@ export function FindingList({
   const styles = useStyles();
   return (
     <>
-      {PARTS.map(({ part, title }) => {
-        const list = findings.filter((f) => f.part === part);
+      {[...PARTS, { part: 'report' as const, title: '自评报告' }].map(({ part, title }) => {
+        const list = findings.filter((f) =>
+          part === 'report' ? isReport(f) : f.part === part && !isReport(f),
+        );
         if (list.length === 0) return null;
         return (
           <section key={part} className={styles.group} aria-label={title}>
