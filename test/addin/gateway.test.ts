@@ -1,8 +1,10 @@
+import { strToU8, zipSync } from 'fflate';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { createExcelGateway } from '../../src/addin/host/excelGateway';
 import { CELLS_PER_READ } from '../../src/addin/host/readSheet';
 import { NOTE_PREFIX, RECORD_KEY } from '../../src/addin/core/marks';
+import { readReport } from '../../src/addin/core/report';
 import { syntheticForm } from '../../bench/synthetic';
 import { createFakeHost, type FakeBook, type FakeHost } from '../fakes/fakeExcel';
 import { cloneBook, fakeBookFromXlsx } from '../fakes/fromExcelJs';
@@ -494,5 +496,122 @@ describe('the fake is as strict as Excel', () => {
     });
     expect(address).not.toContain(':');
     expect(boxes).toContainEqual([3, 0, 9, 1]); // A4:A12
+  });
+});
+
+describe('核对自评报告: the narrative against the form, marked with it', () => {
+  const REPORT = path.join(FIXTURES, 'docx/pair/岳麓区总工会自评报告.docx');
+  const report = () => {
+    const r = readReport('岳麓区总工会自评报告.docx', new Uint8Array(readFileSync(REPORT)));
+    if (r.kind !== 'ok') throw new Error(r.message);
+    return r.report;
+  };
+  let host: FakeHost;
+  let before: FakeBook;
+  beforeEach(async () => {
+    before = await fixtureBook('yuelu-2022.xlsx');
+    host = createFakeHost(cloneBook(before));
+  });
+
+  test('the report findings join the form, their cells are marked and noted, in the same 5 syncs', async () => {
+    const out = await createExcelGateway(host).check('sheet', report());
+    if (out.kind !== 'checked') throw new Error(out.kind);
+    expect(host.syncs).toBe(5);
+    expect(out.report?.sheet).toBe(SHEET);
+    const found = out.report!.findings.map((f) => [f.rule, f.cells[0], f.paragraph]);
+    expect(found).toEqual([
+      ['report.count-mismatch', 'B2', 5],
+      ['report.amount-mismatch', 'E12', 13],
+      ['report.itemised-sum-mismatch', 'E12', 13],
+      ['report.amount-mismatch', 'E12', 27],
+      ['report.itemised-sum-mismatch', 'E12', 27],
+    ]);
+    expect(out.result.findings.filter((f) => f.rule.startsWith('report.'))).toHaveLength(5);
+    expect(out.result.summary.warnings).toBe(7 + 5);
+    expect(out.marked).toBe(11);
+    const marks = markedCells(host.book, SHEET);
+    expect(marks.B2).toBe('#FFEB9C');
+    expect(marks.E12).toBe('#FFEB9C');
+    const notes = host.book.sheets[0].notes;
+    expect(notes.B2.startsWith(NOTE_PREFIX)).toBe(true);
+    expect(notes.B2).toContain('自评报告第 5 段');
+    expect(notes.E12).toContain('自评报告第 27 段');
+    expect(JSON.parse(host.book.settings[RECORD_KEY]).sheets[0].cells).toHaveLength(11);
+  });
+
+  test('re-running does not stack, a plain 校验 takes the report marks back, 清除标记 restores everything', async () => {
+    host.book.sheets[0].cells.B2.fill = { color: '#DDEBF7', pattern: 'Solid', tintAndShade: 0 };
+    const original = cloneBook(host.book);
+    const gw = createExcelGateway(host);
+    await gw.check('sheet', report());
+    const once = cloneBook(host.book);
+    await gw.check('sheet', report());
+    expect(host.book.sheets[0]).toEqual(once.sheets[0]);
+    await gw.check('sheet');
+    expect(markedCells(host.book, SHEET).E12).toBeUndefined();
+    expect(host.book.sheets[0].cells.B2.fill?.color).toBe('#DDEBF7');
+    expect(host.book.sheets[0].notes.B2).toBeUndefined();
+    await gw.check('sheet', report());
+    expect(markedCells(host.book, SHEET).B2).toBe('#FFEB9C');
+    expect(await gw.clearMarks()).toEqual({ kind: 'cleared', restored: 11 });
+    expect(cellsOf(host.book)).toEqual(cellsOf(original));
+    expect(host.book.sheets[0].notes).toEqual(original.sheets[0].notes);
+    expect(host.book.settings[RECORD_KEY]).toBeUndefined();
+  });
+
+  test('修正 re-checks with the report: its findings stay listed and marked', async () => {
+    const gw = createExcelGateway(host);
+    const out = await gw.applyFixes(
+      [{ sheet: SHEET, cell: 'D5', value: '299.59' }],
+      'sheet',
+      report(),
+    );
+    if (out.kind !== 'checked') throw new Error(out.kind);
+    expect(out.report?.findings).toHaveLength(5);
+    expect(markedCells(host.book, SHEET).B2).toBe('#FFEB9C');
+  });
+});
+
+describe('readReport: a .docx that cannot be read is one sentence', () => {
+  const docx = (body: string) =>
+    zipSync({
+      'word/document.xml': strToU8(
+        `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+      ),
+    });
+  const sentence = (r: ReturnType<typeof readReport>) => {
+    if (r.kind !== 'error') throw new Error('read');
+    expect(r.message).not.toMatch(/Error|at |\n/);
+    expect(r.message).toMatch(/[。]$/);
+    return r.message;
+  };
+
+  test.each([
+    ['not a zip', 'a.docx', strToU8('hello'), /不是 Word 文档（\.docx）/],
+    ['an old .doc', 'a.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), /另存为 \.docx/],
+    ['a zip that is not Word', 'a.docx', zipSync({ 'a.txt': strToU8('x') }), /找不到正文/],
+    ['broken XML', 'a.docx', zipSync({ 'word/document.xml': strToU8('<w:document') }), /无法读取/],
+    [
+      'only a table, no narrative',
+      'a.docx',
+      docx('<w:tbl><w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'),
+      /没有表格以外的文字段落/,
+    ],
+  ])('%s', (_what, name, bytes, says) => {
+    expect(sentence(readReport(name, bytes))).toMatch(says);
+  });
+
+  test('a document that holds the form too: only its narrative is used, and the pane says so', async () => {
+    const r = readReport(
+      'yuelu-2022.docx',
+      new Uint8Array(readFileSync(path.join(FIXTURES, 'docx/yuelu-2022.docx'))),
+    );
+    if (r.kind !== 'ok') throw new Error(r.message);
+    expect(r.report.hasForm).toBe(true);
+    const host = createFakeHost(await fixtureBook('yuelu-2022.xlsx'));
+    const out = await createExcelGateway(host).check('sheet', r.report);
+    if (out.kind !== 'checked') throw new Error(out.kind);
+    expect(out.report!.notes.join('')).toContain('只用了它表格以外的文字');
+    expect(out.report!.findings.length).toBeGreaterThan(0);
   });
 });

@@ -10,6 +10,7 @@ import { loadWorkbook } from '../../src/adapters/exceljs/readWorkbook';
 import type { CheckOutcome, Gateway } from '../../src/addin/core/gateway';
 import { App } from '../../src/addin/taskpane/App';
 import { checkSheets } from '../../src/engine/check';
+import type { ReportFinding } from '../../src/engine/report/crossCheck';
 import { FIXTURES } from '../helpers/cli';
 
 // jsdom has no ResizeObserver; Fluent's MessageBar only uses it to pick a layout.
@@ -225,4 +226,92 @@ test('全部工作表 checks the whole workbook and lists the findings form by f
   );
   fireEvent.click(screen.getByRole('button', { name: `全部修正（${fixes.length}）` }));
   await waitFor(() => expect(gw.applyFixes).toHaveBeenCalledWith(fixes, 'workbook'));
+});
+
+describe('核对自评报告', () => {
+  const REPORT = path.join(FIXTURES, 'docx/pair/岳麓区总工会自评报告.docx');
+  /** A File as the browser gives it; jsdom's has no arrayBuffer, so it is the bytes' own. */
+  const fileOf = (name: string, bytes: Uint8Array): File => {
+    const file = new File([], name);
+    Object.defineProperty(file, 'arrayBuffer', {
+      value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    });
+    return file;
+  };
+  const pick = (file: File) =>
+    fireEvent.change(screen.getByTestId('report-file'), { target: { files: [file] } });
+
+  /** The gateway's check with a report, as the host does it: the report's findings join the form. */
+  const withReportGateway = () =>
+    stubGateway({
+      check: jest.fn(async (_scope, report) => {
+        if (!report || seed.kind !== 'checked') return seed;
+        const finding: ReportFinding = {
+          rule: 'report.count-mismatch',
+          severity: 'warning',
+          part: 'form',
+          cells: ['B2'],
+          message: '自评报告第 5 段“…3246家…”写 3246家工会，自评表部门职责（B2）写 3717家工会。',
+          expected: '3717家',
+          actual: '3246家',
+          fix: null,
+          paragraph: report.paragraphs[4].index,
+          span: { start: 0, end: 10 },
+          quote: '…3246家…',
+        };
+        const form = { ...seed.result, findings: [...seed.result.findings, finding] };
+        return {
+          ...seed,
+          forms: [form],
+          result: form,
+          report: { name: report.name, sheet: SHEET, form: null, findings: [finding], notes: [] },
+        };
+      }),
+    });
+
+  test('is disabled until a 校验 found a form; the picked .docx is read in the pane and its findings are listed in their own group', async () => {
+    const gw = withReportGateway();
+    renderPane(gw);
+    const button = () => screen.getByRole('button', { name: '核对自评报告' }) as HTMLButtonElement;
+    expect(button().disabled).toBe(true);
+    await runCheck();
+    expect(button().disabled).toBe(false);
+    const input = screen.getByTestId('report-file') as HTMLInputElement;
+    expect(input.type).toBe('file');
+    expect(input.accept).toContain('.docx');
+    pick(fileOf('岳麓区总工会自评报告.docx', new Uint8Array(readFileSync(REPORT))));
+    const group = await screen.findByRole('region', { name: '自评报告' });
+    expect(gw.check).toHaveBeenLastCalledWith(
+      'sheet',
+      expect.objectContaining({ name: '岳麓区总工会自评报告.docx', hasForm: false }),
+    );
+    const sent = gw.check.mock.calls[1][1]!;
+    expect(sent.paragraphs.length).toBeGreaterThan(20);
+    const items = within(group).getAllByRole('listitem');
+    expect(items.map((li) => li.getAttribute('data-cell'))).toEqual(['B2']);
+    expect(items[0].textContent).toContain('自评报告第 5 段：“…3246家…”');
+    // Not listed twice: the 表格 group does not hold it.
+    expect(screen.queryByRole('region', { name: '表格' })?.textContent ?? '').not.toContain('3246');
+    expect(screen.getByText('自评报告：1 处与自评表不符')).toBeTruthy();
+    fireEvent.click(items[0]);
+    expect(gw.select).toHaveBeenCalledWith(SHEET, 'B2');
+    // 修正 re-checks with the same report.
+    fireEvent.click(screen.getByRole('button', { name: /^全部修正/ }));
+    await waitFor(() =>
+      expect(gw.applyFixes).toHaveBeenCalledWith(expect.any(Array), 'sheet', sent),
+    );
+  });
+
+  test('a file that is not a Word document: one sentence, no stack, the gateway is not asked', async () => {
+    const gw = withReportGateway();
+    renderPane(gw);
+    await runCheck();
+    pick(fileOf('照片.docx', new Uint8Array([0xff, 0xd8, 0xff, 0xe0])));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('无法核对自评报告');
+    expect(alert.textContent).toContain('“照片.docx”不是 Word 文档（.docx），无法核对');
+    expect(alert.textContent).not.toMatch(/Error|at /);
+    expect(gw.check).toHaveBeenCalledTimes(1);
+    expect(screen.getByLabelText('校验摘要')).toBeTruthy(); // the form's findings stay
+  });
 });

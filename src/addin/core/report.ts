@@ -56,7 +56,7 @@ export function readReport(name: string, bytes: Uint8Array): ReadReport {
     hasForm = d.tables.length > 0 && locateForms(d.tables.map((t) => t.sheet)).found;
   } catch (e) {
     return fail(
-      e instanceof UnreadableDocx && /document\.xml/.test(e.message)
+      e instanceof UnreadableDocx && /找不到正文部分/.test(e.message)
         ? `“${name}”不是 Word 文档：其中找不到正文，请选择自评报告的 .docx 文件。`
         : `“${name}”的正文无法读取（文件可能已损坏）：请在 Word 中打开并另存为 .docx 后再选。`,
     );

@@ -117,7 +117,8 @@ export function App({ gateway }: { gateway: Gateway | null }): React.JSX.Element
   };
 
   // A report travels with the fixes' re-check, not with a fresh 校验.
-  const withReport = report ?? undefined;
+  const fixAndCheck = (f: SheetFix[]) =>
+    report ? gateway.applyFixes(f, scope, report) : gateway.applyFixes(f, scope);
   const onCheck = () =>
     act('check', async () => {
       setReport(null);
@@ -128,12 +129,9 @@ export function App({ gateway }: { gateway: Gateway | null }): React.JSX.Element
       setReport(null);
       show(await gateway.check('workbook'));
     });
-  const onFixAll = () =>
-    act('fix', async () => show(await gateway.applyFixes(fixes, scope, withReport)));
+  const onFixAll = () => act('fix', async () => show(await fixAndCheck(fixes)));
   const onFix = (sheet: string) => (f: Finding) =>
-    act('fix', async () =>
-      f.fix ? show(await gateway.applyFixes([{ sheet, ...f.fix }], scope, withReport)) : undefined,
-    );
+    act('fix', async () => (f.fix ? show(await fixAndCheck([{ sheet, ...f.fix }])) : undefined));
   const onReport = (file: File) =>
     act('report', async () => {
       let bytes: Uint8Array;
