@@ -203,3 +203,32 @@ test("the pane follows Office's dark theme; 全部工作表 lists every form", a
   await page.screenshot({ path: path.join(RESULTS, 'taskpane-dark.png'), fullPage: true });
   await page.close();
 }, 120_000);
+
+test('核对自评报告: the picked .docx is read in the pane, its findings are listed and the cells marked', async () => {
+  const page = await openPane(cloneBook(seed));
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
+  await page.getByRole('button', { name: '校验' }).click({ timeout: 30_000 });
+  await page.getByLabel('校验摘要').waitFor();
+  expect(fills(await bookOf(page)).B2 ?? null).toBeNull();
+  await page
+    .getByTestId('report-file')
+    .setInputFiles(path.join(ROOT, 'test/fixtures/docx/pair/岳麓区总工会自评报告.docx'));
+  const group = page.getByRole('region', { name: '自评报告' });
+  await group.waitFor({ timeout: 30_000 });
+  const cells = await group
+    .locator('li')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')));
+  expect(cells).toEqual(['B2', 'E12', 'E12', 'E12', 'E12']);
+  expect(await group.textContent()).toContain('自评报告第 5 段');
+  await page.getByText('自评报告：5 处与自评表不符').waitFor();
+  const book = await bookOf(page);
+  expect(fills(book).B2).toBe('#FFEB9C');
+  expect(fills(book).E12).toBe('#FFEB9C');
+  expect(book.sheets[0].notes.B2).toContain('自评报告第 5 段');
+  expect(requests.filter((r) => !r.startsWith('GET '))).toEqual([]); // nothing uploaded
+  await page.getByRole('button', { name: '清除标记' }).click();
+  await page.getByText(/已恢复 11 个单元格的原有格式/).waitFor();
+  expect(fills(await bookOf(page)).B2 ?? null).toBeNull();
+  await page.close();
+}, 120_000);
