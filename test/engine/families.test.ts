@@ -159,6 +159,24 @@ describe('header roles are decided over the whole header', () => {
     });
   });
 
+  test('参考分值 (a qualified weight header, Ningxia) is the weight column', () => {
+    const rows: Rows = [
+      [
+        '一级指标',
+        '二级指标',
+        '三级指标',
+        '参考\n分值',
+        '指标值(A)',
+        '全年实际值(B)',
+        '得分',
+        '未完成原因分析及改进措施',
+      ],
+      ['项目产出(30分)', '数量指标(10分)', '保障人数', 10, '2370人', '2370人', 10, null],
+    ];
+    const h = readIndicatorHeader(new SheetView(snapshot(rows)), 0);
+    expect(h?.columns).toMatchObject({ weight: 3, target: 4, actual: 5, score: 6, reason: 7 });
+  });
+
   test('a table with 分值 and 得分 but no targets and actuals is not an indicator table', () => {
     const rows: Rows = [
       ['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '评价标准', '指标说明', '得分'],
@@ -334,6 +352,41 @@ describe('template families', () => {
     setCell(rows, 'E12', '≥266米');
     setCell(rows, 'F12', '≥266米');
     expect(alarmKeys(checkRows(rows))).toEqual([]);
+  });
+});
+
+describe('预算执行率 held as an indicator with no target (Ningxia 项目管理—投入管理)', () => {
+  const withExecution = (target: string | null, actual: string, score: number) => {
+    const rows = departmentForm();
+    setCell(rows, 'D16', '预算执行率');
+    setCell(rows, 'E16', target);
+    setCell(rows, 'F16', actual);
+    setCell(rows, 'H16', score);
+    setCell(rows, 'I16', '原因');
+    setCell(rows, 'H20', 89.7 + score);
+    return checkRows(rows);
+  };
+
+  test('target “—”, 100% executed, 9 of 10: full execution earns full marks, an error', () => {
+    const r = withExecution('—', '100%', 9);
+    expect(byRule(r, 'indicator.score-mismatch')[0]).toMatchObject({ expected: '10' });
+  });
+
+  test('a blank target and 95% executed earn 分值 × 95%', () => {
+    expect(byRule(withExecution(null, '95%', 9.5), 'indicator.score-mismatch')).toEqual([]);
+    const r = withExecution(null, '95%', 10);
+    expect(byRule(r, 'indicator.score-mismatch')[0]).toMatchObject({ expected: '9.5' });
+  });
+
+  test('another indicator with target “—” stays qualitative', () => {
+    const rows = departmentForm();
+    setCell(rows, 'D16', '财务管理制度有效性');
+    setCell(rows, 'E16', '—');
+    setCell(rows, 'F16', '制度健全');
+    setCell(rows, 'H16', 9);
+    setCell(rows, 'I16', '原因');
+    setCell(rows, 'H20', 98.7);
+    expect(byRule(checkRows(rows), 'indicator.score-mismatch')).toEqual([]);
   });
 });
 
