@@ -464,6 +464,32 @@ describe('every form in the file, and what was read', () => {
     ]);
   });
 
+  test('the tail of a form (no 资金 block): sums short of the total are not errors, sums above are', () => {
+    const tail: Rows = [
+      ['绩效指标(90分)', '一级指标', '二级指标', '三级指标', '指标值', '完成值', '权重', '得分'],
+      [null, '产出指标', '数量指标', '发放覆盖率', '100%', '100%', 90, 90],
+      ['合计', null, null, null, null, null, 100, 100],
+    ];
+    const short = checkRows(tail, { merges: ['A1:A2', 'A3:F3'] });
+    expect(byRule(short, 'total.weight-sum-mismatch')).toEqual([]);
+    expect(byRule(short, 'total.score-sum-mismatch')).toEqual([]);
+    expect(byRule(short, 'form.partial')).toHaveLength(1);
+    tail[2][6] = 80;
+    tail[2][7] = 80;
+    const over = checkRows(tail, { merges: ['A1:A2', 'A3:F3'] });
+    expect(alarmKeys(over)).toEqual(
+      expect.arrayContaining(['total.weight-sum-mismatch@G3', 'total.score-sum-mismatch@H3']),
+    );
+  });
+
+  test('a form whose 总分 row is out of view (cut short) gets no grade', () => {
+    const rows = projectForm();
+    const totalAt = rows.findIndex((r) => r[0] === '总分');
+    const r = checkRows(rows.slice(0, totalAt));
+    expect(byRule(r, 'total.missing')).toHaveLength(1);
+    expect(r.summary.grade).toBeNull();
+  });
+
   test('a partial read says what is missing and gives no recomputed total or grade', () => {
     const r = checkRows(departmentForm().slice(0, 10));
     expect(r.summary.coverage).toMatchObject({
