@@ -84,7 +84,8 @@ export function checkForm(
           : null,
       recomputedTotal: recomputed ? plain(recomputed) : null,
       fullMarks: complete && assessment.weightKnown ? plain(assessment.weightSum) : null,
-      grade: recomputed ? gradeOf(recomputed, profile) : null,
+      // A form with no 总分 row was cut short or ends out of view: a grade from part of it is wrong.
+      grade: recomputed && form.total ? gradeOf(recomputed, profile) : null,
       coverage,
     },
   };

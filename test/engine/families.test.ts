@@ -159,6 +159,24 @@ describe('header roles are decided over the whole header', () => {
     });
   });
 
+  test('参考分值 (a qualified weight header, Ningxia) is the weight column', () => {
+    const rows: Rows = [
+      [
+        '一级指标',
+        '二级指标',
+        '三级指标',
+        '参考\n分值',
+        '指标值(A)',
+        '全年实际值(B)',
+        '得分',
+        '未完成原因分析及改进措施',
+      ],
+      ['项目产出(30分)', '数量指标(10分)', '保障人数', 10, '2370人', '2370人', 10, null],
+    ];
+    const h = readIndicatorHeader(new SheetView(snapshot(rows)), 0);
+    expect(h?.columns).toMatchObject({ weight: 3, target: 4, actual: 5, score: 6, reason: 7 });
+  });
+
   test('a table with 分值 and 得分 but no targets and actuals is not an indicator table', () => {
     const rows: Rows = [
       ['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '评价标准', '指标说明', '得分'],
@@ -337,6 +355,41 @@ describe('template families', () => {
   });
 });
 
+describe('预算执行率 held as an indicator with no target (Ningxia 项目管理—投入管理)', () => {
+  const withExecution = (target: string | null, actual: string, score: number) => {
+    const rows = departmentForm();
+    setCell(rows, 'D16', '预算执行率');
+    setCell(rows, 'E16', target);
+    setCell(rows, 'F16', actual);
+    setCell(rows, 'H16', score);
+    setCell(rows, 'I16', '原因');
+    setCell(rows, 'H20', 89.7 + score);
+    return checkRows(rows);
+  };
+
+  test('target “—”, 100% executed, 9 of 10: full execution earns full marks, an error', () => {
+    const r = withExecution('—', '100%', 9);
+    expect(byRule(r, 'indicator.score-mismatch')[0]).toMatchObject({ expected: '10' });
+  });
+
+  test('a blank target and 95% executed earn 分值 × 95%', () => {
+    expect(byRule(withExecution(null, '95%', 9.5), 'indicator.score-mismatch')).toEqual([]);
+    const r = withExecution(null, '95%', 10);
+    expect(byRule(r, 'indicator.score-mismatch')[0]).toMatchObject({ expected: '9.5' });
+  });
+
+  test('another indicator with target “—” stays qualitative', () => {
+    const rows = departmentForm();
+    setCell(rows, 'D16', '财务管理制度有效性');
+    setCell(rows, 'E16', '—');
+    setCell(rows, 'F16', '制度健全');
+    setCell(rows, 'H16', 9);
+    setCell(rows, 'I16', '原因');
+    setCell(rows, 'H20', 98.7);
+    expect(byRule(checkRows(rows), 'indicator.score-mismatch')).toEqual([]);
+  });
+});
+
 describe('direction from the name (docs/rules.md §3.2)', () => {
   const withTarget = (name: string, target: string, actual: string, score: number) => {
     const rows = departmentForm();
@@ -409,6 +462,32 @@ describe('every form in the file, and what was read', () => {
       ['甲', null],
       ['乙', null],
     ]);
+  });
+
+  test('the tail of a form (no 资金 block): sums short of the total are not errors, sums above are', () => {
+    const tail: Rows = [
+      ['绩效指标(90分)', '一级指标', '二级指标', '三级指标', '指标值', '完成值', '权重', '得分'],
+      [null, '产出指标', '数量指标', '发放覆盖率', '100%', '100%', 90, 90],
+      ['合计', null, null, null, null, null, 100, 100],
+    ];
+    const short = checkRows(tail, { merges: ['A1:A2', 'A3:F3'] });
+    expect(byRule(short, 'total.weight-sum-mismatch')).toEqual([]);
+    expect(byRule(short, 'total.score-sum-mismatch')).toEqual([]);
+    expect(byRule(short, 'form.partial')).toHaveLength(1);
+    tail[2][6] = 80;
+    tail[2][7] = 80;
+    const over = checkRows(tail, { merges: ['A1:A2', 'A3:F3'] });
+    expect(alarmKeys(over)).toEqual(
+      expect.arrayContaining(['total.weight-sum-mismatch@G3', 'total.score-sum-mismatch@H3']),
+    );
+  });
+
+  test('a form whose 总分 row is out of view (cut short) gets no grade', () => {
+    const rows = projectForm();
+    const totalAt = rows.findIndex((r) => r[0] === '总分');
+    const r = checkRows(rows.slice(0, totalAt));
+    expect(byRule(r, 'total.missing')).toHaveLength(1);
+    expect(r.summary.grade).toBeNull();
   });
 
   test('a partial read says what is missing and gives no recomputed total or grade', () => {

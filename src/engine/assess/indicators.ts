@@ -87,6 +87,15 @@ export type IndicatorAssessment = Base &
     | { kind: 'qualitative'; outcome: Outcome; range: ScoreRange }
   );
 
+/**
+ * 预算执行率 scored as an indicator (Ningxia's 项目管理—投入管理, evaluation-style templates) with no
+ * target of its own ("—" or blank): the target is full execution, so 得分 = 分值 × min(执行率, 1)
+ * as for the execution score (docs/rules.md §2.5, §3.2).
+ */
+const EXECUTION_RATE_NAME =
+  /^(?:指标\d*[:：])?(?:项目)?(?:年度)?(?:预算|资金|预算资金|财政资金)?(?:支出)?执行率$/;
+const FULL_EXECUTION = parseQuantity('≥100%');
+
 /** Units that name a point in time rather than a quantity. */
 const DATE_UNIT = /^(?:年|年底|年末|年内|月|月底|月末|月份|月前|日|号|日前|季度|季末|周)$/;
 
@@ -263,6 +272,25 @@ export function assessIndicator(
       kind: 'unverifiable' as const,
       why: `分值“${normalizeText(weightCell.raw)}”不是数字`,
     });
+  }
+  const implicitTarget =
+    (base.targetText === '' || isNotApplicable(target.raw)) &&
+    base.actualText !== '' &&
+    EXECUTION_RATE_NAME.test(row.name);
+  if (implicitTarget && FULL_EXECUTION) {
+    const actualRate = parseQuantity(actual.raw);
+    if (actualRate && actualRate.parts.length === 1 && actualRate.parts[0].unit === '%') {
+      const scored = scoreQuantities(
+        FULL_EXECUTION,
+        actualRate,
+        null,
+        base.weight,
+        profile,
+        row.name,
+      );
+      if (scored.kind === 'quantitative')
+        return Object.assign(base, scored, { coefficient: null, targetText: '≥100%' });
+    }
   }
   if (base.targetText === '' || base.actualText === '') {
     return Object.assign(base, {

@@ -15,7 +15,8 @@ export interface RolePattern<R extends string> {
 /** A score header, but not 得分系数 / 得分计算方法 / 评分标准 (a coefficient or a method text). */
 const SCORE =
   /^(?:自评|实际|指标|执行率|综合)?得分(?!系数|计算|方法|说明|标准|依据|规则|情况)|^评分$|^(?:自评)?得分[(（]/;
-const WEIGHT = /^(?:指标|执行率|自评)?(?:分值|权重|分数|标准分|满分)(?!系数)/;
+/** A weight header; a qualifier may come first (参考分值, 标准分值, 指标权重, 执行率权重). */
+const WEIGHT = /^(?:指标|执行率|自评|参考|标准|设定|评分)?(?:分值|权重|分数|标准分|满分)(?!系数)/;
 
 export const FUNDS_ROLES: RolePattern<FundsColumnRole>[] = [
   { re: /^(?:预算)?执行率|^执行率/, role: 'rate', fit: 4 },

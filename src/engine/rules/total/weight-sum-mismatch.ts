@@ -26,6 +26,9 @@ export const totalWeightSum = defineRule(meta, ({ form, assessment, profile }) =
   if (!total || !weight || !assessment.weightKnown) return [];
   const actual = assessment.weightSum;
   if (agrees(actual, weight.value, limitsOf(profile).scoreTolerance)) return [];
+  // A form read without its 资金 block (the tail of a form, docs/rules.md §1.2): the execution
+  // score is out of view, so a sum short of the total proves nothing; one above it still does.
+  if (!form.funds && actual.lessThan(weight.value)) return [];
   const execWeights = assessment.execution.filter((e) => e.inSum).map((e) => e.weight);
   const indicators = sum(assessment.scored.flatMap((i) => (i.weight ? [i.weight] : [])));
   return [
