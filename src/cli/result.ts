@@ -17,6 +17,11 @@ export interface FileResult {
   message: string | null;
   findings: Finding[];
   summary: Summary;
+  /**
+   * For a Word table, which has no A1 headers: each flagged cell's row and column labels
+   * ("（2）项目支出 / 全年执行数"), shown by the text report only (not part of the JSON contract).
+   */
+  labels?: Record<string, string>;
 }
 
 /** The engine's EMPTY_SUMMARY, repeated here so that saying "unreadable" does not load the engine. */

@@ -65,3 +65,26 @@ test('--report takes a Word document and one form only', () => {
     '--report 只能和一个表格文件一起使用',
   );
 });
+
+test('the text report names a Word table cell by its row and column labels; JSON keeps its keys', () => {
+  const text = spawnCli(['check', DOCX]).stdout;
+  expect(text).toMatch(/^ {2}E12 +（（2）项目支出 \/ 全年执行数）自评报告第 13 段/m);
+  expect(text).toMatch(/^ {2}G34 +（总分 \/ 分值）各项分值之和为 110/m);
+  expect(text).toMatch(/^ {2}D5 +（资金来源合计 \/ 全年预算数）/m);
+  const [entry] = JSON.parse(spawnCli(['check', DOCX, '--json']).stdout) as Record<
+    string,
+    unknown
+  >[];
+  expect(Object.keys(entry)).toEqual([
+    'file',
+    'status',
+    'sheet',
+    'form',
+    'message',
+    'findings',
+    'summary',
+  ]);
+  // A workbook has A1 headers of its own: no labels there.
+  const xlsx = spawnCli(['check', path.join(FIXTURES, 'yuelu-2022.xlsx')]).stdout;
+  expect(xlsx).toMatch(/^ {2}G34 +各项分值之和为 110/m);
+});

@@ -25,6 +25,22 @@ import {
 } from '../../engine/report/crossCheck';
 import type { FileResult } from '../checkFile';
 import { convertLegacy } from './convert';
+import { cellLabels } from '../../adapters/docx/cellLabels';
+
+/** A Word table has no A1 headers: name each flagged cell by its row and column labels. */
+function withLabels(r: FileResult, sheets: GridSnapshot[]): FileResult {
+  const grid = sheets.find((s) => s.sheetName === r.sheet);
+  if (!grid) return r;
+  const labels: Record<string, string> = {};
+  for (const f of r.findings) {
+    const cell = f.cells[0];
+    if (!cell || cell in labels) continue;
+    const l = cellLabels(grid, cell);
+    const text = [l.row, l.column].filter((t) => t !== '').join(' / ');
+    if (text) labels[cell] = text;
+  }
+  return { ...r, labels };
+}
 
 export interface DocxCheck {
   /** One result per form, as checkFile gives them; report.* findings are in the form's findings. */
@@ -206,6 +222,7 @@ export async function checkDocxFile(
       `校验时出现内部错误：${e instanceof Error ? e.message : String(e)}。请把该文件反馈给开发者。`,
     );
   }
+  if (formBytes) results = results.map((r) => withLabels(r, sheets));
   if (notes.length) {
     const note = notes.join('');
     results = results.map((r) => ({ ...r, message: r.message ? `${r.message}${note}` : note }));

@@ -6,9 +6,11 @@ import { SUMMARY_HEADER, summaryRow } from './summaryRows';
 import { safe } from './safe';
 import { padEnd, displayWidth, table } from './width';
 
-function findingLine(f: Finding): string {
+function findingLine(f: Finding, labels: Record<string, string> | undefined): string {
   const fix = f.fix ? `（可修正：${f.fix.cell} 填 ${f.fix.value}）` : '';
-  return `  ${(f.cells[0] ?? '').padEnd(6)}${safe(f.message)}${safe(fix)}`;
+  const cell = f.cells[0] ?? '';
+  const where = labels?.[cell] ? `（${safe(labels[cell])}）` : '';
+  return `  ${cell.padEnd(6)}${where}${safe(f.message)}${safe(fix)}`;
 }
 
 /** The readable report of one form: what was read, its findings by severity with their cells, the totals. */
@@ -24,7 +26,7 @@ export function fileReport(r: FileResult): string {
     const list = r.findings.filter((f) => f.severity === sev);
     if (list.length === 0) continue;
     lines.push(`${SEVERITY[sev].name} ${list.length} 项`);
-    lines.push(...list.map(findingLine));
+    lines.push(...list.map((f) => findingLine(f, r.labels)));
   }
   if (r.findings.length === 0) lines.push('  未发现问题。');
   lines.push(totalsLine(r.summary));
