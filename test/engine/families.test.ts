@@ -355,17 +355,21 @@ describe('template families', () => {
   });
 });
 
+/** The base form with its indicator row 16 replaced (the total's 得分 kept in step). */
+const withIndicator = (name: string, target: string | null, actual: string, score: number) => {
+  const rows = departmentForm();
+  setCell(rows, 'D16', name);
+  setCell(rows, 'E16', target);
+  setCell(rows, 'F16', actual);
+  setCell(rows, 'H16', score);
+  setCell(rows, 'I16', '原因');
+  setCell(rows, 'H20', 89.7 + score);
+  return checkRows(rows);
+};
+
 describe('预算执行率 held as an indicator with no target (Ningxia 项目管理—投入管理)', () => {
-  const withExecution = (target: string | null, actual: string, score: number) => {
-    const rows = departmentForm();
-    setCell(rows, 'D16', '预算执行率');
-    setCell(rows, 'E16', target);
-    setCell(rows, 'F16', actual);
-    setCell(rows, 'H16', score);
-    setCell(rows, 'I16', '原因');
-    setCell(rows, 'H20', 89.7 + score);
-    return checkRows(rows);
-  };
+  const withExecution = (target: string | null, actual: string, score: number) =>
+    withIndicator('预算执行率', target, actual, score);
 
   test('target “—”, 100% executed, 9 of 10: full execution earns full marks, an error', () => {
     const r = withExecution('—', '100%', 9);
@@ -391,16 +395,7 @@ describe('预算执行率 held as an indicator with no target (Ningxia 项目管
 });
 
 describe('direction from the name (docs/rules.md §3.2)', () => {
-  const withTarget = (name: string, target: string, actual: string, score: number) => {
-    const rows = departmentForm();
-    setCell(rows, 'D16', name);
-    setCell(rows, 'E16', target);
-    setCell(rows, 'F16', actual);
-    setCell(rows, 'H16', score);
-    setCell(rows, 'I16', '原因');
-    setCell(rows, 'H20', 89.7 + score);
-    return checkRows(rows);
-  };
+  const withTarget = withIndicator;
 
   test('结余率 with no comparator is 反向: 8% against 5% earns 10 × 5 ÷ 8', () => {
     const r = withTarget('结余率', '5%', '8%', 10);
