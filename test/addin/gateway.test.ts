@@ -499,6 +499,34 @@ describe('the fake is as strict as Excel', () => {
   });
 });
 
+describe('核对自评报告 with several project forms in the workbook', () => {
+  const paragraphs = (title: string) =>
+    [title, '一、项目概况', '全年执行数171万元，执行率60%。'].map((text, i) => ({
+      index: i + 1,
+      text,
+    }));
+  const checkWith = async (title: string) => {
+    const host = createFakeHost(await fixtureBook('real/mixed-projects-per-sheet.xlsx'));
+    const report = { name: '报告.docx', paragraphs: paragraphs(title), hasForm: false };
+    const out = await createExcelGateway(host).check('workbook', report);
+    if (out.kind !== 'checked') throw new Error('not checked');
+    return out;
+  };
+
+  test('the report goes to the form its title names, and the note says which', async () => {
+    const out = await checkWith('2019年度购买第三方服务项目支出绩效自评报告');
+    expect(out.report?.sheet).toBe('购买第三方服务');
+    expect(out.report?.notes.join('')).toContain('“购买第三方服务”');
+  });
+
+  test('a title that names none of them leaves the report unchecked, saying why', async () => {
+    const out = await checkWith('2019年度项目支出绩效自评报告');
+    expect(out.report?.sheet).toBeNull();
+    expect(out.report?.findings).toEqual([]);
+    expect(out.report?.notes.join('')).toContain('无法确定对应哪一张');
+  });
+});
+
 describe('核对自评报告: the narrative against the form, marked with it', () => {
   const REPORT = path.join(FIXTURES, 'docx/pair/岳麓区总工会自评报告.docx');
   const report = () => {

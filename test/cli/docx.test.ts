@@ -88,3 +88,50 @@ test('the text report names a Word table cell by its row and column labels; JSON
   const xlsx = spawnCli(['check', path.join(FIXTURES, 'yuelu-2022.xlsx')]).stdout;
   expect(xlsx).toMatch(/^ {2}G34 +各项分值之和为 110/m);
 });
+
+test('a .docx with two project forms: the report goes to the form its title names, and says so', async () => {
+  const { buildDocx } = await import('../docx/builder');
+  const { projectForm } = await import('../helpers/forms');
+  const table = (name: string) => ({
+    table: {
+      rows: projectForm().map((row, i) =>
+        row.map((v, j) => ({ text: i === 2 && j === 1 ? name : v === null ? '' : String(v) })),
+      ),
+    },
+  });
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-two-'));
+  const file = path.join(dir, '两个项目.docx');
+  const report = (title: string) => [
+    { paragraph: title },
+    { paragraph: '一、项目概况' },
+    { paragraph: '全年预算数200万元，全年执行数195万元，执行率97.5%。' },
+  ];
+  await fs.writeFile(
+    file,
+    buildDocx([
+      table('社区养老服务补助'),
+      table('农村道路养护补助'),
+      ...report('2023年度农村道路养护补助项目支出绩效自评报告'),
+    ]),
+  );
+  const r = spawnCli(['check', file, '--json']);
+  const entries = JSON.parse(r.stdout) as (Entry & { message: string | null })[];
+  expect(entries.map((e) => e.sheet)).toEqual(['表1', '表2']);
+  expect(reportRules(entries[0])).toEqual([]);
+  expect(reportRules(entries[1]).length).toBeGreaterThan(0);
+  expect(entries[1].message).toContain('按其中写明的“农村道路养护补助”与该表核对');
+
+  await fs.writeFile(
+    file,
+    buildDocx([
+      table('社区养老服务补助'),
+      table('农村道路养护补助'),
+      ...report('2023年度项目支出绩效自评报告'),
+    ]),
+  );
+  const undecided = JSON.parse(spawnCli(['check', file, '--json']).stdout) as (Entry & {
+    message: string | null;
+  })[];
+  expect(undecided.flatMap(reportRules)).toEqual([]);
+  expect(undecided[0].message).toContain('无法确定对应哪一张，自评报告未与表核对');
+});

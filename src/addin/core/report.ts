@@ -8,7 +8,8 @@ import { openUnzipped, UnreadableDocx } from '../../adapters/docx/document';
 import { locateForms } from '../../engine/locate/locateForm';
 import type { FormModel } from '../../engine/model/form';
 import { NATIONAL_PROFILE, type Profile } from '../../engine/profile/profile';
-import { crossCheckReport, reportForm } from '../../engine/report/crossCheck';
+import { crossCheckReport } from '../../engine/report/crossCheck';
+import { chooseReportForm, choiceNote } from '../../engine/report/pickForm';
 import type { FormOutcome, ReportInput, ReportOutcome } from './gateway';
 
 /** A report bigger than this is not a report (photos are skipped anyway; this bounds the read). */
@@ -67,8 +68,8 @@ export function readReport(name: string, bytes: Uint8Array): ReadReport {
 }
 
 /**
- * The report's findings joined to the form it speaks of (the only form, else the first 部门整体
- * form; reportForm as in the CLI). `models[i]` is the located form of `forms[i]`. The findings
+ * The report's findings joined to the form it speaks of (chooseReportForm, as in the CLI: the
+ * form its title names, else the 部门整体 form). `models[i]` is the located form of `forms[i]`. The findings
  * join that form's list as warnings, so they are marked, exported and counted like any other.
  */
 export function withReport(
@@ -82,9 +83,14 @@ export function withReport(
     notes.push(
       `“${report.name}”中也有自评表：只用了它表格以外的文字（自评报告）与工作簿中的自评表核对，文档中的表格没有校验。`,
     );
-  const target = reportForm(models.map((form, i) => ({ form, i })));
+  const choice = chooseReportForm(
+    models.map((form, i) => ({ form, i })),
+    report.paragraphs,
+  );
+  const note = choiceNote(choice, '工作簿中');
+  if (note) notes.push(note);
+  const target = choice?.target ?? null;
   if (!target) {
-    notes.push('找到多张项目支出自评表，无法确定自评报告对应哪一张，自评报告未与表核对。');
     return { forms, report: { name: report.name, sheet: null, form: null, findings: [], notes } };
   }
   const findings = crossCheckReport(target.form, report.paragraphs, profile);

@@ -19,10 +19,10 @@ import { locateForms } from '../../engine/locate/locateForm';
 import type { Profile } from '../../engine/profile/profile';
 import {
   crossCheckReport,
-  reportForm,
   type ReportFinding,
   type ReportParagraph,
 } from '../../engine/report/crossCheck';
+import { chooseReportForm, choiceNote } from '../../engine/report/pickForm';
 import type { FileResult } from '../checkFile';
 import { convertLegacy } from './convert';
 import { cellLabels } from '../../adapters/docx/cellLabels';
@@ -200,11 +200,12 @@ export async function checkDocxFile(
     }));
     if (paragraphs.length) {
       const located = locateForms(sheets);
-      const target = located.found ? reportForm(located.forms) : null;
+      const choice = located.found ? chooseReportForm(located.forms, paragraphs) : null;
+      const note = choiceNote(choice, reportDocx ? '表格文件中' : '文档中');
+      if (note) notes.push(note);
+      const target = choice?.target ?? null;
       if (!located.found) notes.push('没有找到自评表，自评报告未与表核对。');
-      else if (!target)
-        notes.push('文档中有多张项目支出自评表，无法确定自评报告对应哪一张，自评报告未与表核对。');
-      else {
+      else if (target) {
         const at = located.forms.indexOf(target);
         reportFindings = crossCheckReport(target.form, paragraphs, profile);
         const r = results[at];

@@ -392,13 +392,3 @@ export function crossCheckReport(
   checkCounts(folded, ctxOf, facts);
   return folded.flatMap((f) => ctxOf(f).out.sort((a, b) => a.span.start - b.span.start));
 }
-
-/**
- * Which of the located forms a report speaks of: the only form, else the first 部门整体 form;
- * null when several 项目支出 forms leave it open.
- */
-export function reportForm<T extends { form: FormModel }>(forms: T[]): T | null {
-  if (forms.length === 1) return forms[0];
-  const department = forms.filter((f) => f.form.kind === 'department');
-  return department[0] ?? null;
-}
