@@ -74,7 +74,7 @@ async function readForms(
     snapshots.push(snapshot);
     const located = locateForms([snapshot]);
     if (!located.found) return 0;
-    // One consistent fix plan for the sheet (RULES §4a): 全部修正 settles in one round.
+    // One consistent fix plan for the sheet (docs/rules.md#r-4a): 全部修正 settles in one round.
     const results = settleFixes(
       snapshot,
       located.forms.map(({ form }) => checkLocated(form, profile)),

@@ -7,7 +7,7 @@ import type { GridSnapshot } from '../grid/types';
 import { applyFixes, valueAt } from './apply';
 
 /**
- * RULES §4a: the fixes offered together are one consistent plan. Applying all of them and
+ * docs/rules.md#r-4a: the fixes offered together are one consistent plan. Applying all of them and
  * checking again gives no new finding and no further fix.
  *
  * The plan is found by doing what 全部修正 does, in memory: write every offered fix into a copy
@@ -24,7 +24,7 @@ import { applyFixes, valueAt } from './apply';
  *   ('unsettled');
  * - with the plan applied, an error still stands on it, or an error the first check did not have
  *   names it or follows from writing it, or the 资金来源 and 资金结构 totals disagree on it
- *   ('contradicted'). RULES §4a: when the two totals disagree and each agrees with its own parts,
+ *   ('contradicted'). docs/rules.md#r-4a: when the two totals disagree and each agrees with its own parts,
  *   which one is wrong is not known, so neither gets a fix.
  * Finally the plan is checked the way the user's re-check will check it: the sheet with the plan
  * applied, planned again, must need nothing more.
@@ -65,7 +65,7 @@ export const MAX_ROUNDS = 5;
 /** Attempts at most (each drops more cells); past that no fix is offered at all. */
 const MAX_ATTEMPTS = 6;
 
-/** Rules whose error names two totals of which either may be the wrong one (RULES §4a). */
+/** Rules whose error names two totals of which either may be the wrong one (docs/rules.md#r-4a). */
 const EITHER_MAY_BE_WRONG = new Set([
   'funds.sources-structure-mismatch',
   'funds.text-breakdown-mismatch',

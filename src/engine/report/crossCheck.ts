@@ -1,13 +1,19 @@
 /**
- * RULES §6: the 自评报告 against its form. Every finding is a warning (the narrative may use
+ * docs/rules.md#r-6: the 自评报告 against its form. Every finding is a warning (the narrative may use
  * another scope or date), names the sentence (paragraph number and a short quote), the form
  * cell and both values.
  */
-import type { Finding, Part } from '../findings/types';
+import type { Finding } from '../findings/types';
 import { toA1 } from '../grid/address';
 import type { CellRef } from '../grid/types';
 import type { FormModel } from '../model/form';
 import { NATIONAL_PROFILE, type Profile } from '../profile/profile';
+import { meta as amountMismatch } from '../rules/report/amount-mismatch';
+import { meta as countMismatch } from '../rules/report/count-mismatch';
+import { meta as itemisedSumMismatch } from '../rules/report/itemised-sum-mismatch';
+import { meta as rateMismatch } from '../rules/report/rate-mismatch';
+import { meta as totalScoreMismatch } from '../rules/report/total-score-mismatch';
+import { fill, type RuleMeta } from '../rules/rule';
 import { Dec, round, sum } from '../values/decimal';
 import { formFacts, LINE_NAME, type FormFacts, type Line } from './formFacts';
 import {
@@ -92,13 +98,14 @@ interface Ctx {
   out: ReportFinding[];
 }
 
+/** A finding of `meta`'s rule: its message is `meta.messages[template]`, filled with `values`. */
 function finding(
   ctx: Ctx,
   m: { start: number; end: number },
-  rule: string,
-  part: Part,
+  meta: RuleMeta,
   cells: CellRef[],
-  say: (where: string) => string,
+  template: string,
+  values: Record<string, string>,
   expected: string | null,
   actual: string | null,
 ): void {
@@ -106,11 +113,11 @@ function finding(
   const q = quote(ctx.f, s, m.end);
   const where = `自评报告第 ${ctx.f.paragraph.index} 段“${q}”`;
   ctx.out.push({
-    rule,
-    severity: 'warning',
-    part,
+    rule: meta.id,
+    severity: meta.severity,
+    part: meta.part,
     cells: cells.map(cellName),
-    message: say(where),
+    message: fill(meta.messages[template], { where, ...values }),
     expected,
     actual,
     fix: null,
@@ -140,11 +147,19 @@ function checkAmounts(ctx: Ctx, ms: Mention[], facts: FormFacts): void {
     finding(
       ctx,
       m,
-      'report.amount-mismatch',
-      'funds',
+      amountMismatch,
       [fact.cell],
-      (where) =>
-        `${where}写${LINE_NAME[named.line]} ${m.number} ${m.unit}，自评表“${fact.label}”全年执行数（${cellName(fact.cell)}）${fact.fromParts ? '未填，按各项之和为' : '为'} ${fmt(fact.exec!)} ${facts.unit}，相差 ${fmt(diff)} 万元。`,
+      fact.fromParts ? 'fromParts' : 'main',
+      {
+        line: LINE_NAME[named.line],
+        stated: m.number,
+        unit: m.unit,
+        label: fact.label,
+        cell: cellName(fact.cell),
+        form: fmt(fact.exec),
+        formUnit: facts.unit,
+        diff: fmt(diff),
+      },
       fmt(fact.exec),
       `${m.number}${m.unit}`,
     );
@@ -195,11 +210,19 @@ function checkItemised(ctx: Ctx, ms: Mention[], facts: FormFacts, profile: Profi
     finding(
       ctx,
       total,
-      'report.itemised-sum-mismatch',
-      'funds',
+      itemisedSumMismatch,
       fact ? [fact.cell] : [],
-      (where) =>
-        `${where}列出的各项 ${parts} = ${fmt(added)} 万元，与所述合计 ${total.number} ${total.unit} 不符，相差 ${fmt(added.minus(stated).abs())} 万元${fact && fact.exec ? `（自评表“${fact.label}”全年执行数 ${cellName(fact.cell)} 为 ${fmt(fact.exec)}）` : ''}。`,
+      fact && fact.exec ? 'withForm' : 'main',
+      {
+        parts,
+        added: fmt(added),
+        stated: total.number,
+        unit: total.unit,
+        diff: fmt(added.minus(stated).abs()),
+        label: fact?.label ?? '',
+        cell: fact ? cellName(fact.cell) : '',
+        form: fact?.exec ? fmt(fact.exec) : '',
+      },
       `${total.number}${total.unit}`,
       `${fmt(added)}万元`,
     );
@@ -247,11 +270,14 @@ function checkCounts(folded: Folded[], ctxOf: (f: Folded) => Ctx, facts: FormFac
         finding(
           ctx,
           m,
-          'report.count-mismatch',
-          'form',
+          countMismatch,
           [cell],
-          (where) =>
-            `${where}写 ${m.number}${m.unit}${m.noun}，自评表部门职责（${cellName(cell)}）写 ${same[0].number}${same[0].unit}${same[0].noun}。`,
+          'duties',
+          {
+            stated: `${m.number}${m.unit}${m.noun}`,
+            cell: cellName(cell),
+            form: `${same[0].number}${same[0].unit}${same[0].noun}`,
+          },
           `${same[0].number}${same[0].unit}`,
           `${m.number}${m.unit}`,
         );
@@ -276,11 +302,10 @@ function checkCounts(folded: Folded[], ctxOf: (f: Folded) => Ctx, facts: FormFac
         finding(
           ctx,
           m,
-          'report.count-mismatch',
-          'form',
+          countMismatch,
           [authorised.cell],
-          (where) =>
-            `${where}写编制 ${m.number} 人，自评表人员编制（${cellName(authorised.cell)}）为 ${fmt(authorised.value)}。`,
+          'authorised',
+          { stated: m.number, cell: cellName(authorised.cell), form: fmt(authorised.value) },
           fmt(authorised.value),
           m.number,
         );
@@ -293,11 +318,10 @@ function checkCounts(folded: Folded[], ctxOf: (f: Folded) => Ctx, facts: FormFac
         finding(
           ctx,
           stated,
-          'report.count-mismatch',
-          'form',
+          countMismatch,
           [actual.cell],
-          (where) =>
-            `${where}写实有 ${stated.number} 人，自评表实有人数（${cellName(actual.cell)}）为 ${fmt(actual.value)}。`,
+          'actual',
+          { stated: stated.number, cell: cellName(actual.cell), form: fmt(actual.value) },
           fmt(actual.value),
           stated.number,
         );
@@ -308,11 +332,15 @@ function checkCounts(folded: Folded[], ctxOf: (f: Folded) => Ctx, facts: FormFac
         finding(
           ctx,
           inService,
-          'report.count-mismatch',
-          'form',
+          countMismatch,
           [actual.cell],
-          (where) =>
-            `${where}写在职 ${inService.number} 人${retired ? `、离退休 ${retired.number} 人` : ''}，自评表实有人数（${cellName(actual.cell)}）为 ${fmt(actual.value)}，两者都对不上。`,
+          'inService',
+          {
+            stated: inService.number,
+            retired: retired ? `、离退休 ${retired.number} 人` : '',
+            cell: cellName(actual.cell),
+            form: fmt(actual.value),
+          },
           fmt(actual.value),
           both ? `${inService.number}+${retired!.number}` : inService.number,
         );
@@ -332,11 +360,17 @@ function checkRatesAndScore(ctx: Ctx, ms: Mention[], facts: FormFacts): void {
       finding(
         ctx,
         m,
-        'report.rate-mismatch',
-        'funds',
+        rateMismatch,
         [fact.rateCell ?? fact.cell],
-        (where) =>
-          `${where}写${named ? LINE_NAME[named.line] : ''}执行率 ${m.number}%，按自评表“${fact.label}”全年执行数 ${fmt(fact.exec!)} ÷ 全年预算数 ${fmt(fact.budget!)} 为 ${round(percent, Math.max(m.decimals, 2)).toFixed(Math.max(m.decimals, 2))}%。`,
+        'main',
+        {
+          line: named ? LINE_NAME[named.line] : '',
+          stated: m.number,
+          label: fact.label,
+          exec: fmt(fact.exec),
+          budget: fmt(fact.budget),
+          rate: round(percent, Math.max(m.decimals, 2)).toFixed(Math.max(m.decimals, 2)),
+        },
         `${round(percent, 2).toFixed(2)}%`,
         `${m.number}%`,
       );
@@ -352,11 +386,10 @@ function checkRatesAndScore(ctx: Ctx, ms: Mention[], facts: FormFacts): void {
       finding(
         ctx,
         m,
-        'report.total-score-mismatch',
-        'total',
+        totalScoreMismatch,
         [total.cell],
-        (where) =>
-          `${where}写自评得分 ${m.number} 分，自评表总分得分（${cellName(total.cell)}）为 ${fmt(total.value)}。`,
+        'main',
+        { stated: m.number, cell: cellName(total.cell), form: fmt(total.value) },
         fmt(total.value),
         m.number,
       );
@@ -365,7 +398,7 @@ function checkRatesAndScore(ctx: Ctx, ms: Mention[], facts: FormFacts): void {
 }
 
 /**
- * The report's paragraphs against one located form (RULES §6): report.amount-mismatch,
+ * The report's paragraphs against one located form (docs/rules.md#r-6): report.amount-mismatch,
  * report.itemised-sum-mismatch, report.count-mismatch, report.rate-mismatch,
  * report.total-score-mismatch; all warnings, in paragraph order. Cells are on the form's sheet.
  */

@@ -35,6 +35,11 @@ import { totalScoreBlank } from './total/score-blank';
 import { totalMissing } from './total/missing';
 import { totalLevel1Weights } from './total/level1-weights';
 import { meta as fixFollowUp } from './fix/follow-up';
+import { meta as reportAmountMismatch } from './report/amount-mismatch';
+import { meta as reportCountMismatch } from './report/count-mismatch';
+import { meta as reportItemisedSumMismatch } from './report/itemised-sum-mismatch';
+import { meta as reportRateMismatch } from './report/rate-mismatch';
+import { meta as reportTotalScoreMismatch } from './report/total-score-mismatch';
 import type { Rule, RuleMeta } from './rule';
 
 /** Every check, in the order their findings are listed. */
@@ -72,8 +77,20 @@ export const RULES: Rule[] = [
   totalLevel1Weights,
 ];
 
-/** Everything a finding's `rule` can be: the checks' meta, and the fix plan's follow-up notes. */
-export const CATALOGUE: RuleMeta[] = [...RULES.map((r) => r.meta), fixFollowUp];
+/**
+ * The 自评报告 cross-checks (report/crossCheck.ts): they read the narrative beside the form, not
+ * the form alone, so they are not in RULES; their meta is catalogued like any rule's.
+ */
+export const REPORT_RULES: RuleMeta[] = [
+  reportAmountMismatch,
+  reportItemisedSumMismatch,
+  reportCountMismatch,
+  reportRateMismatch,
+  reportTotalScoreMismatch,
+];
+
+/** Everything a finding's `rule` can be: the checks' meta, the fix plan's notes, the report's. */
+export const CATALOGUE: RuleMeta[] = [...RULES.map((r) => r.meta), fixFollowUp, ...REPORT_RULES];
 
 /** A rule's meta by id (the pane's and the result sheet's titles). */
 export function ruleMeta(id: string): RuleMeta | undefined {
