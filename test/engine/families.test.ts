@@ -475,6 +475,19 @@ describe('every form in the file, and what was read', () => {
     expect(alarmKeys(over)).toEqual(
       expect.arrayContaining(['total.weight-sum-mismatch@G3', 'total.score-sum-mismatch@H3']),
     );
+    // Short by more than any execution weight (20): the indicators themselves do not add up.
+    const by = (weight: number, score: number) => {
+      const rows = tail.map((r) => [...r]);
+      rows[1][6] = weight;
+      rows[1][7] = score;
+      rows[2][6] = 100;
+      rows[2][7] = 100;
+      return alarmKeys(checkRows(rows, { merges: ['A1:A2', 'A3:F3'] }));
+    };
+    expect(by(80, 80)).toEqual([]);
+    expect(by(79, 79)).toEqual(
+      expect.arrayContaining(['total.weight-sum-mismatch@G3', 'total.score-sum-mismatch@H3']),
+    );
   });
 
   test('a form whose 总分 row is out of view (cut short) gets no grade', () => {

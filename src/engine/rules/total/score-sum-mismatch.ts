@@ -1,6 +1,7 @@
 import { limitsOf } from '../../profile/limits';
 import { plain, sum } from '../../values/decimal';
 import { defineRule, fill, type RuleMeta } from '../rule';
+import { hiddenExecution } from '../support/outOfView';
 import { agrees } from '../support/tolerance';
 
 export const meta: RuleMeta = {
@@ -24,9 +25,7 @@ export const totalScoreSum = defineRule(meta, ({ form, assessment, profile }) =>
   if (!total || !stated || stated.kind !== 'value') return [];
   const actual = assessment.statedScoreSum;
   if (agrees(actual, stated.value, limitsOf(profile).scoreTolerance)) return [];
-  // A form read without its 资金 block (the tail of a form, docs/rules.md §1.2): the execution
-  // score is out of view, so a sum short of the total proves nothing; one above it still does.
-  if (!form.funds && actual.lessThan(stated.value)) return [];
+  if (hiddenExecution(form, profile, stated.value.minus(actual))) return [];
   const execScores = assessment.execution
     .filter((e) => e.inSum)
     .flatMap((e) => (e.stated.kind === 'value' ? [e.stated.value] : []));

@@ -1,6 +1,7 @@
 import { limitsOf } from '../../profile/limits';
 import { plain, sum } from '../../values/decimal';
 import { defineRule, fill, type RuleMeta } from '../rule';
+import { hiddenExecution } from '../support/outOfView';
 import { agrees } from '../support/tolerance';
 
 export const meta: RuleMeta = {
@@ -26,9 +27,7 @@ export const totalWeightSum = defineRule(meta, ({ form, assessment, profile }) =
   if (!total || !weight || !assessment.weightKnown) return [];
   const actual = assessment.weightSum;
   if (agrees(actual, weight.value, limitsOf(profile).scoreTolerance)) return [];
-  // A form read without its 资金 block (the tail of a form, docs/rules.md §1.2): the execution
-  // score is out of view, so a sum short of the total proves nothing; one above it still does.
-  if (!form.funds && actual.lessThan(weight.value)) return [];
+  if (hiddenExecution(form, profile, weight.value.minus(actual))) return [];
   const execWeights = assessment.execution.filter((e) => e.inSum).map((e) => e.weight);
   const indicators = sum(assessment.scored.flatMap((i) => (i.weight ? [i.weight] : [])));
   return [
