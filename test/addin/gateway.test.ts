@@ -505,9 +505,9 @@ describe('核对自评报告 with several project forms in the workbook', () => 
       index: i + 1,
       text,
     }));
-  const checkWith = async (title: string) => {
+  const checkWith = async (title: string, pick?: number) => {
     const host = createFakeHost(await fixtureBook('real/mixed-projects-per-sheet.xlsx'));
-    const report = { name: '报告.docx', paragraphs: paragraphs(title), hasForm: false };
+    const report = { name: '报告.docx', paragraphs: paragraphs(title), hasForm: false, pick };
     const out = await createExcelGateway(host).check('workbook', report);
     if (out.kind !== 'checked') throw new Error('not checked');
     return out;
@@ -524,6 +524,13 @@ describe('核对自评报告 with several project forms in the workbook', () => 
     expect(out.report?.sheet).toBeNull();
     expect(out.report?.findings).toEqual([]);
     expect(out.report?.notes.join('')).toContain('无法确定对应哪一张');
+  });
+
+  test('the form the user picked wins over the title', async () => {
+    const out = await checkWith('2019年度购买第三方服务项目支出绩效自评报告', 2);
+    expect(out.forms.map((f) => f.sheet)).toEqual(['购买第三方服务', '结算费用', '工资性支出']);
+    expect(out.report?.sheet).toBe('工资性支出');
+    expect(out.report?.notes.join('')).toContain('与所选的表核对');
   });
 });
 

@@ -302,6 +302,46 @@ describe('核对自评报告', () => {
     );
   });
 
+  test("several forms: the report's form can be picked, and the report is checked again against it", async () => {
+    if (seed.kind !== 'checked') throw new Error('seed');
+    const two = { ...seed, forms: [seed.result, { ...seed.result, sheet: '乙' }] };
+    const gw = stubGateway({
+      check: jest.fn(async (_scope, report) => {
+        if (!report) return two;
+        const at = report.pick;
+        const sheet = at === undefined ? null : two.forms[at].sheet;
+        const notes = sheet
+          ? []
+          : ['工作簿中有多张项目支出自评表，无法确定对应哪一张，自评报告未与表核对。'];
+        return { ...two, report: { name: report.name, sheet, form: null, findings: [], notes } };
+      }),
+    });
+    renderPane(gw);
+    fireEvent.click(screen.getByRole('button', { name: '校验' }));
+    await screen.findAllByLabelText('校验摘要');
+    pick(fileOf('岳麓区总工会自评报告.docx', new Uint8Array(readFileSync(REPORT))));
+    const select = (await screen.findByTestId('report-form')) as HTMLSelectElement;
+    expect(screen.getByText('自评报告未核对')).toBeTruthy();
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      '（请选择）',
+      `工作表“${SHEET}”${seed.result.form ? ` ${seed.result.form}` : ''}`,
+      `工作表“乙”${seed.result.form ? ` ${seed.result.form}` : ''}`,
+    ]);
+    fireEvent.change(select, { target: { value: '1' } });
+    await screen.findByText('自评报告与自评表一致');
+    expect(gw.check).toHaveBeenLastCalledWith('sheet', expect.objectContaining({ pick: 1 }));
+    expect((screen.getByTestId('report-form') as HTMLSelectElement).value).toBe('1');
+    // 修正 keeps the pick.
+    fireEvent.click(screen.getByRole('button', { name: /^全部修正/ }));
+    await waitFor(() =>
+      expect(gw.applyFixes).toHaveBeenCalledWith(
+        expect.any(Array),
+        'sheet',
+        expect.objectContaining({ pick: 1 }),
+      ),
+    );
+  });
+
   test('a file that is not a Word document: one sentence, no stack, the gateway is not asked', async () => {
     const gw = withReportGateway();
     renderPane(gw);

@@ -14,6 +14,8 @@ export interface ReportInput {
   paragraphs: ReportParagraph[];
   /** The document also holds a form table (only its narrative is used). */
   hasForm: boolean;
+  /** The form the user chose for it: an index into the checked forms, in their order. */
+  pick?: number;
 }
 
 /** What the cross-check of a 自评报告 found, against which form. */

@@ -86,6 +86,7 @@ export function withReport(
   const choice = chooseReportForm(
     models.map((form, i) => ({ form, i })),
     report.paragraphs,
+    report.pick,
   );
   const note = choiceNote(choice, '工作簿中');
   if (note) notes.push(note);

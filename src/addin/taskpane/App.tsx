@@ -13,6 +13,7 @@ import type {
 import { readReport } from '../core/report';
 import { FindingList } from './components/FindingList';
 import { Notice } from './components/Notice';
+import { ReportFormPicker } from './components/ReportFormPicker';
 import { Summary } from './components/Summary';
 import { type Busy, Toolbar } from './components/Toolbar';
 
@@ -153,6 +154,13 @@ export function App({ gateway }: { gateway: Gateway | null }): React.JSX.Element
       setReport(read.report);
       show(await gateway.check(scope, read.report));
     });
+  const onPickReportForm = (pick: number) =>
+    act('report', async () => {
+      if (!report) return;
+      const picked = { ...report, pick };
+      setReport(picked);
+      show(await gateway.check(scope, picked));
+    });
   const onSelect = (sheet: string) => (cell: string) => {
     if (cell)
       void gateway
@@ -192,6 +200,8 @@ export function App({ gateway }: { gateway: Gateway | null }): React.JSX.Element
     });
 
   const several = (checked?.forms.length ?? 0) > 1;
+  const reportAt = (r: ReportOutcome) =>
+    checked?.forms.findIndex((f) => f.sheet === r.sheet && f.form === r.form) ?? -1;
   return (
     <main className={styles.root}>
       <Title3>自评表校验</Title3>
@@ -212,6 +222,14 @@ export function App({ gateway }: { gateway: Gateway | null }): React.JSX.Element
         <Notice key={n} intent="warning" title="提示" text={n} />
       ))}
       {checked?.report && <Notice {...reportNotice(checked.report)} />}
+      {checked?.report && several && (
+        <ReportFormPicker
+          forms={checked.forms.map(formName)}
+          current={reportAt(checked.report) >= 0 ? reportAt(checked.report) : null}
+          disabled={busy !== null}
+          onPick={onPickReportForm}
+        />
+      )}
       {checked?.report?.sheet &&
         checked.report.notes.map((n) => <Notice key={n} intent="info" title="自评报告" text={n} />)}
       {checked &&

@@ -11,6 +11,7 @@ import type { ReportParagraph } from './narrative';
 export type FormChoice<T> =
   | { target: T; by: 'only' | 'department' }
   | { target: T; by: 'name'; name: string }
+  | { target: T; by: 'picked' }
   | { target: null; by: 'undecided'; names: string[] };
 
 /** Labels whose neighbour names the form: the project first, then the spending unit. */
@@ -57,8 +58,11 @@ export function formName(form: FormModel): string | null {
 export function chooseReportForm<T extends { form: FormModel }>(
   forms: T[],
   paragraphs: ReportParagraph[],
+  /** The form the user chose (its index in `forms`), over anything the title says. */
+  picked?: number,
 ): FormChoice<T> | null {
   if (forms.length === 0) return null;
+  if (picked !== undefined && forms[picked]) return { target: forms[picked], by: 'picked' };
   if (forms.length === 1) return { target: forms[0], by: 'only' };
   const named = forms
     .map((f) => ({ f, name: formName(f.form) }))
@@ -99,6 +103,7 @@ function isTitleLine(text: string): boolean {
 /** What the report was checked against, in a sentence, when there was a choice to make. */
 export function choiceNote<T>(choice: FormChoice<T> | null, where: string): string | null {
   if (!choice || choice.by === 'only') return null;
+  if (choice.by === 'picked') return `${where}有多张自评表：自评报告与所选的表核对。`;
   if (choice.by === 'name')
     return `${where}有多张自评表：自评报告按其中写明的“${choice.name}”与该表核对。`;
   if (choice.by === 'department')
