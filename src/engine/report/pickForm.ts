@@ -84,14 +84,19 @@ export function chooseReportForm<T extends { form: FormModel }>(
 }
 
 /**
- * The report's title lines: from the first paragraph that calls itself a 报告 (a Word file may
- * open with the forms' own captions), else the document's first lines; a sentence or a numbered
- * heading is body, not title.
+ * The report's title lines: the first paragraph that calls itself a 报告 (a Word file may open with
+ * the forms' own captions), the line or two above it that name the unit (a caption, which names a
+ * 表, is not one), and the lines under it; else the document's first lines. A sentence or a
+ * numbered heading is body, not title.
  */
 function titleOf(paragraphs: ReportParagraph[]): ReportParagraph[] {
   const at = paragraphs.findIndex((p) => /报告/.test(p.text) && isTitleLine(p.text));
-  const from = at < 0 ? 0 : at;
-  return paragraphs.slice(from, from + TITLE_PARAGRAPHS).filter((p) => isTitleLine(p.text));
+  if (at < 0) return paragraphs.slice(0, TITLE_PARAGRAPHS).filter((p) => isTitleLine(p.text));
+  const above = paragraphs
+    .slice(Math.max(0, at - 2), at)
+    .filter((p) => isTitleLine(p.text) && !/表/.test(p.text));
+  const below = paragraphs.slice(at, at + TITLE_PARAGRAPHS).filter((p) => isTitleLine(p.text));
+  return [...above, ...below];
 }
 
 const HEADING = /^\s*([一二三四五六七八九十]+[、.．]|[(（]?[0-9一二三四五六七八九十]+[)）.．、])/;

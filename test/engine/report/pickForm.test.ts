@@ -81,3 +81,18 @@ test("a budget system's project code before the name is not part of it", () => {
   const [f] = located(project('51000021R000000019951-工资性支出'));
   expect(formName(f.form)).toBe('工资性支出');
 });
+
+test('the unit named on the line above the title counts; a caption above it does not', () => {
+  const forms = located(project('社区养老服务补助'), project('农村道路养护补助'));
+  const split = chooseReportForm(forms, paras('2023年度农村道路养护补助', '项目支出绩效自评报告'));
+  expect(split?.target).toBe(forms[1]);
+  const captions = chooseReportForm(
+    forms,
+    paras(
+      '社区养老服务补助项目支出绩效自评表',
+      '农村道路养护补助项目支出绩效自评表',
+      '项目绩效自评报告',
+    ),
+  );
+  expect(captions?.target).toBeNull();
+});
