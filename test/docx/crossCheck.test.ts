@@ -58,6 +58,17 @@ describe('crossCheckReport: the narrative against the seed form', () => {
     expect(f.message).toContain('233.48 + 20 = 253.48 万元');
   });
 
+  test('a published narrative whose 其中 parts miss its total (绵阳市科学技术局 2021, paragraph 3)', () => {
+    const all = check(
+      '绵阳市科学技术局主要有部门预算项目支出、专项预算支出二类支出,项目资金总预算为2455.5万元,其中部门预算项目支出87.5万元,专项预算支出2350万元。',
+    );
+    // 87.5 is also compared with the seed form's 项目支出 (another department): not the point here.
+    const [f, ...rest] = all.filter((x) => x.rule === 'report.itemised-sum-mismatch');
+    expect(rest).toEqual([]);
+    expect(f.message).toContain('87.5 + 2350 = 2437.5 万元');
+    expect([f.expected, f.actual]).toEqual(['2455.5万元', '2437.5万元']);
+  });
+
   test('itemised lists: 其中 and 一是/二是, within the amount tolerance', () => {
     expect(
       check('基本支出总计254.85万元，其中人员经费支出233.48万元；日常公用经费21.37万元。'),
