@@ -19,6 +19,7 @@ import { formFacts, LINE_NAME, type FormFacts, type Line } from './formFacts';
 import {
   fold,
   inWan,
+  isChange,
   mentions,
   original,
   quote,
@@ -129,7 +130,7 @@ function finding(
 
 function checkAmounts(ctx: Ctx, ms: Mention[], facts: FormFacts): void {
   for (const m of ms) {
-    if (m.kind !== 'amount') continue;
+    if (m.kind !== 'amount' || isChange(m)) continue;
     const named = lineOf(m.lead);
     if (!named || isBudget(m.lead.slice(named.at))) continue;
     const fact = facts.lines[named.line];
@@ -171,7 +172,8 @@ const CN_DIGITS = '一二三四五六七八九十';
 /** Itemised lists whose total is stated: "总共44.75万元。一是…9.6万元。二是…" and "…总计254.85万元，其中…". */
 function checkItemised(ctx: Ctx, ms: Mention[], facts: FormFacts, profile: Profile): void {
   const t = ctx.f.text;
-  const amounts = ms.filter((m) => m.kind === 'amount');
+  // A change (同比增加 …万元) is neither an item nor the total.
+  const amounts = ms.filter((m) => m.kind === 'amount' && !isChange(m));
   const tolerance = new Dec(profile.amountTolerance);
   const full = sentences(ctx.f, '。!?\n');
   const lists: { from: number; to: number }[] = [];

@@ -166,6 +166,18 @@ export function mentions(f: Folded): Mention[] {
   return out;
 }
 
+/**
+ * A change, not a level: "同比上年度增加189.25万元", "比上年减少3万元", "较去年下降2%". Such a number is
+ * neither a line's amount nor an item or the total of an itemised list.
+ */
+export function isChange(m: Mention): boolean {
+  const lead = m.lead.replace(/[\s:：,，]+$/, '');
+  return (
+    /(?:同比|比上年|较上年|比去年|较去年|上年同期)/.test(lead) ||
+    /(?:增加|减少|增长|下降|上升|降低|增|减)了?(?:约|近|达)?$/.test(lead)
+  );
+}
+
 /** The amount in 万元. */
 export function inWan(m: Mention): Dec {
   return m.unit === '元'
