@@ -42,6 +42,17 @@ test('the seed and at least three published Word documents are scored', async ()
   for (const n of names) expect(scored).toContain(n);
 });
 
+test('at least three of them are filled forms, read from their Word tables and checked', () => {
+  const forms = scored.filter((n) => n.startsWith('word-'));
+  expect(forms.length).toBeGreaterThanOrEqual(3);
+  for (const n of forms) {
+    const [entry] = JSON.parse(
+      spawnCli(['check', path.join(DOCX, `${n}.docx`), '--json']).stdout,
+    ) as { status: string; sheet: string }[];
+    expect([n, entry.status, entry.sheet]).toEqual([n, 'checked', '表1']);
+  }
+});
+
 describe('Word fixtures scored as acceptance scores them', () => {
   test.each(scored)(
     '%s: every expected cell found, no false alarm, right exit code, report findings as derived',
