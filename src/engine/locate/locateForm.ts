@@ -7,6 +7,7 @@ import { readFundsBlock, readFundsHeader } from './funds';
 import { rowHasHeaderWord } from './header';
 import { readIndicatorBlock, readIndicatorHeader } from './indicators';
 import { isHeaderTotalLabel, notAFormTitle } from './labels';
+import { totalRow } from './rowCells';
 
 export interface LocatedForm {
   form: FormModel;
@@ -58,7 +59,7 @@ function headerTotal(sheet: SheetView, top: number, bottom: number): TotalRow | 
         const cell = sheet.cell(r, cc);
         if (cell.ref.col !== cc || cell.ref.row !== r) continue;
         if (parseAmount(cell.raw).kind === 'value')
-          return { row: r, labelCell: label, weightCell: null, scoreCell: cell.ref };
+          return totalRow(sheet, r, label, null, cell.ref);
       }
     }
   }

@@ -1,0 +1,48 @@
+import type { SheetView } from '../grid/sheet';
+import type { CellRef, RawValue } from '../grid/types';
+import { type Parsed, parseAmount } from '../values/amount';
+import type { Dec } from '../values/decimal';
+import { parseRate, type StatedRate } from '../values/percent';
+
+export type { CellRef } from '../grid/types';
+
+/**
+ * One cell of the form as the locator read it (through merges): assess/ and the rules judge
+ * this, never the grid, so each cell is read and parsed once.
+ */
+export interface FormCell {
+  /** The address read: a merged area's top-left cell. */
+  ref: CellRef;
+  raw: RawValue;
+  numberFormat: string | null;
+  /** As displayed, where the host computes it. */
+  text: string | null;
+  formula: string | null;
+}
+
+/** An amount, 分值 or 得分 cell, parsed. */
+export interface AmountCell extends FormCell {
+  parsed: Parsed<Dec>;
+  /** A formula whose result the file does not carry: its value is unknown, not blank. */
+  uncomputed: boolean;
+}
+
+/** A 执行率 or 得分系数 cell, parsed with its number format (0.971 shown as 97.10%). */
+export interface RateCell extends FormCell {
+  rate: StatedRate;
+}
+
+export function readCell(sheet: SheetView, row: number, col: number): FormCell {
+  return sheet.cell(row, col);
+}
+
+export function readAmountCell(sheet: SheetView, row: number, col: number): AmountCell {
+  const cell = sheet.cell(row, col);
+  const parsed = parseAmount(cell.raw);
+  return { ...cell, parsed, uncomputed: parsed.kind === 'blank' && cell.formula !== null };
+}
+
+export function readRateCell(sheet: SheetView, row: number, col: number): RateCell {
+  const cell = sheet.cell(row, col);
+  return { ...cell, rate: parseRate(cell.raw, cell.numberFormat, cell.text) };
+}
