@@ -47,9 +47,7 @@ export function assess(form: FormModel, profile: Profile): Assessment {
     ? assessExecutionScores(form.funds, profile)
     : { scores: [], strayCells: [] };
   const block = form.indicators;
-  const indicators = block
-    ? block.rows.map((row) => assessIndicator(row, profile))
-    : [];
+  const indicators = block ? block.rows.map((row) => assessIndicator(row, profile)) : [];
   const weightKnown = !block || block.columns.weight !== undefined;
   const scored = indicators.filter(
     (i) =>

@@ -76,8 +76,7 @@ function totalCells(
       const cell = sheet.cell(row, c);
       if (cell.ref.col === c && parseAmount(cell.raw).kind === 'value') numbers.push(cell.ref);
     }
-    if (numbers.length === 2)
-      return totalRow(sheet, row, label, numbers[0], numbers[1]);
+    if (numbers.length === 2) return totalRow(sheet, row, label, numbers[0], numbers[1]);
   }
   return totalRow(sheet, row, label, weightCell, scoreCell);
 }
