@@ -41,10 +41,26 @@ export function readCell(sheet: SheetView, row: number, col: number): FormCell {
 export function readAmountCell(sheet: SheetView, row: number, col: number): AmountCell {
   const cell = sheet.cell(row, col);
   const parsed = parseAmount(cell.raw);
-  return { ...cell, parsed, uncomputed: parsed.kind === 'blank' && cell.formula !== null };
+  // One literal shape for every cell (no spread): assess/ reads these on hot paths.
+  return {
+    ref: cell.ref,
+    raw: cell.raw,
+    numberFormat: cell.numberFormat,
+    text: cell.text,
+    formula: cell.formula,
+    parsed,
+    uncomputed: parsed.kind === 'blank' && cell.formula !== null,
+  };
 }
 
 export function readRateCell(sheet: SheetView, row: number, col: number): RateCell {
   const cell = sheet.cell(row, col);
-  return { ...cell, rate: parseRate(cell.raw, cell.numberFormat, cell.text) };
+  return {
+    ref: cell.ref,
+    raw: cell.raw,
+    numberFormat: cell.numberFormat,
+    text: cell.text,
+    formula: cell.formula,
+    rate: parseRate(cell.raw, cell.numberFormat, cell.text),
+  };
 }

@@ -109,14 +109,21 @@ export interface IndicatorRow {
   cells: IndicatorRowCells;
 }
 
-/** An indicator row's cells by column; a role is present exactly when the block has that column. */
-export type IndicatorRowCells = Partial<
-  Record<Exclude<IndicatorColumnRole, 'weight' | 'score' | 'coefficient'>, FormCell>
-> & {
+/**
+ * An indicator row's cells that assess/ judges (the names, level1–3, the locator has already
+ * read); a role is set exactly when the block has that column.
+ */
+export interface IndicatorRowCells {
+  target?: FormCell;
+  adjustedTarget?: FormCell;
+  actual?: FormCell;
+  reason?: FormCell;
+  nature?: FormCell;
+  unit?: FormCell;
   weight?: AmountCell;
   score: AmountCell;
   coefficient?: RateCell;
-};
+}
 
 /** A block of indicators whose weight is written in its label: "年度绩效目标1(40分)". */
 export interface LabelledBlock {
