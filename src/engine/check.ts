@@ -52,7 +52,7 @@ export function coverageOf(form: FormModel, assessment: Assessment): Coverage {
       (i) => (i.kind === 'quantitative' || i.kind === 'compound') && i.expected !== null,
     ).length,
     unverifiable: read.filter((i) => i.kind === 'unverifiable').length,
-    unplaced: (form.funds?.unplaced ?? []).map(toA1),
+    unplaced: (form.funds?.unplaced ?? []).map((cell) => toA1(cell.ref)),
     missing,
   };
 }

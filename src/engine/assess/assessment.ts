@@ -1,5 +1,5 @@
 import type { FormModel } from '../model/form';
-import { type Parsed, parseAmount, valueOf } from '../values/amount';
+import { type Parsed, valueOf } from '../values/amount';
 import { disputedTotals, type SumCheck, sumChecks } from './funds';
 import { type RateRow, rateRows, type StatedOnlyRate, statedOnlyRates } from './rateRows';
 import type { Profile } from '../profile/profile';
@@ -7,7 +7,7 @@ import { Dec, sum } from '../values/decimal';
 import { limitsOf } from '../profile/limits';
 import { assessExecutionScores, type ExecutionScore } from './execution';
 import { assessIndicator, type IndicatorAssessment, outOfRange, recomputed } from './indicators';
-import type { CellRef } from '../grid/types';
+import type { CellRef } from '../model/cells';
 
 /** Everything computed once per form: rules read it, the summary totals it. */
 export interface Assessment {
@@ -44,12 +44,10 @@ export interface Assessment {
 
 export function assess(form: FormModel, profile: Profile): Assessment {
   const exec = form.funds
-    ? assessExecutionScores(form.sheet, form.funds, profile)
+    ? assessExecutionScores(form.funds, profile)
     : { scores: [], strayCells: [] };
   const block = form.indicators;
-  const indicators = block
-    ? block.rows.map((row) => assessIndicator(form.sheet, block, row, profile))
-    : [];
+  const indicators = block ? block.rows.map((row) => assessIndicator(row, profile)) : [];
   const weightKnown = !block || block.columns.weight !== undefined;
   const scored = indicators.filter(
     (i) =>
@@ -62,9 +60,7 @@ export function assess(form: FormModel, profile: Profile): Assessment {
   const weightSum = sum(present([...counted.map((e) => e.weight), ...scored.map((i) => i.weight)]));
   const total = form.total;
   const weightParsed: Parsed<Dec> | null = total
-    ? total.weightCell
-      ? parseAmount(form.sheet.cell(total.weightCell.row, total.weightCell.col).raw)
-      : { kind: 'blank' }
+    ? (total.weight?.parsed ?? { kind: 'blank' })
     : null;
   const totalWeight = weightParsed
     ? {
@@ -76,9 +72,9 @@ export function assess(form: FormModel, profile: Profile): Assessment {
   return {
     execution: exec.scores,
     strayScoreCells: exec.strayCells,
-    sums: form.funds ? sumChecks(form.sheet, form.funds) : [],
-    rates: form.funds ? rateRows(form.sheet, form.funds) : [],
-    statedOnlyRates: form.funds ? statedOnlyRates(form.sheet, form.funds) : [],
+    sums: form.funds ? sumChecks(form.funds) : [],
+    rates: form.funds ? rateRows(form.funds) : [],
+    statedOnlyRates: form.funds ? statedOnlyRates(form.funds) : [],
     indicators,
     scored,
     weightKnown,
@@ -93,9 +89,7 @@ export function assess(form: FormModel, profile: Profile): Assessment {
       ]),
     ),
     totalWeight,
-    totalScore: total
-      ? parseAmount(form.sheet.cell(total.scoreCell.row, total.scoreCell.col).raw)
-      : null,
+    totalScore: total ? total.score.parsed : null,
     weightsAddUp:
       weightKnown &&
       totalWeight !== null &&
@@ -104,7 +98,7 @@ export function assess(form: FormModel, profile: Profile): Assessment {
       scored.every((i) => i.score.kind === 'value' && !outOfRange(i)) &&
       counted.every((e) => e.stated.kind === 'value'),
     disputedRows: form.funds
-      ? disputedTotals(form.sheet, form.funds, limitsOf(profile).amountTolerance)
+      ? disputedTotals(form.funds, limitsOf(profile).amountTolerance)
       : new Set(),
   };
 }

@@ -1,8 +1,7 @@
-import type { SheetView } from '../grid/sheet';
-import type { CellRef } from '../grid/types';
+import type { AmountCell, CellRef } from '../model/cells';
 import type { FundsBlock, FundsRow } from '../model/form';
 import type { Profile } from '../profile/profile';
-import { type Parsed, parseAmount } from '../values/amount';
+import type { Parsed } from '../values/amount';
 import { Dec, HUNDRED, minDec, ONE, round } from '../values/decimal';
 import { computedPercent } from './rate';
 import { effectiveAmount } from './funds';
@@ -35,16 +34,15 @@ export interface ExecutionScores {
 }
 
 function scoreRow(
-  sheet: SheetView,
   funds: FundsBlock,
   row: FundsRow,
   weight: Dec,
   weightCell: CellRef | null,
-  scoreCell: CellRef,
+  score: AmountCell,
   profile: Profile,
 ): ExecutionScore {
-  const budget = effectiveAmount(sheet, funds, row, 'budget');
-  const exec = effectiveAmount(sheet, funds, row, 'exec');
+  const budget = effectiveAmount(funds, row, 'budget');
+  const exec = effectiveAmount(funds, row, 'exec');
   const percent = budget && exec ? computedPercent(budget, exec) : null;
   const why =
     !budget || !exec
@@ -59,9 +57,9 @@ function scoreRow(
   return {
     row,
     weightCell,
-    scoreCell,
+    scoreCell: score.ref,
     weight,
-    stated: parseAmount(sheet.cell(scoreCell.row, scoreCell.col).raw),
+    stated: score.parsed,
     budget,
     exec,
     percent,
@@ -71,45 +69,36 @@ function scoreRow(
   };
 }
 
-export function assessExecutionScores(
-  sheet: SheetView,
-  funds: FundsBlock,
-  profile: Profile,
-): ExecutionScores {
-  const { weight: wc, score: sc } = funds.columns;
+/** The row's 得分 cell, in a block that has the column: the locator reads every such cell. */
+function scoreIn(row: FundsRow): AmountCell {
+  const cell = row.cells.score;
+  if (!cell) throw new Error(`资金行 ${row.row + 1} 缺少得分单元格`);
+  return cell;
+}
+
+export function assessExecutionScores(funds: FundsBlock, profile: Profile): ExecutionScores {
   const none: ExecutionScores = { scores: [], strayCells: [] };
-  if (sc === undefined || funds.rows.length === 0) return none;
-  if (wc === undefined) {
+  if (funds.columns.score === undefined || funds.rows.length === 0) return none;
+  if (funds.columns.weight === undefined) {
     // Hubei 2020: no 分值 column; the weight is in the label, the score on the total row.
     if (!funds.labelWeight) return none;
     const row = funds.rows.find((r) => r.kind === 'total') ?? funds.rows[0];
+    const score = scoreIn(row);
     return {
-      scores: [
-        scoreRow(
-          sheet,
-          funds,
-          row,
-          new Dec(funds.labelWeight),
-          null,
-          sheet.cell(row.row, sc).ref,
-          profile,
-        ),
-      ],
+      scores: [scoreRow(funds, row, new Dec(funds.labelWeight), null, score, profile)],
       strayCells: [],
     };
   }
   const scores: ExecutionScore[] = [];
   const strayCells: CellRef[] = [];
   for (const row of funds.rows) {
-    const w = parseAmount(sheet.cell(row.row, wc).raw);
-    const scoreCell = sheet.cell(row.row, sc);
-    if (w.kind !== 'value') {
-      if (parseAmount(scoreCell.raw).kind === 'value') strayCells.push(scoreCell.ref);
+    const weight = row.cells.weight;
+    const score = scoreIn(row);
+    if (!weight || weight.parsed.kind !== 'value') {
+      if (score.parsed.kind === 'value') strayCells.push(score.ref);
       continue;
     }
-    scores.push(
-      scoreRow(sheet, funds, row, w.value, sheet.cell(row.row, wc).ref, scoreCell.ref, profile),
-    );
+    scores.push(scoreRow(funds, row, weight.parsed.value, weight.ref, score, profile));
   }
   // A scored 合计 carries the block's weight; scored sub-rows under it are checked on their own.
   const total = scores.find((s) => s.row.kind === 'total');

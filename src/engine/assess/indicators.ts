@@ -1,9 +1,8 @@
-import type { SheetView } from '../grid/sheet';
-import type { CellRef, RawValue } from '../grid/types';
-import type { IndicatorBlock, IndicatorColumnRole, IndicatorRow } from '../model/form';
+import type { CellRef, FormCell, RateCell } from '../model/cells';
+import type { IndicatorRow } from '../model/form';
 import { limitsOf } from '../profile/limits';
 import type { Profile } from '../profile/profile';
-import { type Parsed, parseAmount } from '../values/amount';
+import type { Parsed } from '../values/amount';
 import {
   type Comparator,
   comparatorFromNature,
@@ -16,7 +15,6 @@ import { parseQuantity, type Quantity } from '../values/quantity';
 import { isNotApplicable, labelText, normalizeText } from '../values/text';
 import { commonUnit } from '../values/units';
 import { judgeRate, type RateVerdict } from './rate';
-import { parseRate } from '../values/percent';
 import { directionFromName } from '../values/direction';
 
 export interface ScoreRange {
@@ -214,47 +212,40 @@ function bandFor(outcome: Outcome, weight: Dec, profile: Profile): ScoreRange {
   };
 }
 
-export function assessIndicator(
-  sheet: SheetView,
-  block: IndicatorBlock,
-  row: IndicatorRow,
-  profile: Profile,
-): IndicatorAssessment {
-  // Read each cell once, and extend one object rather than spreading copies (a 2,000-row form
+/** A column the block lacks reads as an empty cell with no address. */
+const ABSENT = { ref: null, raw: null } as const;
+
+export function assessIndicator(row: IndicatorRow, profile: Profile): IndicatorAssessment {
+  // The locator read the cells; extend one object rather than spreading copies (a 2,000-row form
   // calls this 2,000 times; the copies were a third of the engine's time).
-  const at = (role: IndicatorColumnRole): { ref: CellRef | null; raw: RawValue } => {
-    const c = block.columns[role];
-    if (c === undefined) return { ref: null, raw: null };
-    const cell = sheet.cell(row.row, c);
-    return { ref: cell.ref, raw: cell.raw };
-  };
+  const at = (cell: FormCell | undefined): FormCell | typeof ABSENT => cell ?? ABSENT;
+  const { cells: read } = row;
   // 调整指标值 is the target when it is filled (Chongqing).
-  const adjusted = at('adjustedTarget');
+  const adjusted = read.adjustedTarget;
   const target =
-    adjusted.ref && normalizeText(adjusted.raw) !== '' && !isNotApplicable(adjusted.raw)
+    adjusted && normalizeText(adjusted.raw) !== '' && !isNotApplicable(adjusted.raw)
       ? adjusted
-      : at('target');
-  const actual = at('actual');
-  const weightCell = at('weight');
-  const scoreCell = at('score');
-  const reason = at('reason');
-  const coefficientCell = at('coefficient');
+      : at(read.target);
+  const actual = at(read.actual);
+  const weightCell = at(read.weight);
+  const scoreCell = read.score;
+  const reason = at(read.reason);
   const cells = {
     target: target.ref,
     actual: actual.ref,
     weight: weightCell.ref,
-    score: scoreCell.ref as CellRef,
+    score: scoreCell.ref,
     reason: reason.ref,
-    coefficient: coefficientCell.ref,
+    coefficient: read.coefficient?.ref ?? null,
   };
-  const weightParsed = parseAmount(weightCell.raw);
+  const weightParsed = read.weight?.parsed ?? { kind: 'blank' as const };
   const base: Base = {
     row,
     cells,
     targetText: normalizeText(target.raw),
     actualText: normalizeText(actual.raw),
     weight: weightParsed.kind === 'value' ? weightParsed.value : null,
-    score: parseAmount(scoreCell.raw),
+    score: scoreCell.parsed,
     reasonFilled: cells.reason ? reasonFilled(normalizeText(reason.raw)) : null,
   };
   if (base.weight === null) {
@@ -298,7 +289,7 @@ export function assessIndicator(
       why: base.targetText === '' ? '年度指标值为空' : '实际完成值为空',
     });
   }
-  const unitText = labelText(at('unit').raw);
+  const unitText = labelText(at(read.unit).raw);
   const withUnit = (q: Quantity | null): Quantity | null =>
     q && unitText && !isNotApplicable(unitText)
       ? { ...q, parts: q.parts.map((p) => (p.unit ? p : { ...p, unit: unitText })) }
@@ -306,7 +297,7 @@ export function assessIndicator(
   const targetQ = cells.target ? withUnit(parseQuantity(target.raw)) : null;
   const actualQ = cells.actual ? withUnit(parseQuantity(actual.raw)) : null;
   if (targetQ && actualQ) {
-    const nature = comparatorFromNature(normalizeText(at('nature').raw));
+    const nature = comparatorFromNature(normalizeText(at(read.nature).raw));
     const scored = scoreQuantities(
       targetQ,
       actualQ,
@@ -316,9 +307,7 @@ export function assessIndicator(
       row.name || targetQ.label,
     );
     if (scored.kind !== 'quantitative') return Object.assign(base, scored);
-    const coefficient = coefficientCell.ref
-      ? judgeCoefficient(sheet, coefficientCell.ref, scored.ratio)
-      : null;
+    const coefficient = read.coefficient ? judgeCoefficient(read.coefficient, scored.ratio) : null;
     return Object.assign(base, scored, { coefficient });
   }
   if (targetQ) {
@@ -336,9 +325,8 @@ export function assessIndicator(
 }
 
 /** A stated 得分系数 ("100%", "72.74", 0.7274) against the recomputed ratio. */
-function judgeCoefficient(sheet: SheetView, ref: CellRef, ratio: Dec): RateVerdict | null {
-  const cell = sheet.cell(ref.row, ref.col);
-  const stated = parseRate(cell.raw, cell.numberFormat, cell.text);
+function judgeCoefficient(cell: RateCell, ratio: Dec): RateVerdict | null {
+  const stated = cell.rate;
   if (stated.kind === 'blank' || stated.kind === 'na') return null;
   return judgeRate(stated, ratio.times(100));
 }

@@ -1,9 +1,8 @@
-import type { SheetView } from '../grid/sheet';
-import type { CellRef } from '../grid/types';
+import type { CellRef } from '../model/cells';
 import type { FundsBlock, FundsRow } from '../model/form';
-import { amountValue } from '../values/amount';
+import { valueOf } from '../values/amount';
 import type { Dec } from '../values/decimal';
-import { parseRate, type StatedRate } from '../values/percent';
+import type { StatedRate } from '../values/percent';
 import { computedPercent } from './rate';
 
 /** One funds row's stated amounts and rate, where both amounts are filled in. */
@@ -21,16 +20,12 @@ export interface RateRow {
   stated: StatedRate;
 }
 
-export function rateRows(sheet: SheetView, funds: FundsBlock): RateRow[] {
-  const { budget: bc, exec: ec, rate: rc } = funds.columns;
-  if (bc === undefined || ec === undefined) return [];
+export function rateRows(funds: FundsBlock): RateRow[] {
   return funds.rows.flatMap((row) => {
-    const b = sheet.cell(row.row, bc);
-    const e = sheet.cell(row.row, ec);
-    const budget = amountValue(b.raw);
-    const exec = amountValue(e.raw);
-    if (budget === null || exec === null) return [];
-    const rate = rc === undefined ? null : sheet.cell(row.row, rc);
+    const { budget: b, exec: e, rate } = row.cells;
+    const budget = b ? valueOf(b.parsed) : null;
+    const exec = e ? valueOf(e.parsed) : null;
+    if (!b || !e || budget === null || exec === null) return [];
     return [
       {
         row,
@@ -41,7 +36,7 @@ export function rateRows(sheet: SheetView, funds: FundsBlock): RateRow[] {
         exec,
         budgetName: /^年初预算/.test(funds.budgetLabel) ? '年初预算数' : '全年预算数',
         percent: computedPercent(budget, exec),
-        stated: rate ? parseRate(rate.raw, rate.numberFormat, rate.text) : { kind: 'blank' },
+        stated: rate ? rate.rate : { kind: 'blank' },
       },
     ];
   });
@@ -55,18 +50,17 @@ export interface StatedOnlyRate {
 }
 
 /** Rows with a stated percentage but without both amounts (Chongqing's export often leaves them out). */
-export function statedOnlyRates(sheet: SheetView, funds: FundsBlock): StatedOnlyRate[] {
-  const { budget: bc, exec: ec, rate: rc } = funds.columns;
-  if (rc === undefined) return [];
+export function statedOnlyRates(funds: FundsBlock): StatedOnlyRate[] {
   return funds.rows.flatMap((row) => {
+    const { budget, exec, rate } = row.cells;
+    if (!rate) return [];
     const both =
-      bc !== undefined &&
-      ec !== undefined &&
-      amountValue(sheet.cell(row.row, bc).raw) !== null &&
-      amountValue(sheet.cell(row.row, ec).raw) !== null;
+      budget !== undefined &&
+      exec !== undefined &&
+      valueOf(budget.parsed) !== null &&
+      valueOf(exec.parsed) !== null;
     if (both) return [];
-    const cell = sheet.cell(row.row, rc);
-    const stated = parseRate(cell.raw, cell.numberFormat, cell.text);
-    return stated.kind === 'percent' ? [{ row, rateCell: cell.ref, percent: stated.percent }] : [];
+    const stated = rate.rate;
+    return stated.kind === 'percent' ? [{ row, rateCell: rate.ref, percent: stated.percent }] : [];
   });
 }

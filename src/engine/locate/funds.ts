@@ -1,5 +1,4 @@
 import type { SheetView } from '../grid/sheet';
-import type { CellRef } from '../grid/types';
 import type {
   FundsBlock,
   FundsColumnRole,
@@ -10,6 +9,8 @@ import type {
   TextBreakdown,
 } from '../model/form';
 import { AMOUNT_ROLES } from '../model/form';
+import { type FormCell, readCell } from '../model/cells';
+import { fundsRowCells } from './rowCells';
 import { parseAmount, parseNumberText } from '../values/amount';
 import { displayText } from '../values/text';
 import { type Header, headerBottom, readHeader } from './header';
@@ -162,7 +163,7 @@ export function readFundsBlock(sheet: SheetView, header: FundsHeader, stopRow: n
   );
   const firstAmountCol = Math.min(...amountCols);
   const rows: FundsRow[] = [];
-  const unplaced: CellRef[] = [];
+  const unplaced: FormCell[] = [];
   const hints = new Map<number, 'sources' | 'structure'>();
   const texts: TextAmount[] = [];
   let blanks = 0;
@@ -187,10 +188,17 @@ export function readFundsBlock(sheet: SheetView, header: FundsHeader, stopRow: n
       if (label === '' && rows.length === 0 && amounts) {
         // Chongqing: one row of amounts with no label under the header is the department's budget.
         const ref = sheet.cell(r, firstAmountCol).ref;
-        rows.push({ row: r, label: '合计', display: '部门预算', labelCell: ref, kind: 'total' });
+        rows.push({
+          row: r,
+          label: '合计',
+          display: '部门预算',
+          labelCell: ref,
+          kind: 'total',
+          cells: fundsRowCells(sheet, r, columns),
+        });
         continue;
       }
-      if (amounts) unplaced.push(sheet.cell(r, col).ref);
+      if (amounts) unplaced.push(readCell(sheet, r, col));
       continue;
     }
     const labelCell = sheet.cell(r, col);
@@ -200,6 +208,7 @@ export function readFundsBlock(sheet: SheetView, header: FundsHeader, stopRow: n
       display: displayText(labelCell.raw).replace(/[:：]$/, ''),
       labelCell: labelCell.ref,
       kind,
+      cells: fundsRowCells(sheet, r, columns),
     });
     if (hint) hints.set(r, hint);
   }

@@ -10,6 +10,7 @@ import type {
 import { parseAmount } from '../values/amount';
 import { displayText, labelText } from '../values/text';
 import { type Header, headerBottom, readHeader } from './header';
+import { indicatorRowCells, totalRow } from './rowCells';
 import {
   INDICATOR_ROLES,
   isPlaceholderName,
@@ -75,10 +76,9 @@ function totalCells(
       const cell = sheet.cell(row, c);
       if (cell.ref.col === c && parseAmount(cell.raw).kind === 'value') numbers.push(cell.ref);
     }
-    if (numbers.length === 2)
-      return { row, labelCell: label, weightCell: numbers[0], scoreCell: numbers[1] };
+    if (numbers.length === 2) return totalRow(sheet, row, label, numbers[0], numbers[1]);
   }
-  return { row, labelCell: label, weightCell, scoreCell };
+  return totalRow(sheet, row, label, weightCell, scoreCell);
 }
 
 export interface IndicatorRead {
@@ -198,6 +198,7 @@ export function readIndicatorBlock(
       name,
       display: [level1Shown, level2Shown, shownAt(r, 'level3')].filter((p) => p !== '').join('／'),
       blocks: blocksOf(sheet, r, nameCol, memo),
+      cells: indicatorRowCells(sheet, r, columns),
     });
   }
   return { block: { headerRow: header.row, columns, rows }, total, end };

@@ -148,14 +148,6 @@ export function isPlaceholderName(label: string): boolean {
   return /^(?:指标\d*[:：]?|[…．.·]+|—+)$/.test(label);
 }
 
-/** Level-1 indicator names, with "(50分)" or "指标" suffixes tolerated. */
-export function level1Key(label: string): '产出指标' | '效益指标' | '满意度指标' | null {
-  if (/^产出/.test(label)) return '产出指标';
-  if (/^效益|^效果/.test(label)) return '效益指标';
-  if (/^满意度|满意度指标/.test(label)) return '满意度指标';
-  return null;
-}
-
 /** Section labels that end the funds block. */
 export function endsFundsBlock(label: string): boolean {
   return /年度总体目标|总体目标|绩效目标|绩效指标|年度目标|一级指标|指标名称/.test(label);

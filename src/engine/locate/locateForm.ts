@@ -1,5 +1,5 @@
 import { SheetView } from '../grid/sheet';
-import type { CellRef, GridSnapshot } from '../grid/types';
+import type { GridSnapshot } from '../grid/types';
 import type { FormModel, FundsBlock, TotalRow } from '../model/form';
 import { parseAmount } from '../values/amount';
 import { labelText } from '../values/text';
@@ -7,6 +7,7 @@ import { readFundsBlock, readFundsHeader } from './funds';
 import { rowHasHeaderWord } from './header';
 import { readIndicatorBlock, readIndicatorHeader } from './indicators';
 import { isHeaderTotalLabel, notAFormTitle } from './labels';
+import { totalRow } from './rowCells';
 
 export interface LocatedForm {
   form: FormModel;
@@ -58,7 +59,7 @@ function headerTotal(sheet: SheetView, top: number, bottom: number): TotalRow | 
         const cell = sheet.cell(r, cc);
         if (cell.ref.col !== cc || cell.ref.row !== r) continue;
         if (parseAmount(cell.raw).kind === 'value')
-          return { row: r, labelCell: label, weightCell: null, scoreCell: cell.ref };
+          return totalRow(sheet, r, label, null, cell.ref);
       }
     }
   }
@@ -166,16 +167,4 @@ export function locateForms(snapshots: GridSnapshot[]): Located {
     sheet: snapshots.length ? snapshots[0].sheetName : null,
     message: `未找到绩效自评表：在工作表 ${names} 中既没有“全年预算数／全年执行数”资金表头，也没有“年度指标值／实际完成值／得分”指标表头。`,
   };
-}
-
-/** A cell of the form, for anchoring findings that belong to the form as a whole. */
-export function formAnchor(form: FormModel): CellRef {
-  if (form.indicators)
-    return {
-      row: form.indicators.headerRow,
-      col: form.indicators.columns.weight ?? form.indicators.columns.score,
-    };
-  if (form.funds)
-    return { row: form.funds.headerRow, col: form.funds.columns.budget ?? form.sheet.left };
-  return { row: form.range.top, col: form.range.left };
 }

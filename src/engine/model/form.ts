@@ -1,6 +1,7 @@
 import type { CellRange, CellRef } from '../grid/types';
 import type { SheetView } from '../grid/sheet';
 import type { Dec } from '../values/decimal';
+import type { AmountCell, FormCell, RateCell } from './cells';
 
 export type FundsColumnRole =
   'initialBudget' | 'budget' | 'exec' | 'rate' | 'weight' | 'score' | 'reason';
@@ -23,6 +24,18 @@ export interface FundsRow {
   display: string;
   labelCell: CellRef;
   kind: FundsRowKind;
+  /** The row's cells in every column the block has, read once by the locator. */
+  cells: FundsRowCells;
+}
+
+/** A funds row's cells by column; a role is present exactly when the block has that column. */
+export interface FundsRowCells {
+  initialBudget?: AmountCell;
+  budget?: AmountCell;
+  exec?: AmountCell;
+  weight?: AmountCell;
+  score?: AmountCell;
+  rate?: RateCell;
 }
 
 /** 资金来源 or 资金结构: a 合计 row and the rows that must add up to it. */
@@ -62,8 +75,8 @@ export interface FundsBlock {
   labelWeight: string | null;
   rows: FundsRow[];
   groups: FundsGroup[];
-  /** Rows with amounts whose label could not be placed in a group: reported, never dropped. */
-  unplaced: CellRef[];
+  /** Label cells of rows with amounts that could not be placed in a group: reported, never dropped. */
+  unplaced: FormCell[];
   /** Breakdowns written as text in merged cells below the rows. */
   textBreakdowns: TextBreakdown[];
 }
@@ -92,6 +105,24 @@ export interface IndicatorRow {
   display: string;
   /** Labels left of the indicator that state a weight ("产出指标(50分)"): the blocks it belongs to. */
   blocks: LabelledBlock[];
+  /** The row's cells in every column the block has, read once by the locator. */
+  cells: IndicatorRowCells;
+}
+
+/**
+ * An indicator row's cells that assess/ judges (the names, level1–3, the locator has already
+ * read); a role is set exactly when the block has that column.
+ */
+export interface IndicatorRowCells {
+  target?: FormCell;
+  adjustedTarget?: FormCell;
+  actual?: FormCell;
+  reason?: FormCell;
+  nature?: FormCell;
+  unit?: FormCell;
+  weight?: AmountCell;
+  score: AmountCell;
+  coefficient?: RateCell;
 }
 
 /** A block of indicators whose weight is written in its label: "年度绩效目标1(40分)". */
@@ -113,6 +144,9 @@ export interface TotalRow {
   /** Null where the form states only the total score (自评总分 in the header block). */
   weightCell: CellRef | null;
   scoreCell: CellRef;
+  /** The cells at weightCell and scoreCell, read through merges. */
+  weight: AmountCell | null;
+  score: AmountCell;
 }
 
 export interface FormModel {

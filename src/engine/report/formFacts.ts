@@ -5,7 +5,7 @@
  */
 import type { CellRef } from '../grid/types';
 import type { FormModel, FundsRow } from '../model/form';
-import { amountValue } from '../values/amount';
+import { amountValue, valueOf } from '../values/amount';
 import { Dec, sum } from '../values/decimal';
 import { fold, mentions, type Mention } from './narrative';
 
@@ -80,24 +80,26 @@ function besideLabel(form: FormModel, pattern: RegExp): { label: CellRef; cell: 
 
 export function formFacts(form: FormModel): FormFacts {
   const { sheet, funds } = form;
-  const read = (row: number, col: number | undefined): Dec | null =>
-    col === undefined ? null : amountValue(sheet.cell(row, col).raw);
+  // The funds cells as the locator read them (absent where the block has no such column).
+  const read = (row: FundsRow, role: 'budget' | 'exec'): Dec | null => {
+    const cell = row.cells[role];
+    return cell ? valueOf(cell.parsed) : null;
+  };
   const lines: Partial<Record<Line, LineFact>> = {};
   const execCol = funds?.columns.exec;
   if (funds && execCol !== undefined) {
-    const budgetCol = funds.columns.budget;
     const rateCol = funds.columns.rate;
     const fact = (line: Line, row: FundsRow, parts: FundsRow[] = []): LineFact => {
-      let exec = read(row.row, execCol);
-      let budget = read(row.row, budgetCol);
+      let exec = read(row, 'exec');
+      let budget = read(row, 'budget');
       let fromParts = false;
       if (exec === null && parts.length) {
-        const vals = parts.map((p) => read(p.row, execCol));
+        const vals = parts.map((p) => read(p, 'exec'));
         if (vals.some((v) => v !== null)) {
           exec = sum(vals.filter((v): v is Dec => v !== null));
           fromParts = true;
         }
-        const bs = parts.map((p) => read(p.row, budgetCol));
+        const bs = parts.map((p) => read(p, 'budget'));
         if (budget === null && bs.some((v) => v !== null))
           budget = sum(bs.filter((v): v is Dec => v !== null));
       }
@@ -139,7 +141,7 @@ export function formFacts(form: FormModel): FormFacts {
   }
   let total: FormFacts['total'] = null;
   if (form.total) {
-    const v = amountValue(sheet.cell(form.total.scoreCell.row, form.total.scoreCell.col).raw);
+    const v = valueOf(form.total.score.parsed);
     if (v) total = { cell: form.total.scoreCell, value: v };
   }
   const staffAt = (pattern: RegExp) => {

@@ -124,6 +124,9 @@ testRule('funds.exec-score-mismatch', {
       edits: { H3: 9.69 },
       profile: { scoreDecimals: 3 },
       cells: ['H3'],
+      // The message, the expected value and the fix are written at the profile's precision.
+      expect: { expected: '9.701', fix: { cell: 'H3', value: '9.701' } },
+      message: /= 9\.701，实填 9\.69，相差 0\.011。$/,
     },
   ],
 });

@@ -35,5 +35,17 @@ testRule('funds.rate-blank', {
       cells: ['F9'],
       expect: { expected: '66.67%' },
     },
+    {
+      name: 'a blank rate on 资金来源 合计: the message says which 合计',
+      edits: { F3: null },
+      cells: ['F3'],
+      messages: ['资金来源合计执行率未填写，应为 全年执行数 490.10 ÷ 全年预算数 505.22 = 97.01%。'],
+    },
+    {
+      name: 'a blank rate on 资金结构 合计: the message says which 合计',
+      edits: { F6: null },
+      cells: ['F6'],
+      messages: ['资金结构合计执行率未填写，应为 全年执行数 490.10 ÷ 全年预算数 505.22 = 97.01%。'],
+    },
   ],
 });

@@ -18,6 +18,13 @@ testRule('funds.rate-mismatch', {
   ],
   invalid: [
     {
+      name: '资金结构 合计 shown wrong: named with its group, not as a bare 合计',
+      edits: { F6: '90.00%' },
+      cells: ['F6'],
+      message:
+        /^资金结构合计执行率应为 全年执行数 490\.10 ÷ 全年预算数 505\.22 = 97\.01%，实填 90\.00%/,
+    },
+    {
       name: 'two decimals, 0.01 off: the formula with the form’s numbers and the fix',
       edits: { F8: '98.34%' },
       cells: ['F8'],
@@ -77,7 +84,7 @@ testRule('funds.rate-mismatch', {
       cells: ['F3', 'F4'],
       firstCells: ['F3', 'E3', 'D3'],
       message:
-        '合计执行率应为 全年执行数 454.70 ÷ 全年预算数 505.22 = 90.00%，实填 97.01%，相差 7.01 个百分点。',
+        '资金来源合计执行率应为 全年执行数 454.70 ÷ 全年预算数 505.22 = 90.00%，实填 97.01%，相差 7.01 个百分点。',
     },
   ],
 });

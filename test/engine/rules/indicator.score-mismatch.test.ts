@@ -117,6 +117,9 @@ testRule('indicator.score-mismatch', {
       edits: missed(16.68),
       profile: { scoreDecimals: 3 },
       cells: ['H13'],
+      // The message, the expected value and the fix are written at the profile's precision.
+      expect: { expected: '16.667', fix: { cell: 'H13', value: '16.667' } },
+      message: /16\.667.*16\.68.*0\.013/,
     },
   ],
 });

@@ -1,4 +1,4 @@
-import { formAnchor } from '../../locate/locateForm';
+import { formAnchor } from '../../model/anchor';
 import { defineRule, type RuleMeta } from '../rule';
 
 export const meta: RuleMeta = {

@@ -16,7 +16,7 @@ export const meta: RuleMeta = {
 };
 
 /** docs/rules.md#r-2-5: 分值 set, 得分 blank. */
-export const fundsExecutionScoreBlank = defineRule(meta, ({ assessment }) =>
+export const fundsExecutionScoreBlank = defineRule(meta, ({ assessment, profile }) =>
   assessment.execution.flatMap((e) => {
     if (e.stated.kind !== 'blank') return [];
     return [
@@ -25,13 +25,16 @@ export const fundsExecutionScoreBlank = defineRule(meta, ({ assessment }) =>
         message:
           e.expected === null
             ? fill(meta.messages.unknown, { weight: plain(e.weight) })
-            : fill(meta.messages.known, { weight: plain(e.weight), expected: plain(e.expected) }),
-        expected: e.expected === null ? null : plain(e.expected),
+            : fill(meta.messages.known, {
+                weight: plain(e.weight),
+                expected: plain(e.expected, profile.scoreDecimals),
+              }),
+        expected: e.expected === null ? null : plain(e.expected, profile.scoreDecimals),
         actual: '',
         fix:
           e.expected === null || assessment.disputedRows.has(e.row.row)
             ? null
-            : { cell: e.scoreCell, value: plain(e.expected) },
+            : { cell: e.scoreCell, value: plain(e.expected, profile.scoreDecimals) },
       },
     ];
   }),

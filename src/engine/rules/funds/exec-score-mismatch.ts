@@ -41,15 +41,15 @@ export const fundsExecutionScore = defineRule(meta, ({ assessment, profile }) =>
           exec: money(e.exec),
           budget: money(e.budget),
           rate: formatPercent(e.percent, 2),
-          expected: plain(e.expected),
+          expected: plain(e.expected, profile.scoreDecimals),
           stated: plain(stated, 4),
-          gap: plain(e.expected.minus(stated).abs()),
+          gap: plain(e.expected.minus(stated).abs(), profile.scoreDecimals),
         }),
-        expected: plain(e.expected),
+        expected: plain(e.expected, profile.scoreDecimals),
         actual: plain(stated, 4),
         fix: assessment.disputedRows.has(e.row.row)
           ? null
-          : { cell: e.scoreCell, value: plain(e.expected) },
+          : { cell: e.scoreCell, value: plain(e.expected, profile.scoreDecimals) },
       },
     ];
   }),

@@ -2,6 +2,7 @@ import { isLowExecution } from '../../assess/rate';
 import { Dec, money } from '../../values/decimal';
 import { formatPercent } from '../../values/percent';
 import { defineRule, fill, type RuleMeta } from '../rule';
+import { rowName } from '../support/names';
 
 /** The rate at two decimals, or at as many more as it takes to show it below the limit. */
 function shownBelow(percent: Dec, limit: string): string {
@@ -30,7 +31,7 @@ export const meta: RuleMeta = {
 };
 
 /** docs/rules.md#r-2-4: a rate below the profile's limit (90%) asks for the reason. */
-export const fundsLowExecution = defineRule(meta, ({ assessment, profile }) => [
+export const fundsLowExecution = defineRule(meta, ({ form, assessment, profile }) => [
   ...assessment.rates.flatMap((r) => {
     if (r.percent === null || !isLowExecution(r.percent, profile)) return [];
     // Shown to two decimals, unless that would read as the limit itself (89.995% is not 90.00%).
@@ -39,7 +40,7 @@ export const fundsLowExecution = defineRule(meta, ({ assessment, profile }) => [
       {
         cells: [r.rateCell ?? r.execCell],
         message: fill(meta.messages.computed, {
-          row: r.row.display,
+          row: rowName(form.funds, r.row),
           exec: money(r.exec),
           budgetName: r.budgetName,
           budget: money(r.budget),
@@ -57,7 +58,7 @@ export const fundsLowExecution = defineRule(meta, ({ assessment, profile }) => [
           {
             cells: [r.rateCell],
             message: fill(meta.messages.stated, {
-              row: r.row.display,
+              row: rowName(form.funds, r.row),
               rate: formatPercent(r.percent, 2),
               limit: profile.lowExecutionPercent,
             }),

@@ -1,6 +1,7 @@
 import { limitsOf } from '../../profile/limits';
 import { money } from '../../values/decimal';
 import { defineRule, fill, type RuleMeta } from '../rule';
+import { rowName } from '../support/names';
 
 export const meta: RuleMeta = {
   id: 'funds.over-execution',
@@ -14,7 +15,7 @@ export const meta: RuleMeta = {
 };
 
 /** docs/rules.md#r-2-4: 执行数 > 预算数. */
-export const fundsOverExecution = defineRule(meta, ({ assessment, profile }) =>
+export const fundsOverExecution = defineRule(meta, ({ form, assessment, profile }) =>
   assessment.rates.flatMap((r) => {
     const over = r.exec.minus(r.budget);
     if (over.lessThanOrEqualTo(limitsOf(profile).amountTolerance)) return [];
@@ -22,7 +23,7 @@ export const fundsOverExecution = defineRule(meta, ({ assessment, profile }) =>
       {
         cells: [r.execCell, r.budgetCell],
         message: fill(meta.messages.main, {
-          row: r.row.display,
+          row: rowName(form.funds, r.row),
           exec: money(r.exec),
           budgetName: r.budgetName,
           budget: money(r.budget),

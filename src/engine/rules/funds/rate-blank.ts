@@ -1,6 +1,7 @@
 import { money } from '../../values/decimal';
 import { formatPercent } from '../../values/percent';
 import { defineRule, fill, type RuleMeta } from '../rule';
+import { rowName } from '../support/names';
 
 /** A blank rate is filled with two decimals of a percent, the precision most forms print. */
 const BLANK_RATE_DECIMALS = 2;
@@ -19,7 +20,7 @@ export const meta: RuleMeta = {
 };
 
 /** docs/rules.md#r-2-3: a blank rate where both amounts exist. */
-export const fundsRateBlank = defineRule(meta, ({ assessment }) =>
+export const fundsRateBlank = defineRule(meta, ({ form, assessment }) =>
   assessment.rates.flatMap((r) => {
     if (!r.rateCell || r.percent === null || r.stated.kind !== 'blank') return [];
     const should = formatPercent(r.percent, BLANK_RATE_DECIMALS);
@@ -27,7 +28,7 @@ export const fundsRateBlank = defineRule(meta, ({ assessment }) =>
       {
         cells: [r.rateCell],
         message: fill(meta.messages.main, {
-          row: r.row.display,
+          row: rowName(form.funds, r.row),
           exec: money(r.exec),
           budgetName: r.budgetName,
           budget: money(r.budget),

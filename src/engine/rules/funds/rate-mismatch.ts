@@ -2,6 +2,7 @@ import { judgeRate } from '../../assess/rate';
 import { money } from '../../values/decimal';
 import { formatPercent } from '../../values/percent';
 import { defineRule, fill, type RuleMeta } from '../rule';
+import { rowName } from '../support/names';
 
 export const meta: RuleMeta = {
   id: 'funds.rate-mismatch',
@@ -18,7 +19,7 @@ export const meta: RuleMeta = {
 };
 
 /** docs/rules.md#r-2-3: 执行率 = 全年执行数 ÷ 全年预算数, at the precision it is shown with. */
-export const fundsRateMismatch = defineRule(meta, ({ assessment }) =>
+export const fundsRateMismatch = defineRule(meta, ({ form, assessment }) =>
   assessment.rates.flatMap((r) => {
     if (!r.rateCell || r.percent === null) return [];
     const verdict = judgeRate(r.stated, r.percent);
@@ -34,7 +35,7 @@ export const fundsRateMismatch = defineRule(meta, ({ assessment }) =>
       {
         cells: [r.rateCell, r.execCell, r.budgetCell],
         message: fill(meta.messages.main, {
-          row: r.row.display,
+          row: rowName(form.funds, r.row),
           exec: money(r.exec),
           budgetName: r.budgetName,
           budget: money(r.budget),

@@ -1,4 +1,5 @@
 import { defineRule, fill, type RuleMeta } from '../rule';
+import { rowName } from '../support/names';
 
 export const meta: RuleMeta = {
   id: 'funds.rate-not-applicable',
@@ -12,14 +13,17 @@ export const meta: RuleMeta = {
 };
 
 /** docs/rules.md#r-2-3: a budget of 0 makes the rate not applicable; a stated rate there means nothing. */
-export const fundsRateNotApplicable = defineRule(meta, ({ assessment }) =>
+export const fundsRateNotApplicable = defineRule(meta, ({ form, assessment }) =>
   assessment.rates.flatMap((r) => {
     if (r.percent !== null || !r.rateCell || r.stated.kind === 'blank' || r.stated.kind === 'na')
       return [];
     return [
       {
         cells: [r.rateCell],
-        message: fill(meta.messages.main, { row: r.row.display, budgetName: r.budgetName }),
+        message: fill(meta.messages.main, {
+          row: rowName(form.funds, r.row),
+          budgetName: r.budgetName,
+        }),
         expected: '－',
         actual: r.stated.kind === 'text' ? r.stated.text : r.stated.display,
       },

@@ -1,4 +1,5 @@
 import { defineRule, fill, type RuleMeta } from '../rule';
+import { rowName } from '../support/names';
 
 export const meta: RuleMeta = {
   id: 'funds.rate-unreadable',
@@ -12,13 +13,16 @@ export const meta: RuleMeta = {
 };
 
 /** docs/rules.md#r-2-3: a rate that is neither a number nor a not-applicable marker. */
-export const fundsRateUnreadable = defineRule(meta, ({ assessment }) =>
+export const fundsRateUnreadable = defineRule(meta, ({ form, assessment }) =>
   assessment.rates.flatMap((r) =>
     r.rateCell && r.stated.kind === 'text'
       ? [
           {
             cells: [r.rateCell],
-            message: fill(meta.messages.main, { row: r.row.display, text: r.stated.text }),
+            message: fill(meta.messages.main, {
+              row: rowName(form.funds, r.row),
+              text: r.stated.text,
+            }),
             actual: r.stated.text,
           },
         ]

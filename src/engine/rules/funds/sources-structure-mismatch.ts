@@ -1,4 +1,4 @@
-import { groupAmount } from '../../assess/funds';
+import { amountIn, groupAmount } from '../../assess/funds';
 import { differenceText } from '../../findings/format';
 import { AMOUNT_ROLE_NAME, AMOUNT_ROLES } from '../../model/form';
 import { limitsOf } from '../../profile/limits';
@@ -29,10 +29,10 @@ export const fundsSourcesVsStructure = defineRule(meta, ({ form, profile }) => {
   return AMOUNT_ROLES.flatMap((role) => {
     const col = funds.columns[role];
     if (col === undefined) return [];
-    const a = groupAmount(form.sheet, funds, sources, role);
-    const b = groupAmount(form.sheet, funds, structure, role);
+    const a = groupAmount(funds, sources, role);
+    const b = groupAmount(funds, structure, role);
     if (!a || !b || agrees(a, b, limitsOf(profile).amountTolerance)) return [];
-    const anchor = (g: typeof sources) => form.sheet.cell((g.total ?? g.parts[0]).row, col).ref;
+    const anchor = (g: typeof sources) => amountIn(g.total ?? g.parts[0], role).ref;
     return [
       {
         cells: [anchor(structure), anchor(sources)],

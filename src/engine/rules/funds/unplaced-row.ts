@@ -14,9 +14,9 @@ export const meta: RuleMeta = {
 /** docs/rules.md#r-2-6: a 资金 row that cannot be placed is reported, never dropped. */
 export const fundsUnplacedRow = defineRule(meta, ({ form }) =>
   (form.funds?.unplaced ?? []).map((cell) => ({
-    cells: [cell],
+    cells: [cell.ref],
     message: fill(meta.messages.main, {
-      label: String(form.sheet.cell(cell.row, cell.col).raw ?? '').trim() || '（无标签）',
+      label: String(cell.raw ?? '').trim() || '（无标签）',
     }),
   })),
 );

@@ -45,10 +45,10 @@ export const indicatorCoefficientScore = defineRule(meta, ({ assessment, profile
           name: indicatorName(i),
           weight: plain(i.weight),
           coefficient: formatPercent(i.coefficient.percent, i.coefficient.decimals),
-          expected: plain(expected),
+          expected: plain(expected, profile.scoreDecimals),
           stated: plain(s, 4),
         }),
-        expected: plain(expected),
+        expected: plain(expected, profile.scoreDecimals),
         actual: plain(s, 4),
       },
     ];

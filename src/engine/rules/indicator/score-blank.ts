@@ -18,7 +18,7 @@ export const meta: RuleMeta = {
 };
 
 /** docs/rules.md#r-3-1: 分值 set, 得分 blank. */
-export const indicatorScoreBlank = defineRule(meta, ({ assessment }) =>
+export const indicatorScoreBlank = defineRule(meta, ({ assessment, profile }) =>
   assessment.indicators.flatMap((i) => {
     if (i.weight === null || i.score.kind !== 'blank' || i.kind === 'na' || i.kind === 'unscored')
       return [];
@@ -29,11 +29,15 @@ export const indicatorScoreBlank = defineRule(meta, ({ assessment }) =>
         message: fill(meta.messages.main, {
           name: indicatorName(i),
           weight: plain(i.weight),
-          should: expected ? fill(meta.messages.should, { expected: plain(expected) }) : '',
+          should: expected
+            ? fill(meta.messages.should, { expected: plain(expected, profile.scoreDecimals) })
+            : '',
         }),
-        expected: expected ? plain(expected) : null,
+        expected: expected ? plain(expected, profile.scoreDecimals) : null,
         actual: '',
-        fix: expected ? { cell: i.cells.score, value: plain(expected) } : null,
+        fix: expected
+          ? { cell: i.cells.score, value: plain(expected, profile.scoreDecimals) }
+          : null,
       },
     ];
   }),

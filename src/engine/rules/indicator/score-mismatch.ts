@@ -37,7 +37,7 @@ export const indicatorQuantitativeScore = defineRule(meta, ({ assessment, profil
     if (outOfRange(i)) return []; // score-out-of-range says it already
     const s = i.score.value;
     if (agrees(s, i.expected, limitsOf(profile).scoreTolerance)) return [];
-    const values = { weight: plain(i.weight), expected: plain(i.expected) };
+    const values = { weight: plain(i.weight), expected: plain(i.expected, profile.scoreDecimals) };
     const how =
       i.kind === 'compound'
         ? fill(meta.messages.compound, values)
@@ -57,11 +57,11 @@ export const indicatorQuantitativeScore = defineRule(meta, ({ assessment, profil
           how,
           stated: plain(s, 4),
           direction: s.greaterThan(i.expected) ? '多得' : '少得',
-          gap: plain(i.expected.minus(s).abs()),
+          gap: plain(i.expected.minus(s).abs(), profile.scoreDecimals),
         }),
-        expected: plain(i.expected),
+        expected: plain(i.expected, profile.scoreDecimals),
         actual: plain(s, 4),
-        fix: { cell: i.cells.score, value: plain(i.expected) },
+        fix: { cell: i.cells.score, value: plain(i.expected, profile.scoreDecimals) },
       },
     ];
   }),

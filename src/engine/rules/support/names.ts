@@ -1,4 +1,4 @@
-import type { FundsGroup, FundsRow } from '../../model/form';
+import type { FundsBlock, FundsGroup, FundsRow } from '../../model/form';
 
 const GROUP_NAME = { sources: '资金来源', structure: '资金结构' } as const;
 
@@ -8,4 +8,14 @@ export function totalName(group: FundsGroup, total: FundsRow): string {
   return /^(?:合计|总计|小计)$/.test(total.label)
     ? `${GROUP_NAME[group.kind]}${total.display}`
     : total.display;
+}
+
+/**
+ * A funds row as a rate message names it. A department form has two 合计 rows (资金来源, 资金结构):
+ * "合计执行率" would not say which, so a total written as 合计 is named with its group.
+ */
+export function rowName(funds: FundsBlock | null, row: FundsRow): string {
+  const group = funds?.groups.find((g) => g.total === row);
+  const bare = /^(?:合计|总计|小计)$/.test(row.display.replace(/\s+/g, ''));
+  return group && bare ? totalName(group, row) : row.display;
 }

@@ -1,5 +1,5 @@
-import type { CellRef } from '../../grid/types';
-import { level1Key } from '../../locate/labels';
+import type { CellRef } from '../../model/cells';
+import { level1Key } from '../../values/level1';
 import { Dec, plain, sum } from '../../values/decimal';
 import { defineRule, fill, type FindingDetail, type RuleMeta } from '../rule';
 

@@ -1,0 +1,66 @@
+import type { SheetView } from '../grid/sheet';
+import type { CellRef, RawValue } from '../grid/types';
+import { type Parsed, parseAmount } from '../values/amount';
+import type { Dec } from '../values/decimal';
+import { parseRate, type StatedRate } from '../values/percent';
+
+export type { CellRef } from '../grid/types';
+/** Findings name cells by their A1 address; rules get it here rather than from the grid. */
+export { toA1 } from '../grid/address';
+
+/**
+ * One cell of the form as the locator read it (through merges): assess/ and the rules judge
+ * this, never the grid, so each cell is read and parsed once.
+ */
+export interface FormCell {
+  /** The address read: a merged area's top-left cell. */
+  ref: CellRef;
+  raw: RawValue;
+  numberFormat: string | null;
+  /** As displayed, where the host computes it. */
+  text: string | null;
+  formula: string | null;
+}
+
+/** An amount, 分值 or 得分 cell, parsed. */
+export interface AmountCell extends FormCell {
+  parsed: Parsed<Dec>;
+  /** A formula whose result the file does not carry: its value is unknown, not blank. */
+  uncomputed: boolean;
+}
+
+/** A 执行率 or 得分系数 cell, parsed with its number format (0.971 shown as 97.10%). */
+export interface RateCell extends FormCell {
+  rate: StatedRate;
+}
+
+export function readCell(sheet: SheetView, row: number, col: number): FormCell {
+  return sheet.cell(row, col);
+}
+
+export function readAmountCell(sheet: SheetView, row: number, col: number): AmountCell {
+  const cell = sheet.cell(row, col);
+  const parsed = parseAmount(cell.raw);
+  // One literal shape for every cell (no spread): assess/ reads these on hot paths.
+  return {
+    ref: cell.ref,
+    raw: cell.raw,
+    numberFormat: cell.numberFormat,
+    text: cell.text,
+    formula: cell.formula,
+    parsed,
+    uncomputed: parsed.kind === 'blank' && cell.formula !== null,
+  };
+}
+
+export function readRateCell(sheet: SheetView, row: number, col: number): RateCell {
+  const cell = sheet.cell(row, col);
+  return {
+    ref: cell.ref,
+    raw: cell.raw,
+    numberFormat: cell.numberFormat,
+    text: cell.text,
+    formula: cell.formula,
+    rate: parseRate(cell.raw, cell.numberFormat, cell.text),
+  };
+}
