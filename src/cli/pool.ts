@@ -24,6 +24,23 @@ export function createChecker(jobs: number, limits: Limits): Checker {
   return new Pool(jobs, limits);
 }
 
+/**
+ * For a batch of one file: a small workbook is checked in this process (checkTaskInline), which
+ * saves starting a worker; anything else goes to a pool of one, started only then.
+ */
+export function createLoneChecker(limits: Limits): Checker {
+  let pool: Checker | null = null;
+  return {
+    run: async (task) => {
+      const { checkTaskInline } = require('./checkFile') as typeof import('./checkFile');
+      return checkTaskInline(task) ?? (await (pool ??= createChecker(1, limits)).run(task));
+    },
+    close: async () => {
+      await pool?.close();
+    },
+  };
+}
+
 interface Slot {
   worker: Worker | null;
   busy: boolean;
