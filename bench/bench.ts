@@ -11,7 +11,8 @@
  *  - start-up for one small file, and for an empty node, for scale
  * Every figure with a target is printed with it and whether it is met ("target", "pass").
  * Counts come from the environment, for a quick run: BENCH_FILES (3000), BENCH_RSS_SMALL (300),
- * BENCH_RSS_COPIES (10: the large RSS run is BENCH_FILES × this many files), BENCH_STARTUP_RUNS (5).
+ * BENCH_RSS_COPIES (10: the large RSS run is BENCH_FILES × this many files), BENCH_STARTUP_RUNS (5);
+ * BENCH_CLI times another build of the CLI; --batch-only skips the engine and add-in figures.
  */
 import { spawnSync } from 'child_process';
 import { promises as fs, readdirSync, readFileSync } from 'fs';
@@ -157,7 +158,8 @@ async function fillFolder(dir: string, count: number): Promise<void> {
 
 async function benchBatch(): Promise<void> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-bench-'));
-  const cli = path.join(ROOT, 'dist/cli/main.js');
+  // BENCH_CLI: another build's main.js, to time a before and an after on the same machine.
+  const cli = process.env.BENCH_CLI ?? path.join(ROOT, 'dist/cli/main.js');
   try {
     const { loader, floor } = await writeScripts(root);
     // Realistic files: the seed, its corrected copy, a synthetic form and every real published form.
@@ -247,7 +249,9 @@ async function benchSyncs(): Promise<void> {
 }
 
 (async () => {
-  benchEngine();
-  await benchSyncs();
+  if (!process.argv.includes('--batch-only')) {
+    benchEngine();
+    await benchSyncs();
+  }
   if (!process.argv.includes('--engine-only')) await benchBatch();
 })();

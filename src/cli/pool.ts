@@ -65,7 +65,9 @@ class Pool implements Checker {
     const worker = new Worker(WORKER, {
       resourceLimits: {
         maxOldGenerationSizeMb: this.limits.memoryMb,
-        maxYoungGenerationSizeMb: 32,
+        // A small nursery: the young generation otherwise grows to its ceiling over a long batch
+        // and is what makes 30,000 files take more memory than 300 (bench: 30k/300 peak RSS).
+        maxYoungGenerationSizeMb: 6,
         stackSizeMb: 4,
       },
       stdout: false,
