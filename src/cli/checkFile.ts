@@ -101,6 +101,72 @@ function profileFor(tolerance: string | null): Profile {
   return p;
 }
 
+/** Reads and checks one workbook, inflating at most `unzippedBytes`; never throws for a bad file. */
+function readAndCheck(
+  task: Task,
+  unzippedBytes: number,
+): { bytes: Buffer; results: FileResult[] } | { failed: TaskResult; limit: string | null } {
+  const { file, limits } = task;
+  try {
+    const bytes = readRegularFile(file, limits);
+    const sheets = readXlsx(bytes, file, {
+      maxUnzippedBytes: unzippedBytes,
+      unzippedSentence: () => limitSentence.unzipped(limits),
+    });
+    const results = checkWorkbook(sheets, profileFor(task.tolerance)).map((r): FileResult => ({
+      file,
+      status: r.status,
+      sheet: r.sheet,
+      form: r.form,
+      message: r.status === 'checked' ? null : r.message,
+      findings: r.findings,
+      summary: r.summary,
+    }));
+    return { bytes, results };
+  } catch (e) {
+    // A bug in the engine on some odd sheet must still be one sentence, not a stack trace.
+    const message =
+      e instanceof UnreadableFile
+        ? e.message
+        : `校验时出现内部错误：${e instanceof Error ? e.message : String(e)}。请把该文件反馈给开发者。`;
+    return {
+      failed: { results: [failed(file, 'unreadable', message)], copyError: null },
+      limit: e instanceof UnreadableFile ? e.limit : null,
+    };
+  }
+}
+
+/** A lone workbook up to this size is checked in the CLI's own process (no worker to start). */
+export const INLINE_FILE_BYTES = 2 * 1024 * 1024;
+/** …as long as it inflates to no more than this: far below any time or memory limit. */
+export const INLINE_UNZIPPED_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Checks one small workbook in this process, saving the start of a worker (most of the time of
+ * a one-file check): the same reading and checking as checkTask, inflating at most
+ * INLINE_UNZIPPED_BYTES, which no time or memory limit can be reached under. Null when the file
+ * is not such a workbook (another kind, a copy to write, larger, inflating to more, or limits
+ * lowered below the defaults): then the pool checks it under its limits.
+ */
+export function checkTaskInline(task: Task): TaskResult | null {
+  const { file, limits } = task;
+  if (!/\.xlsx$/i.test(file) || task.report || task.outPath) return null;
+  if (limits.timeMs < 60_000 || limits.memoryMb < 512) return null;
+  try {
+    const st = statSync(file);
+    if (!st.isFile() || st.size > Math.min(INLINE_FILE_BYTES, limits.fileBytes)) return null;
+  } catch {
+    return null;
+  }
+  const cap = Math.min(INLINE_UNZIPPED_BYTES, limits.unzippedBytes);
+  const read = readAndCheck(task, cap);
+  if ('failed' in read) {
+    // Over the inline cap but maybe within the file's limit: the pool decides.
+    return read.limit === 'unzipped' && cap < limits.unzippedBytes ? null : read.failed;
+  }
+  return { results: read.results, copyError: null };
+}
+
 /**
  * Reads and checks one file, and writes its annotated copy when asked: one result per form in
  * it. Never throws for a bad file; it says why instead.
@@ -122,31 +188,9 @@ export async function checkTask(task: Task): Promise<TaskResult> {
       copyError: null,
     };
   }
-  let bytes: Buffer;
-  let results: FileResult[];
-  try {
-    bytes = readRegularFile(file, limits);
-    const sheets = readXlsx(bytes, file, {
-      maxUnzippedBytes: limits.unzippedBytes,
-      unzippedSentence: () => limitSentence.unzipped(limits),
-    });
-    results = checkWorkbook(sheets, profileFor(task.tolerance)).map((r): FileResult => ({
-      file,
-      status: r.status,
-      sheet: r.sheet,
-      form: r.form,
-      message: r.status === 'checked' ? null : r.message,
-      findings: r.findings,
-      summary: r.summary,
-    }));
-  } catch (e) {
-    // A bug in the engine on some odd sheet must still be one sentence, not a stack trace.
-    const message =
-      e instanceof UnreadableFile
-        ? e.message
-        : `校验时出现内部错误：${e instanceof Error ? e.message : String(e)}。请把该文件反馈给开发者。`;
-    return { results: [failed(file, 'unreadable', message)], copyError: null };
-  }
+  const read = readAndCheck(task, limits.unzippedBytes);
+  if ('failed' in read) return read.failed;
+  const { bytes, results } = read;
   const checked = results.filter((r) => r.status === 'checked' && r.sheet !== null);
   let copyError: string | null = null;
   if (task.outPath && task.outRoot && checked.length) {

@@ -9,7 +9,7 @@ import { OutputError, reasonOf } from './errors';
 import { collectTargets, type Target } from './files';
 import { type Limits, limitsFor } from './limits';
 import type { Checker } from './pool';
-import { createChecker } from './pool';
+import { createChecker, createLoneChecker } from './pool';
 import { csvHead, csvRow } from './report/csv';
 import { jsonElement } from './report/json';
 import { safe } from './report/safe';
@@ -139,15 +139,20 @@ class RowSpool {
 
 export async function runCheck(opts: CheckOptions, io: Io): Promise<number> {
   const limits = limitsFor(opts.maxFileMb);
-  // The workers start loading while the folders are searched.
+  // The workers start loading while the folders are searched; a lone workbook may need none.
+  const lone = opts.paths.length === 1 && !opts.outDir;
   let checker: Checker | null =
-    opts.paths.length === 1 && !opts.outDir ? createChecker(1, limits) : null;
+    lone && !/\.xlsx$/i.test(opts.paths[0]) ? createChecker(1, limits) : null;
   try {
     return await check(
       opts,
       io,
       limits,
-      (n) => (checker ??= createChecker(Math.min(opts.jobs, n), limits)),
+      (n) =>
+        (checker ??=
+          n === 1 && !opts.outDir
+            ? createLoneChecker(limits)
+            : createChecker(Math.min(opts.jobs, n), limits)),
     );
   } finally {
     await (checker as Checker | null)?.close();

@@ -1,4 +1,4 @@
-import { promises as fs } from 'fs';
+import { type Dirent, promises as fs } from 'fs';
 import * as path from 'path';
 import { pairReports } from './docx/pair';
 import { reasonOf } from './errors';
@@ -33,21 +33,22 @@ function folderSentence(e: unknown): string {
 }
 
 async function walk(dir: string, base: string, out: Target[], seen: Set<string>): Promise<void> {
-  let names: Buffer[];
+  let names: Dirent<Buffer>[];
   try {
     const st = await fs.stat(dir);
     const key = `${st.dev}:${st.ino}`;
     if (seen.has(key)) return; // a link back up the tree
     seen.add(key);
-    names = await fs.readdir(dir, { encoding: 'buffer' });
+    // With their kinds: a plain file or folder needs no stat of its own (30,000 of them add up).
+    names = await fs.readdir(dir, { encoding: 'buffer', withFileTypes: true });
   } catch (e) {
     out.push({ file: dir, outName: '', problem: folderSentence(e) });
     return;
   }
   const entries = names
-    .map((raw) => ({ raw, name: raw.toString('utf8') }))
+    .map((d) => ({ d, raw: d.name, name: d.name.toString('utf8') }))
     .sort((a, b) => naturalCompare(a.name, b.name));
-  for (const { raw, name } of entries) {
+  for (const { d, raw, name } of entries) {
     if (name.startsWith('.')) continue;
     const full = path.join(dir, name);
     if (!Buffer.from(name, 'utf8').equals(raw)) {
@@ -57,6 +58,12 @@ async function walk(dir: string, base: string, out: Target[], seen: Set<string>)
           outName: '',
           problem: '文件名不是有效的 UTF-8 编码，无法打开；请把它改名后再校验。',
         });
+      continue;
+    }
+    if (!d.isSymbolicLink()) {
+      if (d.isDirectory()) await walk(full, base, out, seen);
+      else if (isCandidate(name))
+        out.push({ file: full, outName: checkedName(path.relative(base, full)) });
       continue;
     }
     let st: import('fs').Stats | null = null;

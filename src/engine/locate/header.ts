@@ -42,6 +42,20 @@ function columnLabels(sheet: SheetView, top: number, bottom: number): Map<number
 }
 
 /**
+ * The patterns each label matches, remembered per pattern list: forms repeat the same header
+ * labels, and a header is tried at every row that could start one (the patterns are global
+ * lists, and their regexes carry no state: no g or y flag).
+ */
+const MATCHES = new WeakMap<readonly RolePattern<string>[], Map<string, RolePattern<string>[]>>();
+const MATCHES_LIMIT = 20_000;
+
+function matchesOf<R extends string>(patterns: RolePattern<R>[]): Map<string, RolePattern<R>[]> {
+  let known = MATCHES.get(patterns);
+  if (!known) MATCHES.set(patterns, (known = new Map()));
+  return known as Map<string, RolePattern<R>[]>;
+}
+
+/**
  * Gives every role the column whose header fits it best, over the whole header: candidates are
  * taken best fit first (then leftmost), and each role and each column is used at most once.
  * `accepts` vetoes a pairing the data below rules out (a caption over the row labels is not
@@ -53,11 +67,16 @@ export function assignRoles<R extends string>(
   accepts: (col: number, role: R) => boolean,
 ): { columns: Partial<Record<R, number>>; labels: Partial<Record<R, string>> } {
   const candidates: Candidate<R>[] = [];
+  const known = matchesOf(patterns);
   for (const [col, labels] of labelsByCol) {
     for (const label of labels) {
-      if (!isHeaderLike(label)) continue;
-      for (const p of patterns)
-        if (p.re.test(label)) candidates.push({ col, role: p.role, fit: p.fit, label });
+      let matches = known.get(label);
+      if (matches === undefined) {
+        matches = isHeaderLike(label) ? patterns.filter((p) => p.re.test(label)) : [];
+        if (known.size >= MATCHES_LIMIT) known.clear();
+        known.set(label, matches);
+      }
+      for (const p of matches) candidates.push({ col, role: p.role, fit: p.fit, label });
     }
   }
   candidates.sort((a, b) => b.fit - a.fit || a.col - b.col);
