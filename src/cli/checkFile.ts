@@ -16,7 +16,7 @@ import { NATIONAL_PROFILE, type Profile, withOverrides } from '../engine/profile
 import { reasonOf } from './errors';
 import { type Limits, limitSentence } from './limits';
 
-import { failed, type FileResult, type Task, type TaskResult } from './result';
+import { failed, fileResult, type FileResult, type Task, type TaskResult } from './result';
 
 export { failed, type FileResult, type FileStatus, type Task, type TaskResult } from './result';
 
@@ -113,15 +113,9 @@ function readAndCheck(
       maxUnzippedBytes: unzippedBytes,
       unzippedSentence: () => limitSentence.unzipped(limits),
     });
-    const results = checkWorkbook(sheets, profileFor(task.tolerance)).map((r): FileResult => ({
-      file,
-      status: r.status,
-      sheet: r.sheet,
-      form: r.form,
-      message: r.status === 'checked' ? null : r.message,
-      findings: r.findings,
-      summary: r.summary,
-    }));
+    const results = checkWorkbook(sheets, profileFor(task.tolerance)).map((r) =>
+      fileResult(file, r),
+    );
     return { bytes, results };
   } catch (e) {
     // A bug in the engine on some odd sheet must still be one sentence, not a stack trace.

@@ -1,4 +1,4 @@
-import type { Finding, Summary } from '../engine/findings/types';
+import type { CheckResult, Finding, Summary } from '../engine/findings/types';
 import type { Limits } from './limits';
 
 /**
@@ -22,6 +22,19 @@ export interface FileResult {
    * ("（2）项目支出 / 全年执行数"), shown by the text report only (not part of the JSON contract).
    */
   labels?: Record<string, string>;
+}
+
+/** One engine result as the JSON contract's entry for `file` (a form's result, or "no form"). */
+export function fileResult(file: string, r: CheckResult): FileResult {
+  return {
+    file,
+    status: r.status,
+    sheet: r.sheet,
+    form: r.form,
+    message: r.status === 'checked' ? null : r.message,
+    findings: r.findings,
+    summary: r.summary,
+  };
 }
 
 /** The engine's EMPTY_SUMMARY, repeated here so that saying "unreadable" does not load the engine. */

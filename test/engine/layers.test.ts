@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'fs';
+import { readFileSync } from 'fs';
+import { codeOnly as code, sourceFiles as files } from '../helpers/sources';
 import * as path from 'path';
 
 /**
@@ -10,18 +11,6 @@ const ENGINE = path.resolve(__dirname, '../../src/engine');
 const JUDGES = ['assess', 'rules'];
 /** Where assess/ and rules/ may import from, besides each other. */
 const ALLOWED = new Set(['assess', 'rules', 'model', 'values', 'profile', 'findings']);
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? files(full) : full.endsWith('.ts') ? [full] : [];
-  });
-}
-
-/** Code without comments and string contents, so prose about the sheet does not count. */
-function code(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '').replace(/'[^'\n]*'|`[^`]*`/g, "''");
-}
 
 /** The engine folders a source file imports from, resolved from its own place. */
 function importedFolders(file: string, text: string): string[] {

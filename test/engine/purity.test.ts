@@ -1,20 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'fs';
+import { readFileSync } from 'fs';
+import { codeOnly as code, sourceFiles as files } from '../helpers/sources';
 import * as path from 'path';
 
 /** The engine is pure TypeScript over a grid snapshot: no host libraries, no DOM, no `any`. */
 const ENGINE = path.resolve(__dirname, '../../src/engine');
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? files(full) : full.endsWith('.ts') ? [full] : [];
-  });
-}
-
-/** Code without comments and string contents, so prose about Office.js does not count. */
-function code(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '').replace(/'[^'\n]*'|`[^`]*`/g, "''");
-}
 
 const sources = files(ENGINE).map((file) => ({
   file: path.relative(ENGINE, file),

@@ -24,6 +24,7 @@ import {
 } from '../../engine/report/crossCheck';
 import { chooseReportForm, choiceNote } from '../../engine/report/pickForm';
 import type { FileResult } from '../checkFile';
+import { fileResult } from '../result';
 import { convertLegacy } from './convert';
 import { cellLabels } from '../../adapters/docx/cellLabels';
 
@@ -189,15 +190,7 @@ export async function checkDocxFile(
   let results: FileResult[];
   let reportFindings: ReportFinding[] = [];
   try {
-    results = checkWorkbook(sheets, profile).map((r): FileResult => ({
-      file,
-      status: r.status,
-      sheet: r.sheet,
-      form: r.form,
-      message: r.status === 'checked' ? null : r.message,
-      findings: r.findings,
-      summary: r.summary,
-    }));
+    results = checkWorkbook(sheets, profile).map((r) => fileResult(file, r));
     if (paragraphs.length) {
       const located = locateForms(sheets);
       const choice = located.found ? chooseReportForm(located.forms, paragraphs) : null;
