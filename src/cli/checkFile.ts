@@ -10,6 +10,7 @@ import {
 } from 'fs';
 import * as path from 'path';
 import { readXlsx } from '../adapters/xlsx/readXlsx';
+import { withClipped } from './clipped';
 import { UnreadableFile } from '../adapters/xlsx/zip';
 import { checkWorkbook } from '../engine/check';
 import { NATIONAL_PROFILE, type Profile, withOverrides } from '../engine/profile/profile';
@@ -114,7 +115,7 @@ function readAndCheck(
       unzippedSentence: () => limitSentence.unzipped(limits),
     });
     const results = checkWorkbook(sheets, profileFor(task.tolerance)).map((r) =>
-      fileResult(file, r),
+      withClipped(fileResult(file, r), sheets),
     );
     return { bytes, results };
   } catch (e) {

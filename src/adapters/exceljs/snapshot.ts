@@ -52,14 +52,20 @@ export function rawOf(value: ExcelJS.CellValue): { raw: RawValue; formula: strin
 /** One worksheet as a grid snapshot. Merged cells other than the top-left read as empty, as in Excel. */
 export function snapshotOf(ws: ExcelJS.Worksheet): GridSnapshot {
   const entries: CellEntry[] = [];
+  let clipped = false;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber > MAX_ROWS) return;
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (colNumber > MAX_COLUMNS || cell.type === ExcelJS.ValueType.Merge) return;
+      if (cell.type === ExcelJS.ValueType.Merge) return;
       const { raw, formula } = rawOf(cell.value);
       if (raw === null && formula === null) return;
+      if (rowNumber > MAX_ROWS || colNumber > MAX_COLUMNS) {
+        clipped = true;
+        return;
+      }
       entries.push({ r: rowNumber - 1, c: colNumber - 1, raw, fmt: cell.numFmt ?? null, formula });
     });
   });
-  return snapshotFromCells(ws.name, entries, mergesOf(ws));
+  const snapshot = snapshotFromCells(ws.name, entries, mergesOf(ws));
+  if (clipped) snapshot.clipped = true;
+  return snapshot;
 }

@@ -446,8 +446,8 @@ function readSheet(
     );
 
   const kept: Entry[] = [];
+  let clipped = false;
   for (const e of cells) {
-    if (e.r + 1 > MAX_ROWS || e.c + 1 > MAX_COLUMNS) continue;
     if (merges.length && inMerge(e.r, e.c)) continue;
     if (e.addr && linkTargets.has(e.addr)) {
       const t = e.text;
@@ -455,10 +455,16 @@ function readSheet(
       e.formula = null;
     }
     if (e.raw === null && e.formula === null) continue;
+    if (e.r + 1 > MAX_ROWS || e.c + 1 > MAX_COLUMNS) {
+      clipped = true;
+      continue;
+    }
     kept.push(e);
   }
   // exceljs iterates rows, then cells, in order: the grid is the same whichever order they came in.
-  return snapshotFromCells(name, kept, mergesInExceljsOrder(merges));
+  const snapshot = snapshotFromCells(name, kept, mergesInExceljsOrder(merges));
+  if (clipped) snapshot.clipped = true;
+  return snapshot;
 }
 
 /** exceljs keys merges by their top-left address; later ones with the same key replace earlier ones. */

@@ -24,6 +24,7 @@ import {
 } from '../../engine/report/crossCheck';
 import { chooseReportForm, choiceNote } from '../../engine/report/pickForm';
 import type { FileResult } from '../checkFile';
+import { withClipped } from '../clipped';
 import { fileResult } from '../result';
 import { convertLegacy } from './convert';
 import { cellLabels } from '../../adapters/docx/cellLabels';
@@ -190,7 +191,7 @@ export async function checkDocxFile(
   let results: FileResult[];
   let reportFindings: ReportFinding[] = [];
   try {
-    results = checkWorkbook(sheets, profile).map((r) => fileResult(file, r));
+    results = checkWorkbook(sheets, profile).map((r) => withClipped(fileResult(file, r), sheets));
     if (paragraphs.length) {
       const located = locateForms(sheets);
       const choice = located.found ? chooseReportForm(located.forms, paragraphs) : null;

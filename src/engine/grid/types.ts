@@ -26,6 +26,11 @@ export interface GridSnapshot {
   /** Formulas ("=SUM(D6:D7)") parallel to values; null where the cell holds a constant. */
   formulas?: (string | null)[][];
   merges: CellRange[];
+  /**
+   * Present (true) when the reader dropped cells with content past its row or column limit: the
+   * result must say it did not read the whole sheet.
+   */
+  clipped?: true;
 }
 
 export interface CellRef {
