@@ -158,7 +158,7 @@ export function checkSheet(
   return locateOnSheet(snapshot).map((form) => checkLocated(form, profile));
 }
 
-/** The consistent fix plan (docs/rules.md#r-4a) for one sheet, given its check (see fixes/plan.ts). */
+/** The consistent fix plan (docs/rules.md#r-4a) of one sheet, given its check (fixes/plan.ts). */
 export function fixPlanOf(
   snapshot: GridSnapshot,
   results: CheckResult[],
@@ -168,8 +168,8 @@ export function fixPlanOf(
 }
 
 /**
- * One sheet's results with their fixes replaced by the sheet's fix plan (docs/rules.md#r-4a): `results`
- * are the checks of every form on `snapshot` (checkLocated of each, top to bottom), as the add-in
+ * One sheet's results with their fixes replaced by the sheet's fix plan (docs/rules.md#r-4a):
+ * `results` are the checks of every form on `snapshot` (checkLocated of each, top to bottom), as the add-in
  * makes them before combineResults. The re-checks (and their cost) happen only when a fix is
  * offered. checkWorkbook calls it for every sheet.
  */

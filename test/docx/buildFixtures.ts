@@ -8,7 +8,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { buildDocx, type BCell, type Block } from './builder';
+import { buildDocx, wordRows, type BCell, type Block } from './builder';
 
 const ROOT = path.resolve(__dirname, '../..');
 const OUT = path.join(ROOT, 'test/fixtures/docx');
@@ -31,25 +31,8 @@ async function formRows(xlsx: string): Promise<BCell[][]> {
     const [a, b] = m.split(':').map((x) => ws.getCell(x));
     return { top: Number(a.row), left: Number(a.col), bottom: Number(b.row), right: Number(b.col) };
   });
-  const cols = ws.columnCount;
-  const rows: BCell[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const line: BCell[] = [];
-    for (let c = 1; c <= cols;) {
-      const m = merges.find((x) => x.top <= r && r <= x.bottom && x.left <= c && c <= x.right);
-      if (m) {
-        const span = m.right - m.left + 1;
-        const vMerge = m.bottom > m.top ? (r === m.top ? 'restart' : 'continue') : undefined;
-        line.push({ text: r === m.top ? display(ws.getCell(m.top, m.left)) : '', span, vMerge });
-        c = m.right + 1;
-      } else {
-        line.push({ text: display(ws.getCell(r, c)) });
-        c++;
-      }
-    }
-    rows.push(line);
-  }
-  return rows;
+  const text = (r: number, c: number) => display(ws.getCell(r, c));
+  return wordRows(text, merges, { from: 1, to: ws.rowCount }, ws.columnCount);
 }
 
 /** The seed's report: every non-blank line after the form, one paragraph each. */

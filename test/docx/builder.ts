@@ -22,6 +22,44 @@ export interface BTable {
 }
 
 export type Block = { table: BTable } | { paragraph: string };
+/** A merged area of a grid, 1-based and inclusive. */
+export interface MergeBox {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * Grid rows `from`..`to` (1-based) as Word cells: a merge is gridSpan across and vMerge down, its
+ * text in the restarting cell; `text(row, col)` gives a cell's printed text.
+ */
+export function wordRows(
+  text: (row: number, col: number) => string,
+  merges: MergeBox[],
+  rows: { from: number; to: number },
+  width: number,
+): BCell[][] {
+  const out: BCell[][] = [];
+  for (let r = rows.from; r <= rows.to; r++) {
+    const line: BCell[] = [];
+    for (let c = 1; c <= width;) {
+      const m = merges.find((x) => x.top <= r && r <= x.bottom && x.left <= c && c <= x.right);
+      if (m) {
+        const cell: BCell = { text: r === m.top ? text(m.top, m.left) : '' };
+        if (m.right > m.left) cell.span = m.right - m.left + 1;
+        if (m.bottom > m.top) cell.vMerge = r === m.top ? 'restart' : 'continue';
+        line.push(cell);
+        c = m.right + 1;
+      } else {
+        line.push({ text: text(r, c) });
+        c++;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
 
 export interface BuildOptions {
   /** Split paragraph text into several runs at these characters (Word splits runs anywhere). */

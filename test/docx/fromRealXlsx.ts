@@ -10,7 +10,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type { BCell, Block } from './builder';
+import { wordRows, type Block, type MergeBox } from './builder';
 
 const ROOT = path.resolve(__dirname, '../..');
 const REAL = path.join(ROOT, 'test/fixtures/real');
@@ -26,15 +26,9 @@ interface XlsxSpec {
   mistakes?: string;
   sheets: { name: string; rows: Raw[][]; merges?: string[] }[];
 }
-interface Box {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
 
 const colNum = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-function box(range: string): Box {
+function box(range: string): MergeBox {
   const [a, b = a] = range.split(':');
   const p = (x: string) => {
     const m = /^([A-Z]+)(\d+)$/.exec(x);
@@ -52,30 +46,6 @@ function leadingParagraphs(rows: Raw[][]): number {
   let k = 0;
   while (k < rows.length && (rows[k] ?? []).filter((v) => text(v).trim() !== '').length === 1) k++;
   return k;
-}
-
-function tableRows(rows: Raw[][], merges: Box[], from: number, width: number): BCell[][] {
-  const out: BCell[][] = [];
-  for (let r = from + 1; r <= rows.length; r++) {
-    const line: BCell[] = [];
-    for (let c = 1; c <= width;) {
-      const m = merges.find((x) => x.top <= r && r <= x.bottom && x.left <= c && c <= x.right);
-      if (m) {
-        const span = m.right - m.left + 1;
-        const vMerge = m.bottom > m.top ? (r === m.top ? 'restart' : 'continue') : undefined;
-        const cell: BCell = { text: r === m.top ? text(rows[m.top - 1]?.[m.left - 1]) : '' };
-        if (span > 1) cell.span = span;
-        if (vMerge) cell.vMerge = vMerge;
-        line.push(cell);
-        c = m.right + 1;
-      } else {
-        line.push({ text: text(rows[r - 1]?.[c - 1]) });
-        c++;
-      }
-    }
-    out.push(line);
-  }
-  return out;
 }
 
 const shift = (a: string, by: number) =>
@@ -96,7 +66,17 @@ async function main(name: string): Promise<void> {
     ...sheet.rows
       .slice(0, k)
       .map((r) => ({ paragraph: text((r ?? []).find((v) => text(v).trim() !== '')) })),
-    { table: { rows: tableRows(sheet.rows, merges, k, width), cols: width } },
+    {
+      table: {
+        rows: wordRows(
+          (r, c) => text(sheet.rows[r - 1]?.[c - 1]),
+          merges,
+          { from: k + 1, to: sheet.rows.length },
+          width,
+        ),
+        cols: width,
+      },
+    },
   ];
   const word = {
     source: spec.source,

@@ -1,7 +1,7 @@
 /**
  * 核对自评报告 in the pane: the picked .docx read from its bytes (nothing leaves the browser), and
- * its narrative cross-checked against the workbook's form with the engine's functions (docs/rules.md#r-6),
- * as the CLI's --report does. Pure: no Office, no DOM, no Node.
+ * its narrative cross-checked against the workbook's form with the engine's functions
+ * (docs/rules.md#r-6), as the CLI's --report does. Pure: no Office, no DOM, no Node.
  */
 import { unzipSync, type Unzipped } from 'fflate';
 import { openUnzipped, UnreadableDocx } from '../../adapters/docx/document';

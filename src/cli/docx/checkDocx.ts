@@ -1,6 +1,6 @@
 /**
- * Checking a form read from a Word document, and a 自评报告 against its form (docs/rules.md#r-6). The CLI
- * calls checkDocxFile for a .docx / .doc, and for a workbook given with --report.
+ * Checking a form read from a Word document, and a 自评报告 against its form (docs/rules.md#r-6).
+ * The CLI calls checkDocxFile for a .docx / .doc, and for a workbook given with --report.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';

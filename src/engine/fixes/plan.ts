@@ -24,8 +24,8 @@ import { applyFixes, valueAt } from './apply';
  *   ('unsettled');
  * - with the plan applied, an error still stands on it, or an error the first check did not have
  *   names it or follows from writing it, or the 资金来源 and 资金结构 totals disagree on it
- *   ('contradicted'). docs/rules.md#r-4a: when the two totals disagree and each agrees with its own parts,
- *   which one is wrong is not known, so neither gets a fix.
+ *   ('contradicted'). docs/rules.md#r-4a: when the two totals disagree and each agrees with its
+ *   own parts, which one is wrong is not known, so neither gets a fix.
  * Finally the plan is checked the way the user's re-check will check it: the sheet with the plan
  * applied, planned again, must need nothing more.
  */

@@ -1,6 +1,6 @@
 /**
- * docs/rules.md#r-6: the 自评报告 against its form. Every finding is a warning (the narrative may use
- * another scope or date), names the sentence (paragraph number and a short quote), the form
+ * docs/rules.md#r-6: the 自评报告 against its form. Every finding is a warning (the narrative
+ * may use another scope or date), names the sentence (paragraph number and a short quote), the form
  * cell and both values.
  */
 import type { Finding } from '../findings/types';

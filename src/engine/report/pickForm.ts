@@ -1,6 +1,6 @@
 /**
- * Which form a 自评报告 speaks of, when a workbook holds several (docs/rules.md#r-6-6). A report names its
- * project or department, usually in its title ("……项目支出绩效自评报告"); the form states the
+ * Which form a 自评报告 speaks of, when a workbook holds several (docs/rules.md#r-6-6). A report
+ * names its project or department, usually in its title ("……项目支出绩效自评报告"); the form states the
  * same name beside 项目名称 / 部门名称. Without a name to go by, a 部门整体 form is the report's
  * (a department writes one report for its whole spending); several project forms stay undecided.
  */

@@ -2,12 +2,13 @@ import type { FundsBlock, FundsGroup, FundsRow } from '../../model/form';
 
 const GROUP_NAME = { sources: '资金来源', structure: '资金结构' } as const;
 
+/** A total labelled only 合计 / 总计 / 小计, which says nothing of what it totals. */
+const isBare = (label: string) => /^(?:合计|总计|小计)$/.test(label);
+
 /** "资金来源合计", "基本支出", "年度资金总额": what a total is called in a message. */
 export function totalName(group: FundsGroup, total: FundsRow): string {
   if (total === group.basic) return '基本支出';
-  return /^(?:合计|总计|小计)$/.test(total.label)
-    ? `${GROUP_NAME[group.kind]}${total.display}`
-    : total.display;
+  return isBare(total.label) ? `${GROUP_NAME[group.kind]}${total.display}` : total.display;
 }
 
 /**
@@ -16,6 +17,5 @@ export function totalName(group: FundsGroup, total: FundsRow): string {
  */
 export function rowName(funds: FundsBlock | null, row: FundsRow): string {
   const group = funds?.groups.find((g) => g.total === row);
-  const bare = /^(?:合计|总计|小计)$/.test(row.display.replace(/\s+/g, ''));
-  return group && bare ? totalName(group, row) : row.display;
+  return group && isBare(row.label) ? totalName(group, row) : row.display;
 }
