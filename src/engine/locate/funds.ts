@@ -30,20 +30,34 @@ const LABEL_LOOKAHEAD = 10;
  * whatever caption sits over it (Sichuan's 年度预算数（万元）): it takes no amount role.
  */
 function acceptsFunds(sheet: SheetView) {
+  // Every row that could start a header asks of the same rows below: the answer is per cell.
+  let known = ACCEPTS.get(sheet);
+  if (!known) ACCEPTS.set(sheet, (known = new Map()));
+  const memo = known;
   return (dataRow: number) => (col: number, role: FundsColumnRole) => {
     if (role === 'reason') return true;
-    const last = Math.min(sheet.bottom, dataRow + LABEL_LOOKAHEAD);
-    for (let r = dataRow; r <= last; r++) {
-      const label = sheet.label(r, col);
-      if (label === '') continue;
-      // A label merged in from a column to the left (合计 across A:H) is that column's; a
-      // breakdown written as text (按支出性质分:1925.67) is not a row label.
-      if (sheet.cell(r, col).ref.col !== col || TEXT_AMOUNT.test(label)) continue;
-      if (endsFundsBlock(label)) break;
-      if (fundsRowKind(label) !== null || fundsGroupHint(label) !== null) return false;
-    }
-    return true;
+    const k = dataRow * 16384 + col;
+    let v = memo.get(k);
+    if (v === undefined) memo.set(k, (v = labelsBelowAllow(sheet, dataRow, col)));
+    return v;
   };
+}
+
+const ACCEPTS = new WeakMap<SheetView, Map<number, boolean>>();
+
+/** False when the labels in this column below dataRow are 资金 row labels. */
+function labelsBelowAllow(sheet: SheetView, dataRow: number, col: number): boolean {
+  const last = Math.min(sheet.bottom, dataRow + LABEL_LOOKAHEAD);
+  for (let r = dataRow; r <= last; r++) {
+    const label = sheet.label(r, col);
+    if (label === '') continue;
+    // A label merged in from a column to the left (合计 across A:H) is that column's; a
+    // breakdown written as text (按支出性质分:1925.67) is not a row label.
+    if (sheet.cell(r, col).ref.col !== col || TEXT_AMOUNT.test(label)) continue;
+    if (endsFundsBlock(label)) break;
+    if (fundsRowKind(label) !== null || fundsGroupHint(label) !== null) return false;
+  }
+  return true;
 }
 
 function validFunds(cols: Partial<Record<FundsColumnRole, number>>): boolean {

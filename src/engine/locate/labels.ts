@@ -1,6 +1,22 @@
 import type { FundsColumnRole, FundsRowKind, IndicatorColumnRole } from '../model/form';
 
 /**
+ * Remembers a pure function of a label: forms repeat their row labels, and the locator asks the
+ * same question of every row it tries as a header's lookahead.
+ */
+function byLabel<T>(fn: (label: string) => T): (label: string) => T {
+  const known = new Map<string, T>();
+  return (label) => {
+    let v = known.get(label);
+    if (v === undefined && !known.has(label)) {
+      if (known.size >= 20_000) known.clear();
+      known.set(label, (v = fn(label)));
+    }
+    return v as T;
+  };
+}
+
+/**
  * The label vocabulary of docs/rules.md §1 and §1.1, matched on label text (full-width folded,
  * spaces and line breaks removed). Each pattern says how well a header fits a role; the header
  * assignment (header.ts) gives every role the column that fits it best, so 执行率权重 is a
@@ -66,9 +82,10 @@ const SECTION_CAPTION =
 const HEADER_WORD =
   /实际|指标|分值|权重|分数|得分|评分|预算|执行|支出|完成|目标|原因|改进|偏差|性质|方向|单位|计划|预期|标准分|满分|系数|值/;
 
-export function isHeaderLike(label: string): boolean {
-  return label.length <= 24 && HEADER_WORD.test(label) && !SECTION_CAPTION.test(label);
-}
+export const isHeaderLike = byLabel(
+  (label: string): boolean =>
+    label.length <= 24 && HEADER_WORD.test(label) && !SECTION_CAPTION.test(label),
+);
 
 /** Weight written inside a label: "产出指标(50分)", "预算执行情况(万元)(20分)", "得分(20分*执行率)", "产出指标（50）". */
 export function labelWeight(label: string): string | null {
@@ -108,7 +125,7 @@ const FUNDS_ROW: [RegExp, FundsRowKind][] = [
   ],
 ];
 
-export function fundsRowKind(label: string): FundsRowKind | null {
+export const fundsRowKind = byLabel(function fundsRowKind(label: string): FundsRowKind | null {
   const bare = stripItemPrefix(label);
   if (bare === '') return null;
   for (const [re, kind] of FUNDS_ROW) if (re.test(bare)) return kind;
@@ -118,14 +135,14 @@ export function fundsRowKind(label: string): FundsRowKind | null {
   // is still a part of its group: counted, never dropped.
   if (bare !== label.replace(/[:：]$/, '') && /^(?:\(\d+\)|其中)/.test(label)) return 'component';
   return null;
-}
+});
 
 /** Group hints in the left column: 资金来源 / 资金结构. */
-export function fundsGroupHint(label: string): 'sources' | 'structure' | null {
+export const fundsGroupHint = byLabel((label: string): 'sources' | 'structure' | null => {
   if (/资金来源|来源|按收入性质/.test(label)) return 'sources';
   if (/资金结构|支出结构|结构|按支出性质/.test(label)) return 'structure';
   return null;
-}
+});
 
 /** The label of the form's total row. */
 export function isTotalLabel(label: string): boolean {
@@ -149,9 +166,9 @@ export function isPlaceholderName(label: string): boolean {
 }
 
 /** Section labels that end the funds block. */
-export function endsFundsBlock(label: string): boolean {
-  return /年度总体目标|总体目标|绩效目标|绩效指标|年度目标|一级指标|指标名称/.test(label);
-}
+export const endsFundsBlock = byLabel((label: string): boolean =>
+  /年度总体目标|总体目标|绩效目标|绩效指标|年度目标|一级指标|指标名称/.test(label),
+);
 
 /** Tables that are not self-evaluation forms (docs/rules.md §1.1): named when refused. */
 export function notAFormTitle(label: string): string | null {
