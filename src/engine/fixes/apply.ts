@@ -1,5 +1,6 @@
 import type { Fix } from '../findings/types';
 import { parseA1 } from '../grid/address';
+import { noteDerived } from '../grid/derived';
 import type { CellRef, GridSnapshot, RawValue } from '../grid/types';
 import { fixWrite } from './write';
 
@@ -127,11 +128,17 @@ export function applyFixes(snapshot: GridSnapshot, fixes: Fix[]): GridSnapshot {
     texts?.set(i, j, null);
     formulas?.set(i, j, null);
   }
-  return {
+  const fixed: GridSnapshot = {
     ...base,
     values: values.rows as RawValue[][],
     numberFormats: formatted ? formats.rows : undefined,
     texts: texts ? texts.rows : base.texts,
     formulas: formulas ? formulas.rows : base.formulas,
   };
+  noteDerived(
+    fixed,
+    snapshot,
+    writes.map((w) => w.ref),
+  );
+  return fixed;
 }

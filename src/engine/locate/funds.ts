@@ -23,7 +23,7 @@ const TEXT_AMOUNT =
   /^(?:其中[:：])?([^:：\d]{2,30})[:：]((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?)?$/;
 
 /** How far below a header the locator looks to tell a row-label column from an amount column. */
-const LABEL_LOOKAHEAD = 10;
+export const LABEL_LOOKAHEAD = 10;
 
 /**
  * A column whose cells below are 资金 row labels (合计, 其中：财政资金) is the row-label column,

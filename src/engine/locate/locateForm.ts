@@ -3,9 +3,9 @@ import type { GridSnapshot } from '../grid/types';
 import type { FormModel, FundsBlock, TotalRow } from '../model/form';
 import { parseAmount } from '../values/amount';
 import { labelText } from '../values/text';
-import { readFundsBlock, readFundsHeader } from './funds';
-import { rowHasHeaderWord } from './header';
-import { readIndicatorBlock, readIndicatorHeader } from './indicators';
+import { readFundsBlock } from './funds';
+import { type Block, headerReader } from './headerCache';
+import { readIndicatorBlock } from './indicators';
 import { isHeaderTotalLabel, notAFormTitle } from './labels';
 import { totalRow } from './rowCells';
 
@@ -17,18 +17,11 @@ export interface LocatedForm {
 export type Located =
   { found: true; forms: LocatedForm[] } | { found: false; message: string; sheet: string | null };
 
-type Block =
-  | { kind: 'funds'; header: NonNullable<ReturnType<typeof readFundsHeader>> }
-  | { kind: 'indicators'; header: NonNullable<ReturnType<typeof readIndicatorHeader>> };
-
 /** The next block header at or below `from`, or null. */
-function nextHeader(sheet: SheetView, from: number, to: number): Block | null {
+function nextHeader(at: (r: number) => Block | null, from: number, to: number): Block | null {
   for (let r = from; r <= to; r++) {
-    if (!rowHasHeaderWord(sheet, r)) continue;
-    const ind = readIndicatorHeader(sheet, r);
-    if (ind) return { kind: 'indicators', header: ind };
-    const funds = readFundsHeader(sheet, r);
-    if (funds) return { kind: 'funds', header: funds };
+    const b = at(r);
+    if (b) return b;
   }
   return null;
 }
@@ -104,12 +97,13 @@ export function locateOnSheet(snapshot: GridSnapshot): FormModel[] {
     indicators: null,
     total: null,
   });
-  let block = nextHeader(sheet, sheet.top, sheet.bottom);
+  const at = headerReader(snapshot, sheet);
+  let block = nextHeader(at, sheet.top, sheet.bottom);
   while (block) {
     let after: Block | null;
     if (block.kind === 'funds') {
       // A 资金 block is a few rows: it ends where the next header starts.
-      after = nextHeader(sheet, block.header.row + 1, sheet.bottom);
+      after = nextHeader(at, block.header.row + 1, sheet.bottom);
       if (current && ((current as FormModel).funds || (current as FormModel).indicators))
         close(blockTop(block) - 1);
       current = current ?? open(regionTop);
@@ -128,7 +122,7 @@ export function locateOnSheet(snapshot: GridSnapshot): FormModel[] {
       current.total =
         read.total ?? headerTotal(sheet, current.range.top, block.header.firstRow - 1);
       close(read.end);
-      after = nextHeader(sheet, read.end + 1, sheet.bottom);
+      after = nextHeader(at, read.end + 1, sheet.bottom);
     }
     block = after;
   }
