@@ -22,8 +22,8 @@ export class SheetView {
   readonly bottom: number;
   readonly right: number;
   private readonly snapshot: GridSnapshot;
-  private readonly masterOf = new Map<number, CellRef>();
-  private readonly mergeOf = new Map<number, CellRange>();
+  private readonly masterOf: Map<number, CellRef>;
+  private readonly mergeOf: Map<number, CellRange>;
   private readonly labels = new Map<number, string>();
 
   constructor(snapshot: GridSnapshot) {
@@ -34,15 +34,7 @@ export class SheetView {
     this.bottom = snapshot.originRow + snapshot.values.length - 1;
     const width = snapshot.values.reduce((w, row) => Math.max(w, row.length), 0);
     this.right = snapshot.originCol + width - 1;
-    for (const m of snapshot.merges) {
-      for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) {
-          this.mergeOf.set(key(r, c), m);
-          if (r !== m.top || c !== m.left)
-            this.masterOf.set(key(r, c), { row: m.top, col: m.left });
-        }
-      }
-    }
+    ({ masterOf: this.masterOf, mergeOf: this.mergeOf } = mergeMaps(snapshot.merges));
   }
 
   get rowCount(): number {
@@ -107,6 +99,33 @@ export class SheetView {
     const v = line[ref.col - this.left];
     return v === undefined ? null : v;
   }
+}
+
+interface MergeMaps {
+  masterOf: Map<number, CellRef>;
+  mergeOf: Map<number, CellRange>;
+}
+
+/**
+ * Each cell's merge and top-left cell, once per list of merges: a sheet is viewed several times
+ * per check, and the fix planner's copies of it share its merges.
+ */
+const MERGE_MAPS = new WeakMap<CellRange[], MergeMaps>();
+
+function mergeMaps(merges: CellRange[]): MergeMaps {
+  let maps = MERGE_MAPS.get(merges);
+  if (maps) return maps;
+  maps = { masterOf: new Map(), mergeOf: new Map() };
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        maps.mergeOf.set(key(r, c), m);
+        if (r !== m.top || c !== m.left) maps.masterOf.set(key(r, c), { row: m.top, col: m.left });
+      }
+    }
+  }
+  MERGE_MAPS.set(merges, maps);
+  return maps;
 }
 
 function key(row: number, col: number): number {

@@ -48,9 +48,27 @@ export interface FindingDetail {
 
 /** Fills a message template: `{name}` → values.name. A missing value is a bug, so it shows. */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in values ? String(values[key]) : whole,
-  );
+  const parts = partsOf(template);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i];
+    out += (key in values ? String(values[key]) : `{${key}}`) + parts[i + 1];
+  }
+  return out;
+}
+
+/** A template split once into text, key, text, key, …, text: messages are filled per finding. */
+const PARTS = new Map<string, string[]>();
+
+function partsOf(template: string): string[] {
+  let parts = PARTS.get(template);
+  if (!parts) {
+    // split with a capture group keeps the keys at the odd indexes.
+    parts = template.split(/\{(\w+)\}/);
+    if (PARTS.size >= 5_000) PARTS.clear();
+    PARTS.set(template, parts);
+  }
+  return parts;
 }
 
 /** Builds the rule's findings with its id, severity and part filled in. */
