@@ -92,6 +92,24 @@ export function assignRoles<R extends string>(
   return { columns, labels };
 }
 
+type Roles<R extends string> = ReturnType<typeof assignRoles<R>>;
+
+const ROLES_MEMO = new WeakMap<
+  SheetView,
+  Map<readonly RolePattern<string>[], Map<number, object>>
+>();
+
+function rolesMemo(
+  sheet: SheetView,
+  patterns: readonly RolePattern<string>[],
+): Map<number, object> {
+  let bySheet = ROLES_MEMO.get(sheet);
+  if (!bySheet) ROLES_MEMO.set(sheet, (bySheet = new Map()));
+  let memo = bySheet.get(patterns);
+  if (!memo) bySheet.set(patterns, (memo = new Map()));
+  return memo;
+}
+
 /** True when some cell of the row looks like a header word: a cheap filter before assigning roles. */
 export function rowHasHeaderWord(sheet: SheetView, row: number): boolean {
   for (let c = sheet.left; c <= sheet.right; c++) {
@@ -121,24 +139,43 @@ export function readHeader<R extends string>(
       return !(m !== undefined && m.top < dataRow) && inner(col, role);
     };
   };
-  const one = assignRoles(columnLabels(sheet, row, row), patterns, veto(row + 1));
-  let best: Header<R> | null = valid(one.columns) ? { row, firstRow: row, ...one } : null;
+  // The roles of rows top..bottom depend on nothing else (the data row is bottom + 1; each pattern
+  // list comes with one `accepts`), and the lower row of a two-row try is the next row's one-row
+  // try: remembered per sheet and pattern list.
+  const roles = (top: number, bottom: number) => {
+    const memo = rolesMemo(sheet, patterns);
+    const k = top * 2 + (bottom - top);
+    let got = memo.get(k) as Roles<R> | undefined;
+    if (!got) {
+      got = assignRoles(columnLabels(sheet, top, bottom), patterns, veto(bottom + 1));
+      memo.set(k, got);
+    }
+    return got;
+  };
+  const header = (top: number, bottom: number, r: Roles<R>): Header<R> => ({
+    row: bottom,
+    firstRow: top,
+    columns: { ...r.columns },
+    labels: { ...r.labels },
+  });
+  const one = roles(row, row);
+  let best: Header<R> | null = valid(one.columns) ? header(row, row, one) : null;
   // A row with figures in it is data, whatever words a text cell of it holds (得分计算方法 text).
   if (
     row + 1 <= sheet.bottom &&
     rowHasHeaderWord(sheet, row + 1) &&
     numbersIn(sheet, row + 1) < 2
   ) {
-    const two = assignRoles(columnLabels(sheet, row, row + 1), patterns, veto(row + 2));
+    const two = roles(row, row + 1);
     // The upper row must add something the lower row lacks; a data row above a header adds nothing.
-    const lower = assignRoles(columnLabels(sheet, row + 1, row + 1), patterns, veto(row + 2));
+    const lower = roles(row + 1, row + 1);
     const count = (cols: object) => Object.keys(cols).length;
     if (
       valid(two.columns) &&
       count(two.columns) > (best ? count(best.columns) : 0) &&
       count(two.columns) > count(lower.columns)
     ) {
-      best = { row: row + 1, firstRow: row, ...two };
+      best = header(row, row + 1, two);
     }
   }
   return best;
