@@ -25,6 +25,18 @@ interface Candidate<R extends string> {
  * only where the lower row says nothing there.
  */
 function columnLabels(sheet: SheetView, top: number, bottom: number): Map<number, string[]> {
+  // Both pattern lists (indicators, 资金) read the same rows.
+  let bySheet = LABELS_MEMO.get(sheet);
+  if (!bySheet) LABELS_MEMO.set(sheet, (bySheet = new Map()));
+  const k = top * 2 + (bottom - top);
+  let got = bySheet.get(k);
+  if (!got) bySheet.set(k, (got = readColumnLabels(sheet, top, bottom)));
+  return got;
+}
+
+const LABELS_MEMO = new WeakMap<SheetView, Map<number, Map<number, string[]>>>();
+
+function readColumnLabels(sheet: SheetView, top: number, bottom: number): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (let c = sheet.left; c <= sheet.right; c++) {
     const labels: string[] = [];
@@ -65,6 +77,7 @@ export function assignRoles<R extends string>(
   labelsByCol: Map<number, string[]>,
   patterns: RolePattern<R>[],
   accepts: (col: number, role: R) => boolean,
+  possible?: (columns: Partial<Record<R, number>>) => boolean,
 ): { columns: Partial<Record<R, number>>; labels: Partial<Record<R, string>> } {
   const candidates: Candidate<R>[] = [];
   const known = matchesOf(patterns);
@@ -78,6 +91,13 @@ export function assignRoles<R extends string>(
       }
       for (const p of matches) candidates.push({ col, role: p.role, fit: p.fit, label });
     }
+  }
+  if (possible) {
+    // Every role some label could take, each as if it got its column: when even that is no
+    // header, no assignment is (validity only asks that roles be present).
+    const all: Partial<Record<R, number>> = {};
+    for (const c of candidates) all[c.role] = c.col;
+    if (!possible(all)) return { columns: {}, labels: {} };
   }
   candidates.sort((a, b) => b.fit - a.fit || a.col - b.col);
   const columns: Partial<Record<R, number>> = {};
@@ -142,13 +162,16 @@ export function readHeader<R extends string>(
   // The roles of rows top..bottom depend on nothing else (the data row is bottom + 1; each pattern
   // list comes with one `accepts`), and the lower row of a two-row try is the next row's one-row
   // try: remembered per sheet and pattern list.
-  const roles = (top: number, bottom: number) => {
+  // When only a valid header matters (not how many roles an invalid one has), a row whose labels
+  // cannot make one is answered without assigning (`whenValid`): most rows tried are data.
+  const roles = (top: number, bottom: number, whenValid: boolean) => {
     const memo = rolesMemo(sheet, patterns);
-    const k = top * 2 + (bottom - top);
-    let got = memo.get(k) as Roles<R> | undefined;
+    const k = (top * 2 + (bottom - top)) * 2;
+    let got = (memo.get(k) ?? (whenValid ? memo.get(k + 1) : undefined)) as Roles<R> | undefined;
     if (!got) {
-      got = assignRoles(columnLabels(sheet, top, bottom), patterns, veto(bottom + 1));
-      memo.set(k, got);
+      const labels = columnLabels(sheet, top, bottom);
+      got = assignRoles(labels, patterns, veto(bottom + 1), whenValid ? valid : undefined);
+      memo.set(whenValid ? k + 1 : k, got);
     }
     return got;
   };
@@ -158,7 +181,7 @@ export function readHeader<R extends string>(
     columns: { ...r.columns },
     labels: { ...r.labels },
   });
-  const one = roles(row, row);
+  const one = roles(row, row, true);
   let best: Header<R> | null = valid(one.columns) ? header(row, row, one) : null;
   // A row with figures in it is data, whatever words a text cell of it holds (得分计算方法 text).
   if (
@@ -166,9 +189,9 @@ export function readHeader<R extends string>(
     rowHasHeaderWord(sheet, row + 1) &&
     numbersIn(sheet, row + 1) < 2
   ) {
-    const two = roles(row, row + 1);
+    const two = roles(row, row + 1, true);
     // The upper row must add something the lower row lacks; a data row above a header adds nothing.
-    const lower = roles(row + 1, row + 1);
+    const lower = roles(row + 1, row + 1, false);
     const count = (cols: object) => Object.keys(cols).length;
     if (
       valid(two.columns) &&
