@@ -67,6 +67,51 @@ function matchesOf<R extends string>(patterns: RolePattern<R>[]): Map<string, Ro
   return known as Map<string, RolePattern<R>[]>;
 }
 
+function matching<R extends string>(
+  known: Map<string, RolePattern<R>[]>,
+  patterns: RolePattern<R>[],
+  label: string,
+): RolePattern<R>[] {
+  let matches = known.get(label);
+  if (matches === undefined) {
+    matches = isHeaderLike(label) ? patterns.filter((p) => p.re.test(label)) : [];
+    if (known.size >= MATCHES_LIMIT) known.clear();
+    known.set(label, matches);
+  }
+  return matches;
+}
+
+/**
+ * Every role some label of the row could take (each with some column): more than any header
+ * using the row can have, as every label a header reads of it is among them.
+ */
+function rowRoles<R extends string>(
+  sheet: SheetView,
+  row: number,
+  patterns: RolePattern<R>[],
+): Partial<Record<R, number>> {
+  let bySheet = ROW_ROLES.get(sheet);
+  if (!bySheet) ROW_ROLES.set(sheet, (bySheet = new Map()));
+  let byPatterns = bySheet.get(patterns);
+  if (!byPatterns) bySheet.set(patterns, (byPatterns = new Map()));
+  let roles = byPatterns.get(row) as Partial<Record<R, number>> | undefined;
+  if (!roles) {
+    roles = {};
+    const known = matchesOf(patterns);
+    for (let c = sheet.left; c <= sheet.right; c++) {
+      const label = sheet.label(row, c);
+      if (label !== '') for (const p of matching(known, patterns, label)) roles[p.role] = c;
+    }
+    byPatterns.set(row, roles);
+  }
+  return roles;
+}
+
+const ROW_ROLES = new WeakMap<
+  SheetView,
+  Map<readonly RolePattern<string>[], Map<number, Partial<Record<string, number>>>>
+>();
+
 /**
  * Gives every role the column whose header fits it best, over the whole header: candidates are
  * taken best fit first (then leftmost), and each role and each column is used at most once.
@@ -83,13 +128,8 @@ export function assignRoles<R extends string>(
   const known = matchesOf(patterns);
   for (const [col, labels] of labelsByCol) {
     for (const label of labels) {
-      let matches = known.get(label);
-      if (matches === undefined) {
-        matches = isHeaderLike(label) ? patterns.filter((p) => p.re.test(label)) : [];
-        if (known.size >= MATCHES_LIMIT) known.clear();
-        known.set(label, matches);
-      }
-      for (const p of matches) candidates.push({ col, role: p.role, fit: p.fit, label });
+      for (const p of matching(known, patterns, label))
+        candidates.push({ col, role: p.role, fit: p.fit, label });
     }
   }
   if (possible) {
@@ -150,6 +190,10 @@ export function readHeader<R extends string>(
   accepts: (dataRow: number) => (col: number, role: R) => boolean,
   valid: (columns: Partial<Record<R, number>>) => boolean,
 ): Header<R> | null {
+  // Most rows tried are data: when not even every role the labels of this row and the next could
+  // take makes a header, none does (validity only asks that roles be present).
+  const below = row + 1 <= sheet.bottom ? rowRoles(sheet, row + 1, patterns) : {};
+  if (!valid({ ...rowRoles(sheet, row, patterns), ...below })) return null;
   // A header cell merged down into the rows below is a side caption (年度预算申请（万元）
   // spanning the 资金 rows), not a column header.
   const veto = (dataRow: number) => {
