@@ -19,8 +19,14 @@ export function computedPercent(budget: Dec, exec: Dec): Dec | null {
  * equals it (ties either way: 97.105% may be shown as 97.10% or 97.11%).
  */
 function agreesAt(stated: Dec, decimals: number, computed: Dec): boolean {
-  const half = new Dec(10).pow(-decimals).dividedBy(2);
-  return stated.minus(computed).abs().lessThanOrEqualTo(half);
+  return stated.minus(computed).abs().lessThanOrEqualTo(halfUnit(decimals));
+}
+
+/** Half a unit of the last shown decimal (0.005 for two decimals), made once per precision. */
+const HALF_UNITS: Dec[] = [];
+
+function halfUnit(decimals: number): Dec {
+  return (HALF_UNITS[decimals] ??= new Dec(10).pow(-decimals).dividedBy(2));
 }
 
 export function judgeRate(stated: StatedRate, computed: Dec): RateVerdict {
