@@ -29,7 +29,9 @@ function fold(s: string): string {
 
 /** A label for matching: normalized with every space and line break removed ("项   目" → "项目"). */
 export function labelText(value: RawValue): string {
-  if (typeof value !== 'string') return normalizeText(value).replace(/\s+/g, '');
+  // A number or boolean prints without spaces: its label is its text (asked of every figure cell).
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string') return String(value);
   const known = LABELS.get(value);
   if (known !== undefined) return known;
   if (LABELS.size >= NORMALIZED_LIMIT) LABELS.clear();
