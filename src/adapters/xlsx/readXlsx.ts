@@ -39,7 +39,9 @@ function isoDate(serial: number, date1904: boolean): string {
 
 const X_ESCAPE = /_x([0-9A-F]{4})_/g;
 const unescapeX = (s: string) =>
-  s.replace(X_ESCAPE, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  s.indexOf('_x') < 0
+    ? s
+    : s.replace(X_ESCAPE, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 const XML_ENTITY: Record<string, string> = {
   '&lt;': '<',
   '&gt;': '>',
@@ -243,7 +245,14 @@ function readSheet(
   // Hyperlinked cells read as their text (exceljs's {text, hyperlink}); the links are listed after the data.
   const rels = relsEntry ? readRels(buf, relsEntry, budget) : new Map<string, string>();
   const cells: Cell[] = [];
-  const byAddress = new Map<string, number>();
+  // Keyed by row and column: one number while that is exact, else a string (the two never collide).
+  const byAddress = new Map<number | string, number>();
+  const dateStyles = new Map<number, boolean>();
+  const isDateStyle = (fmt: string | null): boolean => {
+    let d = dateStyles.get(styleId);
+    if (d === undefined) dateStyles.set(styleId, (d = isDateFmt(fmt)));
+    return d;
+  };
   const merges: CellRange[] = [];
   const sharedMasters = new Map<string, string>();
   let rowNumber = 0;
@@ -286,7 +295,7 @@ function readSheet(
       hasText = true;
       // exceljs copies only truthy parts of a formula value (a cached 0 reads as no result).
       // A date format turns any cached result into a Date (an invalid one reads as '').
-      if (result !== undefined && isDateFmt(fmt)) raw = isoDate(Number(result), ctx.date1904);
+      if (result !== undefined && isDateStyle(fmt)) raw = isoDate(Number(result), ctx.date1904);
       else raw = result ? (result as RawValue) : null;
       f = formula ? `=${formula}` : shared ? `=${shared}` : null;
     } else if (runs) {
@@ -318,7 +327,7 @@ function readSheet(
           break;
         default: {
           const n = parseFloat(value);
-          raw = text = isDateFmt(fmt) ? isoDate(n, ctx.date1904) : n;
+          raw = text = isDateStyle(fmt) ? isoDate(n, ctx.date1904) : n;
         }
       }
     } else if (!styleId) return; // exceljs: a bare <c/> is a merge placeholder, never added
@@ -333,10 +342,14 @@ function readSheet(
       text: hasText ? text : undefined,
       addr: address,
     };
-    const at = byAddress.get(`${rowNumber}:${c}`);
+    const key =
+      rowNumber < 0x80000000 && c >= 0 && c < 0x200000
+        ? rowNumber * 0x200000 + c
+        : `${rowNumber}:${c}`;
+    const at = byAddress.get(key);
     if (at !== undefined) cells[at] = e;
     else {
-      byAddress.set(`${rowNumber}:${c}`, cells.length);
+      byAddress.set(key, cells.length);
       cells.push(e);
     }
   };
