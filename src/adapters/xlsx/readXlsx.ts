@@ -112,7 +112,7 @@ function readSharedStrings(
   let depthPh = 0; // inside <rPh>: phonetic text, not the cell's
   let inRun = false;
   let inT = false;
-  let text: string[] = [];
+  let text = '';
   let runs: string[] | null = null;
   parsePart(buf, entry, budget, {
     open: (tag) => {
@@ -126,11 +126,11 @@ function readSharedStrings(
       else if (tag.name === 'r') inRun = true;
       else if (tag.name === 't') {
         inT = true;
-        text = [];
+        text = '';
       }
     },
     text: (t) => {
-      if (inT && !depthPh) text.push(t);
+      if (inT && !depthPh) text += t;
     },
     close: (name) => {
       if (!inSi) return;
@@ -138,8 +138,8 @@ function readSharedStrings(
       else if (depthPh) return;
       else if (name === 't' && inT) {
         inT = false;
-        if (inRun) (runs ??= []).push(unescapeX(text.join('')));
-        else current = unescapeX(text.join(''));
+        if (inRun) (runs ??= []).push(unescapeX(text));
+        else current = unescapeX(text);
       } else if (name === 'r') inRun = false;
       else if (name === 'si') {
         inSi = false;
@@ -448,15 +448,18 @@ function readSheet(
     if (target === undefined) throw new UnreadableFile(CORRUPT);
     linkTargets.set(l.ref, target);
   }
+  const covered = coveredCells(merges);
   const inMerge = (r: number, c: number) =>
-    merges.some(
-      (m) =>
-        r >= m.top &&
-        r <= m.bottom &&
-        c >= m.left &&
-        c <= m.right &&
-        !(r === m.top && c === m.left),
-    );
+    covered
+      ? r < MERGE_ROWS && c + 1 < MERGE_COLS && covered.has(r * MERGE_COLS + c + 1)
+      : merges.some(
+          (m) =>
+            r >= m.top &&
+            r <= m.bottom &&
+            c >= m.left &&
+            c <= m.right &&
+            !(r === m.top && c === m.left),
+        );
 
   const kept: Entry[] = [];
   let clipped = false;
@@ -478,6 +481,28 @@ function readSheet(
   const snapshot = snapshotFromCells(name, kept, mergesInExceljsOrder(merges));
   if (clipped) snapshot.clipped = true;
   return snapshot;
+}
+
+const MERGE_ROWS = 2 ** 30;
+const MERGE_COLS = 2 ** 22;
+
+/**
+ * The cells merges cover other than their top-left ones, as numeric keys, so testing a cell is
+ * one lookup rather than a pass over the merges; null when the merges are too large to list.
+ */
+function coveredCells(merges: CellRange[]): Set<number> | null {
+  let area = 0;
+  for (const m of merges) {
+    if (m.bottom >= MERGE_ROWS || m.right + 1 >= MERGE_COLS) return null;
+    area += (m.bottom - m.top + 1) * (m.right - m.left + 1);
+    if (area > 100_000) return null;
+  }
+  const set = new Set<number>();
+  for (const m of merges)
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++)
+        if (r !== m.top || c !== m.left) set.add(r * MERGE_COLS + c + 1);
+  return set;
 }
 
 /** exceljs keys merges by their top-left address; later ones with the same key replace earlier ones. */

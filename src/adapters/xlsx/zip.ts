@@ -121,6 +121,11 @@ export class Budget {
   }
 }
 
+// One decoder for every part (making one per part was a measurable cost); a part whose reading
+// threw may have left it mid-stream, so each use starts with a flush that drops that state.
+const DECODER = new TextDecoder('utf-8');
+let decoderBusy = false;
+
 /**
  * Inflates one entry and hands it on in chunks of text (UTF-8 decoded), so the XML parser never
  * holds the part as one string. The budget stops a zip bomb whose header lies.
@@ -134,7 +139,26 @@ export function streamEntry(
   if (e.flags & 1)
     throw new UnreadableFile('文件已加密（设有打开密码），请取消密码并另存为 .xlsx 后再校验。');
   const data = dataOf(buf, e);
-  const decoder = new TextDecoder('utf-8');
+  const shared = !decoderBusy;
+  const decoder = shared ? DECODER : new TextDecoder('utf-8');
+  if (shared) {
+    decoder.decode();
+    decoderBusy = true;
+  }
+  try {
+    inflateAndDecode(data, e, budget, decoder, onText);
+  } finally {
+    if (shared) decoderBusy = false;
+  }
+}
+
+function inflateAndDecode(
+  data: Uint8Array,
+  e: ZipEntry,
+  budget: Budget,
+  decoder: InstanceType<typeof TextDecoder>,
+  onText: (text: string) => void,
+): void {
   const emit = (chunk: Uint8Array) => {
     budget.spend(chunk.length);
     const text = decoder.decode(chunk, { stream: true });
