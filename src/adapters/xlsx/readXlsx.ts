@@ -247,6 +247,8 @@ function readSheet(
   const cells: Cell[] = [];
   // Keyed by row and column: one number while that is exact, else a string (the two never collide).
   const byAddress = new Map<number | string, number>();
+  let ordered = true;
+  let lastKey = -1;
   const dateStyles = new Map<number, boolean>();
   const isDateStyle = (fmt: string | null): boolean => {
     let d = dateStyles.get(styleId);
@@ -346,6 +348,17 @@ function readSheet(
       rowNumber < 0x80000000 && c >= 0 && c < 0x200000
         ? rowNumber * 0x200000 + c
         : `${rowNumber}:${c}`;
+    // Cells usually come in order, each after the last: then none repeats an earlier one and the
+    // map is only built when one first does not.
+    if (ordered) {
+      if (typeof key === 'number' && key > lastKey) {
+        lastKey = key;
+        cells.push(e);
+        return;
+      }
+      ordered = false;
+      cells.forEach((x, i) => byAddress.set((x.r + 1) * 0x200000 + x.c + 1, i));
+    }
     const at = byAddress.get(key);
     if (at !== undefined) cells[at] = e;
     else {
