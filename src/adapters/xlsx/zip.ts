@@ -33,6 +33,9 @@ function u64(b: Uint8Array, o: number): number {
   return u32(b, o) + u32(b, o + 4) * 0x100000000;
 }
 
+// Names are decoded whole (never streamed), so one decoder serves every directory.
+const NAME_DECODER = new TextDecoder();
+
 /**
  * The central directory of a zip (ZIP64 included). Throws an UnreadableFile when there is none,
  * so a truncated or non-zip file gets the "damaged" sentence.
@@ -60,7 +63,7 @@ export function readDirectory(buf: Uint8Array): Map<string, ZipEntry> {
     dirOffset = u64(buf, z64 + 48);
   }
   const entries = new Map<string, ZipEntry>();
-  const decoder = new TextDecoder();
+  const decoder = NAME_DECODER;
   let p = dirOffset;
   for (let n = 0; n < count; n++) {
     if (p + 46 > buf.length || u32(buf, p) !== 0x02014b50) throw new UnreadableFile(CORRUPT);
