@@ -89,7 +89,8 @@ function parsePart(
   },
 ): void {
   if (!entry) return;
-  const parser = new SaxesParser();
+  // No line and column tracking: an error is reported as a damaged file, without a position.
+  const parser = new SaxesParser({ position: false });
   parser.on('error', () => {
     throw new UnreadableFile(CORRUPT);
   });
