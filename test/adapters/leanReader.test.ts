@@ -7,6 +7,7 @@ import type { RawValue } from '../../src/engine/grid/types';
 import { FIXTURES } from '../helpers/cli';
 import { buildWorkbook, type SheetSpec } from '../helpers/workbook';
 import { syntheticForm } from '../../bench/synthetic';
+import { workbookParts, zip } from '../helpers/zip';
 
 const OPTIONS = { maxUnzippedBytes: 1 << 30, unzippedSentence: () => 'too big' };
 
@@ -163,5 +164,32 @@ describe("the lean reader gives the exceljs adapter's snapshots", () => {
     ]) {
       await same(bytes, 'x.xlsx');
     }
+  });
+
+  // The reader keeps no address map while cells come in order, and builds one at the first that
+  // does not: cells out of order, repeated, or without an address must read as exceljs reads them.
+  test.each([
+    [
+      'in order',
+      '<c r="A1" t="inlineStr"><is><t>合计</t></is></c><c r="B1"><v>1</v></c><c r="C1"><v>2</v></c>',
+    ],
+    [
+      'a row backwards',
+      '<c r="C1"><v>2</v></c><c r="B1"><v>1</v></c><c r="A1" t="inlineStr"><is><t>合计</t></is></c>',
+    ],
+    ['a cell repeated', '<c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="A1"><v>3</v></c>'],
+    [
+      'cells without an address',
+      '<c r="A1"><v>1</v></c><c><v>2</v></c><c><v>3</v></c><c r="E1"><v>4</v></c>',
+    ],
+  ])('cells %s', async (_what, cells) => {
+    const sheet = (row: string) =>
+      `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="2"><c r="B2"><v>9</v></c></row>${row}</sheetData></worksheet>`;
+    await same(zip(workbookParts(sheet(`<row r="1">${cells}</row>`))), 'order.xlsx');
+    // Rows out of order too.
+    await same(
+      zip(workbookParts(sheet(`<row r="1">${cells}</row><row r="3"><c r="A3"><v>5</v></c></row>`))),
+      'rows.xlsx',
+    );
   });
 });
