@@ -14,7 +14,14 @@ import { fundsRowCells } from './rowCells';
 import { parseAmount, parseNumberText } from '../values/amount';
 import { displayText } from '../values/text';
 import { type Header, headerBottom, readHeader } from './header';
-import { endsFundsBlock, FUNDS_ROLES, fundsGroupHint, fundsRowKind, labelWeight } from './labels';
+import {
+  byLabel,
+  endsFundsBlock,
+  FUNDS_ROLES,
+  fundsGroupHint,
+  fundsRowKind,
+  labelWeight,
+} from './labels';
 
 type FundsHeader = Header<FundsColumnRole>;
 
@@ -51,14 +58,24 @@ function labelsBelowAllow(sheet: SheetView, dataRow: number, col: number): boole
   for (let r = dataRow; r <= last; r++) {
     const label = sheet.label(r, col);
     if (label === '') continue;
-    // A label merged in from a column to the left (合计 across A:H) is that column's; a
-    // breakdown written as text (按支出性质分:1925.67) is not a row label.
-    if (sheet.cell(r, col).ref.col !== col || TEXT_AMOUNT.test(label)) continue;
-    if (endsFundsBlock(label)) break;
-    if (fundsRowKind(label) !== null || fundsGroupHint(label) !== null) return false;
+    // A label merged in from a column to the left (合计 across A:H) is that column's.
+    if (sheet.cell(r, col).ref.col !== col) continue;
+    const kind = lookaheadKind(label);
+    if (kind === 'end') break;
+    if (kind === 'row') return false;
   }
   return true;
 }
+
+/**
+ * What a label below a header says of its column: a breakdown written as text
+ * (按支出性质分:1925.67) is no row label ('none'); a section label ends the 资金 block ('end').
+ */
+const lookaheadKind = byLabel((label: string): 'none' | 'end' | 'row' => {
+  if (TEXT_AMOUNT.test(label)) return 'none';
+  if (endsFundsBlock(label)) return 'end';
+  return fundsRowKind(label) !== null || fundsGroupHint(label) !== null ? 'row' : 'none';
+});
 
 function validFunds(cols: Partial<Record<FundsColumnRole, number>>): boolean {
   return (cols.budget !== undefined || cols.initialBudget !== undefined) && cols.exec !== undefined;

@@ -4,7 +4,7 @@ import type { FundsColumnRole, FundsRowKind, IndicatorColumnRole } from '../mode
  * Remembers a pure function of a label: forms repeat their row labels, and the locator asks the
  * same question of every row it tries as a header's lookahead.
  */
-function byLabel<T>(fn: (label: string) => T): (label: string) => T {
+export function byLabel<T>(fn: (label: string) => T): (label: string) => T {
   const known = new Map<string, T>();
   return (label) => {
     let v = known.get(label);
