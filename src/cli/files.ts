@@ -1,4 +1,4 @@
-import { type Dirent, promises as fs } from 'fs';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { pairReports } from './docx/pair';
 import { reasonOf } from './errors';
@@ -6,7 +6,7 @@ import { reasonOf } from './errors';
 export interface Target {
   /** As the user gave it, or joined under the folder they gave. */
   file: string;
-  /** Where its annotated copy goes, relative to --out (mirrors sub-folders; clashes told apart). */
+  /** Where its annotated copy goes, relative to --out (mirrors sub-folders; clashes told apart); '' without --out. */
   outName: string;
   /** Set when the path cannot be checked at all (an unreadable folder, an odd name): the sentence. */
   problem?: string;
@@ -32,26 +32,63 @@ function folderSentence(e: unknown): string {
   return `无法读取该文件夹（${reasonOf(e)}），已跳过其中的文件。`;
 }
 
-async function walk(dir: string, base: string, out: Target[], seen: Set<string>): Promise<void> {
-  let names: Dirent<Buffer>[];
+/** A folder entry: a Dirent, or (for a folder with odd names) one named from its raw bytes. */
+interface Entry {
+  name: string;
+  /** The name's bytes are not valid UTF-8 (decoding replaced some with U+FFFD). */
+  undecodable?: boolean;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+}
+
+/**
+ * A folder's entries with their kinds (a plain file or folder needs no stat of its own), named as
+ * strings. Only a folder with a U+FFFD in some name is listed again as bytes, to tell a name that
+ * is not UTF-8 from one that holds that character: a name without it decoded losslessly. Listing as
+ * strings keeps 30,000 names from being 30,000 Buffers, which made the heap grow for good.
+ */
+async function listFolder(dir: string): Promise<Entry[]> {
+  const entries: Entry[] = await fs.readdir(dir, { withFileTypes: true });
+  if (!entries.some((d) => d.name.includes('\uFFFD'))) return entries;
+  return (await fs.readdir(dir, { encoding: 'buffer', withFileTypes: true })).map((d) => {
+    const name = d.name.toString('utf8');
+    return {
+      name,
+      undecodable: !Buffer.from(name, 'utf8').equals(d.name),
+      isDirectory: () => d.isDirectory(),
+      isSymbolicLink: () => d.isSymbolicLink(),
+    };
+  });
+}
+
+async function walk(
+  dir: string,
+  base: string,
+  out: Target[],
+  seen: Set<string>,
+  outNames: boolean,
+): Promise<void> {
+  let entries: Entry[];
   try {
     const st = await fs.stat(dir);
     const key = `${st.dev}:${st.ino}`;
     if (seen.has(key)) return; // a link back up the tree
     seen.add(key);
-    // With their kinds: a plain file or folder needs no stat of its own (30,000 of them add up).
-    names = await fs.readdir(dir, { encoding: 'buffer', withFileTypes: true });
+    entries = await listFolder(dir);
   } catch (e) {
     out.push({ file: dir, outName: '', problem: folderSentence(e) });
     return;
   }
-  const entries = names
-    .map((d) => ({ d, raw: d.name, name: d.name.toString('utf8') }))
-    .sort((a, b) => naturalCompare(a.name, b.name));
-  for (const { d, raw, name } of entries) {
+  entries.sort((a, b) => naturalCompare(a.name, b.name));
+  const target = (full: string): Target => ({
+    file: full,
+    outName: outNames ? checkedName(path.relative(base, full)) : '',
+  });
+  for (const d of entries) {
+    const { name } = d;
     if (name.startsWith('.')) continue;
     const full = path.join(dir, name);
-    if (!Buffer.from(name, 'utf8').equals(raw)) {
+    if (d.undecodable) {
       if (INPUT.test(name))
         out.push({
           file: full,
@@ -61,9 +98,8 @@ async function walk(dir: string, base: string, out: Target[], seen: Set<string>)
       continue;
     }
     if (!d.isSymbolicLink()) {
-      if (d.isDirectory()) await walk(full, base, out, seen);
-      else if (isCandidate(name))
-        out.push({ file: full, outName: checkedName(path.relative(base, full)) });
+      if (d.isDirectory()) await walk(full, base, out, seen, outNames);
+      else if (isCandidate(name)) out.push(target(full));
       continue;
     }
     let st: import('fs').Stats | null = null;
@@ -81,9 +117,8 @@ async function walk(dir: string, base: string, out: Target[], seen: Set<string>)
         });
       continue;
     }
-    if (st.isDirectory()) await walk(full, base, out, seen);
-    else if (isCandidate(name))
-      out.push({ file: full, outName: checkedName(path.relative(base, full)) });
+    if (st.isDirectory()) await walk(full, base, out, seen, outNames);
+    else if (isCandidate(name)) out.push(target(full));
   }
 }
 
@@ -131,18 +166,19 @@ function distinctOutNames(targets: Target[]): void {
 /**
  * Expands folders into their .xlsx files (recursively, in natural order). A path that is neither is
  * kept, so the checker can say in one sentence what is wrong with it; a folder that cannot be read
- * is kept with its sentence, and the rest goes on.
+ * is kept with its sentence, and the rest goes on. The copies' names (`outName`) are worked out
+ * only with `outNames` (--out): without it they stay empty.
  */
-export async function collectTargets(paths: string[]): Promise<Target[]> {
+export async function collectTargets(paths: string[], outNames = true): Promise<Target[]> {
   const out: Target[] = [];
   const seen = new Set<string>();
   for (const p of paths) {
     const stat = await fs.stat(p).catch(() => null);
-    if (stat && stat.isDirectory()) await walk(p, p, out, seen);
-    else out.push({ file: p, outName: checkedName(path.basename(p)) });
+    if (stat && stat.isDirectory()) await walk(p, p, out, seen, outNames);
+    else out.push({ file: p, outName: outNames ? checkedName(path.basename(p)) : '' });
   }
   const paired = pairWithReports(out);
-  distinctOutNames(paired);
+  if (outNames) distinctOutNames(paired);
   return paired;
 }
 
