@@ -4,7 +4,7 @@ import * as path from 'path';
 import type { CheckOptions } from './args';
 import { failed, type FileResult, type Task, type TaskResult } from './result';
 import { OutputError, reasonOf } from './errors';
-import { collectTargets, type Target } from './files';
+import { collectTargets, type Target, type Targets } from './files';
 import { type Limits, limitsFor } from './limits';
 import type { Checker } from './pool';
 import { createChecker, createLoneChecker } from './pool';
@@ -48,7 +48,7 @@ async function canonical(p: string): Promise<string> {
 const within = (p: string, base: string) => p === base || p.startsWith(base + path.sep);
 
 /** --out and --csv must not be, or be inside, an input file: refused before anything runs. */
-async function refuseClobber(opts: CheckOptions, targets: Target[]): Promise<string | null> {
+async function refuseClobber(opts: CheckOptions, targets: Targets): Promise<string | null> {
   if (!opts.outDir && !opts.csvFile) return null;
   const inputs = new Map<string, string>();
   for (const t of targets) if (!t.problem) inputs.set(await canonical(t.file), t.file);
@@ -171,8 +171,10 @@ async function check(
   limits: Limits,
   checkerFor: (files: number) => Checker,
 ): Promise<number> {
-  const targets = await collectTargets(opts.paths, opts.outDir !== null);
-  if (opts.report && targets.length === 1) targets[0].report = opts.report;
+  const targets = await collectTargets(opts.paths, {
+    outNames: opts.outDir !== null,
+    report: opts.report,
+  });
   for (const t of targets)
     if (t.report && !opts.json) io.stderr(`配对：${safe(t.file)} ↔ 自评报告 ${safe(t.report)}\n`);
   if (targets.length === 0) {
@@ -271,7 +273,7 @@ async function check(
         const outcome = done.get(flushed)!;
         done.delete(flushed);
         try {
-          await emit(flushed, targets[flushed], outcome);
+          await emit(flushed, targets.at(flushed), outcome);
         } catch (e) {
           aborted = e;
         }
@@ -294,7 +296,7 @@ async function check(
       if (i >= targets.length) return;
       while (i >= flushed + window && !aborted) await new Promise<void>((r) => waiters.push(r));
       if (aborted) return;
-      const t = targets[i];
+      const t = targets.at(i);
       done.set(
         i,
         t.problem

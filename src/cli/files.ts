@@ -64,7 +64,7 @@ async function listFolder(dir: string): Promise<Entry[]> {
 async function walk(
   dir: string,
   base: string,
-  out: Target[],
+  out: Targets,
   seen: Set<string>,
   outNames: boolean,
 ): Promise<void> {
@@ -163,24 +163,116 @@ function distinctOutNames(targets: Target[]): void {
   }
 }
 
+/** A run of plain targets (no copy's name, problem or report): paths joined by NUL (no path has one). */
+interface Packed {
+  files: string;
+  /** Where each path ends in `files` (the index after its last character). */
+  ends: Uint32Array;
+}
+
+/** Plain targets packed together at most this many at a time. */
+const PACK = 1024;
+
+/**
+ * The files to check, in order. Plain targets (a batch's bulk) are kept packed, a few strings for
+ * thousands of files, and a Target is made only when asked for: 30,000 Target objects and their
+ * paths, alive from the search to the end of the batch, made V8 grow the main thread's young
+ * generation to its ceiling (most of what made 30,000 files take more memory than 300).
+ */
+export class Targets implements Iterable<Target> {
+  private readonly parts: (Target | Packed)[] = [];
+  /** The index of each part's first target. */
+  private readonly starts: number[] = [];
+  private pending: string[] = [];
+  private count = 0;
+  /** Whether a file could be a report (.docx / .doc): only then is there pairing to do. */
+  documents = false;
+
+  static of(targets: Iterable<Target>): Targets {
+    const list = new Targets();
+    for (const t of targets) list.push(t);
+    return list;
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(t: Target): void {
+    if (!t.problem && REPORT.test(t.file)) this.documents = true;
+    if (t.outName === '' && t.problem === undefined && t.report === undefined) {
+      if (this.pending.length === 0) this.starts.push(this.count);
+      this.pending.push(t.file);
+      if (this.pending.length === PACK) this.seal();
+    } else {
+      this.seal();
+      this.starts.push(this.count);
+      this.parts.push(t);
+    }
+    this.count++;
+  }
+
+  private seal(): void {
+    if (this.pending.length === 0) return;
+    const ends = new Uint32Array(this.pending.length);
+    let end = -1;
+    for (let k = 0; k < this.pending.length; k++) ends[k] = end += 1 + this.pending[k].length;
+    this.parts.push({ files: this.pending.join('\0'), ends });
+    this.pending = [];
+  }
+
+  at(i: number): Target {
+    if (!(i >= 0 && i < this.count)) throw new RangeError(`no target ${i}`);
+    this.seal();
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const part = this.parts[lo];
+    if (!('ends' in part)) return part;
+    const k = i - this.starts[lo];
+    return { file: part.files.slice(k ? part.ends[k - 1] + 1 : 0, part.ends[k]), outName: '' };
+  }
+
+  *[Symbol.iterator](): Iterator<Target> {
+    for (let i = 0; i < this.count; i++) yield this.at(i);
+  }
+}
+
 /**
  * Expands folders into their .xlsx files (recursively, in natural order). A path that is neither is
  * kept, so the checker can say in one sentence what is wrong with it; a folder that cannot be read
  * is kept with its sentence, and the rest goes on. The copies' names (`outName`) are worked out
- * only with `outNames` (--out): without it they stay empty.
+ * only with `outNames` (--out): without it they stay empty. `report` (--report) goes with the
+ * target when there is only one.
  */
-export async function collectTargets(paths: string[], outNames = true): Promise<Target[]> {
-  const out: Target[] = [];
+export async function collectTargets(
+  paths: string[],
+  { outNames = true, report = null }: { outNames?: boolean; report?: string | null } = {},
+): Promise<Targets> {
+  const out = new Targets();
   const seen = new Set<string>();
   for (const p of paths) {
     const stat = await fs.stat(p).catch(() => null);
     if (stat && stat.isDirectory()) await walk(p, p, out, seen, outNames);
     else out.push({ file: p, outName: outNames ? checkedName(path.basename(p)) : '' });
   }
-  const paired = pairWithReports(out);
-  if (outNames) distinctOutNames(paired);
-  return paired;
+  // Pairing needs a document among the files, and copies' names all of them, as objects.
+  let targets = out;
+  if (out.documents || outNames) {
+    const paired = pairWithReports([...out]);
+    if (outNames) distinctOutNames(paired);
+    targets = Targets.of(paired);
+  }
+  if (report && targets.length === 1) targets = Targets.of([{ ...targets.at(0), report }]);
+  return targets;
 }
+
+/** What pairReports takes for a report. */
+const REPORT = /\.(docx|doc)$/i;
 
 /**
  * A workbook and the Word document of the same stem in the same folder (X.xlsx and X.docx,
