@@ -1,12 +1,10 @@
 import { promises as fs, closeSync, openSync, writeSync, createReadStream } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { createInterface } from 'readline';
-import { randomBytes } from 'crypto';
 import type { CheckOptions } from './args';
 import { failed, type FileResult, type Task, type TaskResult } from './result';
 import { OutputError, reasonOf } from './errors';
-import { collectTargets, type Target } from './files';
+import { collectTargets, type Target, type Targets } from './files';
 import { type Limits, limitsFor } from './limits';
 import type { Checker } from './pool';
 import { createChecker, createLoneChecker } from './pool';
@@ -50,7 +48,7 @@ async function canonical(p: string): Promise<string> {
 const within = (p: string, base: string) => p === base || p.startsWith(base + path.sep);
 
 /** --out and --csv must not be, or be inside, an input file: refused before anything runs. */
-async function refuseClobber(opts: CheckOptions, targets: Target[]): Promise<string | null> {
+async function refuseClobber(opts: CheckOptions, targets: Targets): Promise<string | null> {
   if (!opts.outDir && !opts.csvFile) return null;
   const inputs = new Map<string, string>();
   for (const t of targets) if (!t.problem) inputs.set(await canonical(t.file), t.file);
@@ -80,6 +78,13 @@ async function refuseClobber(opts: CheckOptions, targets: Target[]): Promise<str
   return null;
 }
 
+/**
+ * A random tag for a temporary file's name. crypto (and readline, below) are loaded only when they
+ * are used: loading them is a noticeable part of starting a one-file check, which needs neither.
+ */
+const randomTag = (): string =>
+  (require('crypto') as typeof import('crypto')).randomBytes(6).toString('hex');
+
 /** A file written row by row to a temporary next to it, renamed into place only when complete. */
 class AtomicFile {
   private fd: number | null = null;
@@ -87,7 +92,7 @@ class AtomicFile {
   constructor(readonly target: string) {
     this.tmp = path.join(
       path.dirname(path.resolve(target)),
-      `.selfeval-${process.pid}-${randomBytes(6).toString('hex')}.tmp`,
+      `.selfeval-${process.pid}-${randomTag()}.tmp`,
     );
   }
   async open(): Promise<void> {
@@ -114,7 +119,7 @@ class AtomicFile {
 class RowSpool {
   private readonly file = path.join(
     os.tmpdir(),
-    `selfeval-rows-${process.pid}-${randomBytes(6).toString('hex')}.jsonl`,
+    `selfeval-rows-${process.pid}-${randomTag()}.jsonl`,
   );
   private fd: number | null = openSync(this.file, 'wx', 0o600);
   readonly widths = new TableWidths();
@@ -128,6 +133,7 @@ class RowSpool {
   }
   async *lines(): AsyncGenerator<string> {
     this.close();
+    const { createInterface } = require('readline') as typeof import('readline');
     const rl = createInterface({ input: createReadStream(this.file, 'utf8'), crlfDelay: Infinity });
     for await (const line of rl) if (line) yield this.widths.line(JSON.parse(line) as string[]);
   }
@@ -165,8 +171,10 @@ async function check(
   limits: Limits,
   checkerFor: (files: number) => Checker,
 ): Promise<number> {
-  const targets = await collectTargets(opts.paths);
-  if (opts.report && targets.length === 1) targets[0].report = opts.report;
+  const targets = await collectTargets(opts.paths, {
+    outNames: opts.outDir !== null,
+    report: opts.report,
+  });
   for (const t of targets)
     if (t.report && !opts.json) io.stderr(`配对：${safe(t.file)} ↔ 自评报告 ${safe(t.report)}\n`);
   if (targets.length === 0) {
@@ -265,7 +273,7 @@ async function check(
         const outcome = done.get(flushed)!;
         done.delete(flushed);
         try {
-          await emit(flushed, targets[flushed], outcome);
+          await emit(flushed, targets.at(flushed), outcome);
         } catch (e) {
           aborted = e;
         }
@@ -288,7 +296,7 @@ async function check(
       if (i >= targets.length) return;
       while (i >= flushed + window && !aborted) await new Promise<void>((r) => waiters.push(r));
       if (aborted) return;
-      const t = targets[i];
+      const t = targets.at(i);
       done.set(
         i,
         t.problem

@@ -1,4 +1,4 @@
-import { type Dirent, promises as fs } from 'fs';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { pairReports } from './docx/pair';
 import { reasonOf } from './errors';
@@ -6,7 +6,7 @@ import { reasonOf } from './errors';
 export interface Target {
   /** As the user gave it, or joined under the folder they gave. */
   file: string;
-  /** Where its annotated copy goes, relative to --out (mirrors sub-folders; clashes told apart). */
+  /** Where its annotated copy goes, relative to --out (mirrors sub-folders; clashes told apart); '' without --out. */
   outName: string;
   /** Set when the path cannot be checked at all (an unreadable folder, an odd name): the sentence. */
   problem?: string;
@@ -32,26 +32,63 @@ function folderSentence(e: unknown): string {
   return `无法读取该文件夹（${reasonOf(e)}），已跳过其中的文件。`;
 }
 
-async function walk(dir: string, base: string, out: Target[], seen: Set<string>): Promise<void> {
-  let names: Dirent<Buffer>[];
+/** A folder entry: a Dirent, or (for a folder with odd names) one named from its raw bytes. */
+interface Entry {
+  name: string;
+  /** The name's bytes are not valid UTF-8 (decoding replaced some with U+FFFD). */
+  undecodable?: boolean;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+}
+
+/**
+ * A folder's entries with their kinds (a plain file or folder needs no stat of its own), named as
+ * strings. Only a folder with a U+FFFD in some name is listed again as bytes, to tell a name that
+ * is not UTF-8 from one that holds that character: a name without it decoded losslessly. Listing as
+ * strings keeps 30,000 names from being 30,000 Buffers, which made the heap grow for good.
+ */
+async function listFolder(dir: string): Promise<Entry[]> {
+  const entries: Entry[] = await fs.readdir(dir, { withFileTypes: true });
+  if (!entries.some((d) => d.name.includes('\uFFFD'))) return entries;
+  return (await fs.readdir(dir, { encoding: 'buffer', withFileTypes: true })).map((d) => {
+    const name = d.name.toString('utf8');
+    return {
+      name,
+      undecodable: !Buffer.from(name, 'utf8').equals(d.name),
+      isDirectory: () => d.isDirectory(),
+      isSymbolicLink: () => d.isSymbolicLink(),
+    };
+  });
+}
+
+async function walk(
+  dir: string,
+  base: string,
+  out: Targets,
+  seen: Set<string>,
+  outNames: boolean,
+): Promise<void> {
+  let entries: Entry[];
   try {
     const st = await fs.stat(dir);
     const key = `${st.dev}:${st.ino}`;
     if (seen.has(key)) return; // a link back up the tree
     seen.add(key);
-    // With their kinds: a plain file or folder needs no stat of its own (30,000 of them add up).
-    names = await fs.readdir(dir, { encoding: 'buffer', withFileTypes: true });
+    entries = await listFolder(dir);
   } catch (e) {
     out.push({ file: dir, outName: '', problem: folderSentence(e) });
     return;
   }
-  const entries = names
-    .map((d) => ({ d, raw: d.name, name: d.name.toString('utf8') }))
-    .sort((a, b) => naturalCompare(a.name, b.name));
-  for (const { d, raw, name } of entries) {
+  entries.sort((a, b) => naturalCompare(a.name, b.name));
+  const target = (full: string): Target => ({
+    file: full,
+    outName: outNames ? checkedName(path.relative(base, full)) : '',
+  });
+  for (const d of entries) {
+    const { name } = d;
     if (name.startsWith('.')) continue;
     const full = path.join(dir, name);
-    if (!Buffer.from(name, 'utf8').equals(raw)) {
+    if (d.undecodable) {
       if (INPUT.test(name))
         out.push({
           file: full,
@@ -61,9 +98,8 @@ async function walk(dir: string, base: string, out: Target[], seen: Set<string>)
       continue;
     }
     if (!d.isSymbolicLink()) {
-      if (d.isDirectory()) await walk(full, base, out, seen);
-      else if (isCandidate(name))
-        out.push({ file: full, outName: checkedName(path.relative(base, full)) });
+      if (d.isDirectory()) await walk(full, base, out, seen, outNames);
+      else if (isCandidate(name)) out.push(target(full));
       continue;
     }
     let st: import('fs').Stats | null = null;
@@ -81,9 +117,8 @@ async function walk(dir: string, base: string, out: Target[], seen: Set<string>)
         });
       continue;
     }
-    if (st.isDirectory()) await walk(full, base, out, seen);
-    else if (isCandidate(name))
-      out.push({ file: full, outName: checkedName(path.relative(base, full)) });
+    if (st.isDirectory()) await walk(full, base, out, seen, outNames);
+    else if (isCandidate(name)) out.push(target(full));
   }
 }
 
@@ -128,23 +163,116 @@ function distinctOutNames(targets: Target[]): void {
   }
 }
 
+/** A run of plain targets (no copy's name, problem or report): paths joined by NUL (no path has one). */
+interface Packed {
+  files: string;
+  /** Where each path ends in `files` (the index after its last character). */
+  ends: Uint32Array;
+}
+
+/** Plain targets packed together at most this many at a time. */
+const PACK = 1024;
+
+/**
+ * The files to check, in order. Plain targets (a batch's bulk) are kept packed, a few strings for
+ * thousands of files, and a Target is made only when asked for: 30,000 Target objects and their
+ * paths, alive from the search to the end of the batch, made V8 grow the main thread's young
+ * generation to its ceiling (most of what made 30,000 files take more memory than 300).
+ */
+export class Targets implements Iterable<Target> {
+  private readonly parts: (Target | Packed)[] = [];
+  /** The index of each part's first target. */
+  private readonly starts: number[] = [];
+  private pending: string[] = [];
+  private count = 0;
+  /** Whether a file could be a report (.docx / .doc): only then is there pairing to do. */
+  documents = false;
+
+  static of(targets: Iterable<Target>): Targets {
+    const list = new Targets();
+    for (const t of targets) list.push(t);
+    return list;
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(t: Target): void {
+    if (!t.problem && REPORT.test(t.file)) this.documents = true;
+    if (t.outName === '' && t.problem === undefined && t.report === undefined) {
+      if (this.pending.length === 0) this.starts.push(this.count);
+      this.pending.push(t.file);
+      if (this.pending.length === PACK) this.seal();
+    } else {
+      this.seal();
+      this.starts.push(this.count);
+      this.parts.push(t);
+    }
+    this.count++;
+  }
+
+  private seal(): void {
+    if (this.pending.length === 0) return;
+    const ends = new Uint32Array(this.pending.length);
+    let end = -1;
+    for (let k = 0; k < this.pending.length; k++) ends[k] = end += 1 + this.pending[k].length;
+    this.parts.push({ files: this.pending.join('\0'), ends });
+    this.pending = [];
+  }
+
+  at(i: number): Target {
+    if (!(i >= 0 && i < this.count)) throw new RangeError(`no target ${i}`);
+    this.seal();
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const part = this.parts[lo];
+    if (!('ends' in part)) return part;
+    const k = i - this.starts[lo];
+    return { file: part.files.slice(k ? part.ends[k - 1] + 1 : 0, part.ends[k]), outName: '' };
+  }
+
+  *[Symbol.iterator](): Iterator<Target> {
+    for (let i = 0; i < this.count; i++) yield this.at(i);
+  }
+}
+
 /**
  * Expands folders into their .xlsx files (recursively, in natural order). A path that is neither is
  * kept, so the checker can say in one sentence what is wrong with it; a folder that cannot be read
- * is kept with its sentence, and the rest goes on.
+ * is kept with its sentence, and the rest goes on. The copies' names (`outName`) are worked out
+ * only with `outNames` (--out): without it they stay empty. `report` (--report) goes with the
+ * target when there is only one.
  */
-export async function collectTargets(paths: string[]): Promise<Target[]> {
-  const out: Target[] = [];
+export async function collectTargets(
+  paths: string[],
+  { outNames = true, report = null }: { outNames?: boolean; report?: string | null } = {},
+): Promise<Targets> {
+  const out = new Targets();
   const seen = new Set<string>();
   for (const p of paths) {
     const stat = await fs.stat(p).catch(() => null);
-    if (stat && stat.isDirectory()) await walk(p, p, out, seen);
-    else out.push({ file: p, outName: checkedName(path.basename(p)) });
+    if (stat && stat.isDirectory()) await walk(p, p, out, seen, outNames);
+    else out.push({ file: p, outName: outNames ? checkedName(path.basename(p)) : '' });
   }
-  const paired = pairWithReports(out);
-  distinctOutNames(paired);
-  return paired;
+  // Pairing needs a document among the files, and copies' names all of them, as objects.
+  let targets = out;
+  if (out.documents || outNames) {
+    const paired = pairWithReports([...out]);
+    if (outNames) distinctOutNames(paired);
+    targets = Targets.of(paired);
+  }
+  if (report && targets.length === 1) targets = Targets.of([{ ...targets.at(0), report }]);
+  return targets;
 }
+
+/** What pairReports takes for a report. */
+const REPORT = /\.(docx|doc)$/i;
 
 /**
  * A workbook and the Word document of the same stem in the same folder (X.xlsx and X.docx,

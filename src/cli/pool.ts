@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { existsSync } from 'fs';
-import { Worker } from 'worker_threads';
+import type { Worker } from 'worker_threads';
 import { failed, type Task, type TaskResult } from './result';
 import { type Limits, limitSentence } from './limits';
 
@@ -62,7 +62,9 @@ class Pool implements Checker {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(WORKER, {
+    // Loaded here, not on start: a lone workbook checked in this process needs no thread.
+    const { Worker: Thread } = require('worker_threads') as typeof import('worker_threads');
+    const worker = new Thread(WORKER, {
       resourceLimits: {
         maxOldGenerationSizeMb: this.limits.memoryMb,
         // A small nursery: the young generation otherwise grows to its ceiling over a long batch
