@@ -7,7 +7,7 @@ import { OutputError, reasonOf } from './errors';
 import { collectTargets, type Target, type Targets } from './files';
 import { type Limits, limitsFor } from './limits';
 import type { Checker } from './pool';
-import { createChecker, createLoneChecker } from './pool';
+import { createChecker, createLoneChecker, DEPTH } from './pool';
 import { csvHead, csvRow } from './report/csv';
 import { jsonElement } from './report/json';
 import { safe } from './report/safe';
@@ -308,7 +308,8 @@ async function check(
   };
   try {
     await Promise.all(
-      Array.from({ length: Math.max(1, Math.min(opts.jobs, targets.length)) }, lane),
+      // DEPTH lanes per worker: each worker is handed its next file while it checks one.
+      Array.from({ length: Math.max(1, Math.min(opts.jobs * DEPTH, targets.length)) }, lane),
     );
     await flushing;
     if (!aborted) {

@@ -41,10 +41,22 @@ export function createLoneChecker(limits: Limits): Checker {
   };
 }
 
+/** Tasks a worker holds at once: the one it checks and the next, so it never waits for this thread. */
+export const DEPTH = 2;
+
+interface Job {
+  task: Task;
+  resolve: (r: TaskResult) => void;
+}
+
 interface Slot {
   worker: Worker | null;
-  busy: boolean;
+  /** In the order the worker takes them: the first is the one being checked. */
+  jobs: Job[];
+  timer: ReturnType<typeof setTimeout> | null;
 }
+
+const INTERNAL = '校验时出现内部错误（检查进程意外退出）。请把该文件反馈给开发者。';
 
 class Pool implements Checker {
   private readonly slots: Slot[];
@@ -55,13 +67,14 @@ class Pool implements Checker {
     private readonly limits: Limits,
   ) {
     // Started at once: loading the engine in each worker overlaps the search for files.
-    this.slots = Array.from({ length: Math.max(1, size) }, () => ({
-      worker: this.spawn(),
-      busy: false,
-    }));
+    this.slots = Array.from({ length: Math.max(1, size) }, () => {
+      const slot: Slot = { worker: null, jobs: [], timer: null };
+      slot.worker = this.spawn(slot);
+      return slot;
+    });
   }
 
-  private spawn(): Worker {
+  private spawn(slot: Slot): Worker {
     // Loaded here, not on start: a lone workbook checked in this process needs no thread.
     const { Worker: Thread } = require('worker_threads') as typeof import('worker_threads');
     const worker = new Thread(WORKER, {
@@ -75,78 +88,93 @@ class Pool implements Checker {
       stdout: false,
       stderr: false,
     });
+    // Events of a worker already replaced (its exit after terminate) are not this slot's.
+    const mine = () => slot.worker === worker;
+    worker.on('message', (r: TaskResult) => {
+      if (mine()) this.finish(slot, r);
+    });
+    worker.on('error', (e: Error & { code?: string }) => {
+      if (mine())
+        this.fail(
+          slot,
+          e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? limitSentence.memory(this.limits) : INTERNAL,
+        );
+    });
+    worker.on('exit', () => {
+      if (mine()) this.fail(slot, INTERNAL);
+    });
     worker.unref();
     return worker;
   }
 
-  private async acquire(): Promise<Slot> {
-    for (;;) {
-      const free = this.slots.find((s) => !s.busy);
-      if (free) {
-        free.busy = true;
-        return free;
-      }
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+  /** The time limit runs for the file being checked: from when the worker could start it. */
+  private startTimer(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    if (slot.jobs.length === 0) {
+      slot.worker?.unref();
+      return;
     }
+    slot.worker?.ref();
+    slot.timer = setTimeout(
+      () => this.fail(slot, limitSentence.time(this.limits)),
+      this.limits.timeMs,
+    );
   }
 
-  private release(slot: Slot): void {
-    slot.busy = false;
+  private finish(slot: Slot, r: TaskResult): void {
+    const job = slot.jobs.shift();
+    this.startTimer(slot);
+    job?.resolve(r);
     this.waiting.shift()?.();
   }
 
-  async run(task: Task): Promise<TaskResult> {
-    const slot = await this.acquire();
-    const worker = (slot.worker ??= this.spawn());
-    try {
-      return await new Promise<TaskResult>((resolve) => {
-        const done = (r: TaskResult, dead: boolean) => {
-          clearTimeout(timer);
-          worker.off('message', onMessage);
-          worker.off('error', onError);
-          worker.off('exit', onExit);
-          if (dead) {
-            slot.worker = null;
-            void worker.terminate();
-          }
-          resolve(r);
-        };
-        const unreadable = (message: string) => ({
-          results: [failed(task.file, 'unreadable', message)],
-          copyError: null,
-        });
-        const onMessage = (r: TaskResult) => done(r, false);
-        const onError = (e: Error & { code?: string }) =>
-          done(
-            unreadable(
-              e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-                ? limitSentence.memory(this.limits)
-                : '校验时出现内部错误（检查进程意外退出）。请把该文件反馈给开发者。',
-            ),
-            true,
-          );
-        const onExit = () =>
-          done(
-            unreadable('校验时出现内部错误（检查进程意外退出）。请把该文件反馈给开发者。'),
-            true,
-          );
-        const timer = setTimeout(
-          () => done(unreadable(limitSentence.time(this.limits)), true),
-          this.limits.timeMs,
-        );
-        worker.on('message', onMessage);
-        worker.on('error', onError);
-        worker.on('exit', onExit);
-        worker.ref();
-        worker.postMessage(task);
-      });
-    } finally {
-      slot.worker?.unref();
-      this.release(slot);
+  /**
+   * The file being checked gets `message`; the worker is ended, and the files queued behind it
+   * go to a new one, so a file that breaks a worker costs the batch nothing else.
+   */
+  private fail(slot: Slot, message: string): void {
+    const job = slot.jobs.shift();
+    const dead = slot.worker;
+    slot.worker = null;
+    void dead?.terminate();
+    if (slot.jobs.length > 0) {
+      const worker = (slot.worker = this.spawn(slot));
+      for (const j of slot.jobs) worker.postMessage(j.task);
     }
+    this.startTimer(slot);
+    job?.resolve({ results: [failed(job.task.file, 'unreadable', message)], copyError: null });
+    this.waiting.shift()?.();
+  }
+
+  run(task: Task): Promise<TaskResult> {
+    return new Promise<TaskResult>((resolve) => {
+      const place = () => {
+        // The least loaded worker: an idle one first, else one with room for the next file.
+        let slot: Slot | null = null;
+        for (const s of this.slots)
+          if (s.jobs.length < DEPTH && (!slot || s.jobs.length < slot.jobs.length)) slot = s;
+        if (!slot) {
+          this.waiting.push(place);
+          return;
+        }
+        const worker = (slot.worker ??= this.spawn(slot));
+        slot.jobs.push({ task, resolve });
+        worker.postMessage(task);
+        if (slot.jobs.length === 1) this.startTimer(slot);
+      };
+      place();
+    });
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((s) => s.worker?.terminate()));
+    await Promise.all(
+      this.slots.map((s) => {
+        if (s.timer) clearTimeout(s.timer);
+        const w = s.worker;
+        s.worker = null;
+        return w?.terminate();
+      }),
+    );
   }
 }

@@ -1,7 +1,23 @@
 import { parentPort } from 'worker_threads';
 import { checkTask, type Task } from './checkFile';
 
-/** A pool worker: checks one file at a time, under the heap limit the pool gave it. */
+/**
+ * A pool worker: checks the files it is sent one after another, under the heap limit the pool
+ * gave it. The pool sends the next file before this one is done, so the worker never waits; a
+ * failure that escapes checkTask ends the worker, as the pool expects, and is not swallowed.
+ */
+let chain: Promise<void> = Promise.resolve();
 parentPort?.on('message', (task: Task) => {
-  void checkTask(task).then((result) => parentPort?.postMessage(result));
+  chain = chain
+    .then(() => checkTask(task))
+    .then(
+      (result) => {
+        parentPort?.postMessage(result);
+      },
+      (e: unknown) => {
+        setImmediate(() => {
+          throw e;
+        });
+      },
+    );
 });

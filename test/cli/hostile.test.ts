@@ -195,6 +195,35 @@ describe('each file in isolation, under limits', () => {
       SELFEVAL_TEST_MEMORY_MB: '48',
     });
   }, 120_000);
+  test('a file that ends its worker costs the files queued behind it nothing', async () => {
+    // One worker is handed its next files while it checks the hog; they must go to a new one.
+    const n = 2_000_000;
+    const strings = ['<sst>'];
+    for (let i = 0; i < n; i++) strings.push(`<si><t>s${i}</t></si>`);
+    strings.push('</sst>');
+    const queue = path.join(tmp, 'queue');
+    await fs.mkdir(queue);
+    await fs.writeFile(
+      path.join(queue, '1.xlsx'),
+      zip(workbookParts('<worksheet><sheetData/></worksheet>', strings.join(''))),
+    );
+    await fs.copyFile(SEED, path.join(queue, '2.xlsx'));
+    await fs.copyFile(CORRECTED, path.join(queue, '3.xlsx'));
+    await fs.copyFile(SEED, path.join(queue, '4.xlsx'));
+    const r = cli(['check', queue, '--json', '--jobs', '1'], {
+      env: { SELFEVAL_TEST_MEMORY_MB: '48' },
+    });
+    expectClean(r);
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout) as { file: string; status: string; message: string }[];
+    expect(report.map((e) => [path.basename(e.file), e.status])).toEqual([
+      ['1.xlsx', 'unreadable'],
+      ['2.xlsx', 'checked'],
+      ['3.xlsx', 'checked'],
+      ['4.xlsx', 'checked'],
+    ]);
+    expect(report[0].message).toMatch(/内存限制/);
+  }, 120_000);
 });
 
 describe('nothing lost or overwritten', () => {
