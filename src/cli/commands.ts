@@ -2,16 +2,16 @@ import { promises as fs, closeSync, openSync, writeSync, createReadStream } from
 import * as os from 'os';
 import * as path from 'path';
 import type { CheckOptions } from './args';
-import { failed, type FileResult, type Task, type TaskResult } from './result';
+import { failed, type FileResult, type Task } from './result';
 import { OutputError, reasonOf } from './errors';
 import { collectTargets, type Target, type Targets } from './files';
 import { type Limits, limitsFor } from './limits';
 import type { Checker } from './pool';
 import { createChecker, createLoneChecker, DEPTH } from './pool';
-import { csvHead, csvRow } from './report/csv';
-import { jsonElement } from './report/json';
+import { csvHead } from './report/csv';
+import { type Output, type RenderedOutcome, renderOutcome } from './report/rendered';
 import { safe } from './report/safe';
-import { fileReport, safeRow, TableWidths } from './report/text';
+import { TableWidths } from './report/text';
 
 export interface Io {
   /** Writes to stdout; may return a promise (back-pressure) and throws an OutputError when stdout is gone. */
@@ -221,20 +221,20 @@ async function check(
   let writeFailed = false;
   let count = 0;
 
-  const emit = async (index: number, target: Target, outcome: TaskResult) => {
+  const emit = async (index: number, target: Target, outcome: RenderedOutcome) => {
     for (const r of outcome.results) {
       if (r.status !== 'checked') anyUnreadable = true;
-      if (r.summary.errors > 0) anyErrors = true;
+      if (r.errors > 0) anyErrors = true;
       if (r.status !== 'checked') say(`${safe(r.file)}：${safe(r.message ?? '')}\n`);
-      if (opts.json) await out(`${count === 0 ? '[\n' : ',\n'}${jsonElement(r)}`);
+      if (opts.json) await out(`${count === 0 ? '[\n' : ',\n'}${r.body}`);
       else {
-        await out(`${count === 0 ? '' : '\n\n'}${fileReport(r)}`);
-        spool!.add(safeRow(r));
+        await out(`${count === 0 ? '' : '\n\n'}${r.body}`);
+        spool!.add(r.row ?? []);
       }
       count++;
-      if (csv) {
+      if (csv && r.csv !== null) {
         try {
-          csv.write(csvRow(r));
+          csv.write(r.csv);
         } catch (e) {
           say(`selfeval：无法写入 CSV 文件 ${safe(opts.csvFile ?? '')}：${reasonOf(e)}。\n`);
           await csv.abandon().catch(() => undefined);
@@ -260,8 +260,9 @@ async function check(
 
   // Files are checked by a pool (any order) and reported in input order, as soon as each is next.
   const checker = checkerFor(targets.length);
+  const output: Output = { json: opts.json, csv: csv !== null };
   const window = Math.max(4, opts.jobs * 4);
-  const done = new Map<number, TaskResult>();
+  const done = new Map<number, RenderedOutcome>();
   const waiters: (() => void)[] = [];
   let flushed = 0;
   let next = 0;
@@ -288,6 +289,7 @@ async function check(
     limits,
     tolerance: opts.tolerance,
     report: t.report ?? null,
+    output,
   });
   const lane = async () => {
     for (;;) {
@@ -300,7 +302,10 @@ async function check(
       done.set(
         i,
         t.problem
-          ? { results: [failed(t.file, 'unreadable', t.problem)], copyError: null }
+          ? renderOutcome(
+              { results: [failed(t.file, 'unreadable', t.problem)], copyError: null },
+              output,
+            )
           : await checker.run(taskOf(t)),
       );
       await flush();

@@ -1,12 +1,16 @@
 import * as path from 'path';
 import { existsSync } from 'fs';
 import type { Worker } from 'worker_threads';
-import { failed, type Task, type TaskResult } from './result';
+import { failed, type Task } from './result';
+import { type RenderedOutcome, renderOutcome } from './report/rendered';
 import { type Limits, limitSentence } from './limits';
 
-/** Checks files: each in a worker under the time and memory limits, results in any order. */
+/**
+ * Checks files: each in a worker under the time and memory limits, results in any order,
+ * formatted as the task's output asks.
+ */
 export interface Checker {
-  run(task: Task): Promise<TaskResult>;
+  run(task: Task): Promise<RenderedOutcome>;
   close(): Promise<void>;
 }
 
@@ -19,7 +23,10 @@ const WORKER = path.join(__dirname, 'worker.js');
 export function createChecker(jobs: number, limits: Limits): Checker {
   if (!existsSync(WORKER)) {
     const { checkTask } = require('./checkFile') as typeof import('./checkFile');
-    return { run: checkTask, close: async () => {} };
+    return {
+      run: async (task) => renderOutcome(await checkTask(task), task.output),
+      close: async () => {},
+    };
   }
   return new Pool(jobs, limits);
 }
@@ -33,7 +40,9 @@ export function createLoneChecker(limits: Limits): Checker {
   return {
     run: async (task) => {
       const { checkTaskInline } = require('./checkFile') as typeof import('./checkFile');
-      return checkTaskInline(task) ?? (await (pool ??= createChecker(1, limits)).run(task));
+      const inline = checkTaskInline(task);
+      if (inline) return renderOutcome(inline, task.output);
+      return (pool ??= createChecker(1, limits)).run(task);
     },
     close: async () => {
       await pool?.close();
@@ -46,7 +55,7 @@ export const DEPTH = 2;
 
 interface Job {
   task: Task;
-  resolve: (r: TaskResult) => void;
+  resolve: (r: RenderedOutcome) => void;
 }
 
 interface Slot {
@@ -90,7 +99,7 @@ class Pool implements Checker {
     });
     // Events of a worker already replaced (its exit after terminate) are not this slot's.
     const mine = () => slot.worker === worker;
-    worker.on('message', (r: TaskResult) => {
+    worker.on('message', (r: RenderedOutcome) => {
       if (mine()) this.finish(slot, r);
     });
     worker.on('error', (e: Error & { code?: string }) => {
@@ -122,7 +131,7 @@ class Pool implements Checker {
     );
   }
 
-  private finish(slot: Slot, r: TaskResult): void {
+  private finish(slot: Slot, r: RenderedOutcome): void {
     const job = slot.jobs.shift();
     this.startTimer(slot);
     job?.resolve(r);
@@ -143,12 +152,18 @@ class Pool implements Checker {
       for (const j of slot.jobs) worker.postMessage(j.task);
     }
     this.startTimer(slot);
-    job?.resolve({ results: [failed(job.task.file, 'unreadable', message)], copyError: null });
+    if (job)
+      job.resolve(
+        renderOutcome(
+          { results: [failed(job.task.file, 'unreadable', message)], copyError: null },
+          job.task.output,
+        ),
+      );
     this.waiting.shift()?.();
   }
 
-  run(task: Task): Promise<TaskResult> {
-    return new Promise<TaskResult>((resolve) => {
+  run(task: Task): Promise<RenderedOutcome> {
+    return new Promise<RenderedOutcome>((resolve) => {
       const place = () => {
         // The least loaded worker: an idle one first, else one with room for the next file.
         let slot: Slot | null = null;

@@ -1,5 +1,6 @@
 import type { CheckResult, Finding, Summary } from '../engine/findings/types';
 import type { Limits } from './limits';
+import type { Output } from './report/rendered';
 
 /**
  * What a check says about a file, and the task a worker is given: kept apart from the engine so
@@ -71,6 +72,8 @@ export interface Task {
   tolerance: string | null;
   /** The 自评报告 (.docx / .doc) to cross-check against the form, or null. */
   report: string | null;
+  /** What the run prints: the worker formats its results for it. */
+  output: Output;
 }
 
 export interface TaskResult {
