@@ -1,4 +1,5 @@
 import type { SheetView } from '../grid/sheet';
+import { getOr, perSheet } from '../grid/memo';
 import type {
   FundsBlock,
   FundsColumnRole,
@@ -38,19 +39,13 @@ export const LABEL_LOOKAHEAD = 10;
  */
 function acceptsFunds(sheet: SheetView) {
   // Every row that could start a header asks of the same rows below: the answer is per cell.
-  let known = ACCEPTS.get(sheet);
-  if (!known) ACCEPTS.set(sheet, (known = new Map()));
-  const memo = known;
-  return (dataRow: number) => (col: number, role: FundsColumnRole) => {
-    if (role === 'reason') return true;
-    const k = dataRow * 16384 + col;
-    let v = memo.get(k);
-    if (v === undefined) memo.set(k, (v = labelsBelowAllow(sheet, dataRow, col)));
-    return v;
-  };
+  const memo = ACCEPTS(sheet);
+  return (dataRow: number) => (col: number, role: FundsColumnRole) =>
+    role === 'reason' ||
+    getOr(memo, dataRow * 16384 + col, () => labelsBelowAllow(sheet, dataRow, col));
 }
 
-const ACCEPTS = new WeakMap<SheetView, Map<number, boolean>>();
+const ACCEPTS = perSheet<number, boolean>();
 
 /** False when the labels in this column below dataRow are 资金 row labels. */
 function labelsBelowAllow(sheet: SheetView, dataRow: number, col: number): boolean {

@@ -1,4 +1,5 @@
 import type { SheetView } from '../grid/sheet';
+import { getOr, perSheet } from '../grid/memo';
 import { isHeaderLike, type RolePattern } from './labels';
 
 /** A header as read: the row(s) it spans, and each role's column. */
@@ -26,15 +27,12 @@ interface Candidate<R extends string> {
  */
 function columnLabels(sheet: SheetView, top: number, bottom: number): Map<number, string[]> {
   // Both pattern lists (indicators, 资金) read the same rows.
-  let bySheet = LABELS_MEMO.get(sheet);
-  if (!bySheet) LABELS_MEMO.set(sheet, (bySheet = new Map()));
-  const k = top * 2 + (bottom - top);
-  let got = bySheet.get(k);
-  if (!got) bySheet.set(k, (got = readColumnLabels(sheet, top, bottom)));
-  return got;
+  return getOr(LABELS_MEMO(sheet), top * 2 + (bottom - top), () =>
+    readColumnLabels(sheet, top, bottom),
+  );
 }
 
-const LABELS_MEMO = new WeakMap<SheetView, Map<number, Map<number, string[]>>>();
+const LABELS_MEMO = perSheet<number, Map<number, string[]>>();
 
 function readColumnLabels(sheet: SheetView, top: number, bottom: number): Map<number, string[]> {
   const out = new Map<number, string[]>();
@@ -90,26 +88,21 @@ function rowRoles<R extends string>(
   row: number,
   patterns: RolePattern<R>[],
 ): Partial<Record<R, number>> {
-  let bySheet = ROW_ROLES.get(sheet);
-  if (!bySheet) ROW_ROLES.set(sheet, (bySheet = new Map()));
-  let byPatterns = bySheet.get(patterns);
-  if (!byPatterns) bySheet.set(patterns, (byPatterns = new Map()));
-  let roles = byPatterns.get(row) as Partial<Record<R, number>> | undefined;
-  if (!roles) {
-    roles = {};
+  const byPatterns = getOr(ROW_ROLES(sheet), patterns, () => new Map());
+  return getOr(byPatterns, row, () => {
+    const roles: Partial<Record<R, number>> = {};
     const known = matchesOf(patterns);
     for (let c = sheet.left; c <= sheet.right; c++) {
       const label = sheet.label(row, c);
       if (label !== '') for (const p of matching(known, patterns, label)) roles[p.role] = c;
     }
-    byPatterns.set(row, roles);
-  }
-  return roles;
+    return roles;
+  }) as Partial<Record<R, number>>;
 }
 
-const ROW_ROLES = new WeakMap<
-  SheetView,
-  Map<readonly RolePattern<string>[], Map<number, Partial<Record<string, number>>>>
+const ROW_ROLES = perSheet<
+  readonly RolePattern<string>[],
+  Map<number, Partial<Record<string, number>>>
 >();
 
 /**
@@ -154,20 +147,13 @@ export function assignRoles<R extends string>(
 
 type Roles<R extends string> = ReturnType<typeof assignRoles<R>>;
 
-const ROLES_MEMO = new WeakMap<
-  SheetView,
-  Map<readonly RolePattern<string>[], Map<number, object>>
->();
+const ROLES_MEMO = perSheet<readonly RolePattern<string>[], Map<number, object>>();
 
 function rolesMemo(
   sheet: SheetView,
   patterns: readonly RolePattern<string>[],
 ): Map<number, object> {
-  let bySheet = ROLES_MEMO.get(sheet);
-  if (!bySheet) ROLES_MEMO.set(sheet, (bySheet = new Map()));
-  let memo = bySheet.get(patterns);
-  if (!memo) bySheet.set(patterns, (memo = new Map()));
-  return memo;
+  return getOr(ROLES_MEMO(sheet), patterns, () => new Map());
 }
 
 /** True when some cell of the row looks like a header word: a cheap filter before assigning roles. */
