@@ -1,6 +1,6 @@
 import type { SheetView } from '../grid/sheet';
 import { getOr, perSheet } from '../grid/memo';
-import { isHeaderLike, type RolePattern } from './labels';
+import { byLabel, isHeaderLike, type RolePattern } from './labels';
 
 /** A header as read: the row(s) it spans, and each role's column. */
 export interface Header<R extends string> {
@@ -56,27 +56,23 @@ function readColumnLabels(sheet: SheetView, top: number, bottom: number): Map<nu
  * labels, and a header is tried at every row that could start one (the patterns are global
  * lists, and their regexes carry no state: no g or y flag).
  */
-const MATCHES = new WeakMap<readonly RolePattern<string>[], Map<string, RolePattern<string>[]>>();
-const MATCHES_LIMIT = 20_000;
+const MATCHES = new WeakMap<
+  readonly RolePattern<string>[],
+  (label: string) => RolePattern<string>[]
+>();
 
-function matchesOf<R extends string>(patterns: RolePattern<R>[]): Map<string, RolePattern<R>[]> {
-  let known = MATCHES.get(patterns);
-  if (!known) MATCHES.set(patterns, (known = new Map()));
-  return known as Map<string, RolePattern<R>[]>;
-}
-
-function matching<R extends string>(
-  known: Map<string, RolePattern<R>[]>,
+function matchesOf<R extends string>(
   patterns: RolePattern<R>[],
-  label: string,
-): RolePattern<R>[] {
-  let matches = known.get(label);
-  if (matches === undefined) {
-    matches = isHeaderLike(label) ? patterns.filter((p) => p.re.test(label)) : [];
-    if (known.size >= MATCHES_LIMIT) known.clear();
-    known.set(label, matches);
-  }
-  return matches;
+): (label: string) => RolePattern<R>[] {
+  let known = MATCHES.get(patterns);
+  if (!known)
+    MATCHES.set(
+      patterns,
+      (known = byLabel((label) =>
+        isHeaderLike(label) ? patterns.filter((p) => p.re.test(label)) : [],
+      )),
+    );
+  return known as (label: string) => RolePattern<R>[];
 }
 
 /**
@@ -94,7 +90,7 @@ function rowRoles<R extends string>(
     const known = matchesOf(patterns);
     for (let c = sheet.left; c <= sheet.right; c++) {
       const label = sheet.label(row, c);
-      if (label !== '') for (const p of matching(known, patterns, label)) roles[p.role] = c;
+      if (label !== '') for (const p of known(label)) roles[p.role] = c;
     }
     return roles;
   }) as Partial<Record<R, number>>;
@@ -121,8 +117,7 @@ export function assignRoles<R extends string>(
   const known = matchesOf(patterns);
   for (const [col, labels] of labelsByCol) {
     for (const label of labels) {
-      for (const p of matching(known, patterns, label))
-        candidates.push({ col, role: p.role, fit: p.fit, label });
+      for (const p of known(label)) candidates.push({ col, role: p.role, fit: p.fit, label });
     }
   }
   if (possible) {

@@ -1,19 +1,12 @@
 import type { FundsColumnRole, FundsRowKind, IndicatorColumnRole } from '../model/form';
+import { remembered } from '../values/remember';
 
 /**
  * Remembers a pure function of a label: forms repeat their row labels, and the locator asks the
  * same question of every row it tries as a header's lookahead.
  */
 export function byLabel<T>(fn: (label: string) => T): (label: string) => T {
-  const known = new Map<string, T>();
-  return (label) => {
-    let v = known.get(label);
-    if (v === undefined && !known.has(label)) {
-      if (known.size >= 20_000) known.clear();
-      known.set(label, (v = fn(label)));
-    }
-    return v as T;
-  };
+  return remembered(fn, 20_000);
 }
 
 /**

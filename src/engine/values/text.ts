@@ -1,4 +1,5 @@
 import type { RawValue } from '../grid/types';
+import { remembered } from './remember';
 
 /**
  * Full-width forms to ASCII (NFKC: "２５４．８５" → "254.85", "（" → "(", "＞" → ">", U+3000 → space),
@@ -7,40 +8,31 @@ import type { RawValue } from '../grid/types';
 export function normalizeText(value: RawValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return String(value).trim();
-  // Forms repeat their labels and markers on every row; NFKC is the costly part, so remember it.
-  const known = NORMALIZED.get(value);
-  if (known !== undefined) return known;
-  if (NORMALIZED.size >= NORMALIZED_LIMIT) NORMALIZED.clear();
-  const out = fold(value);
-  NORMALIZED.set(value, out);
-  return out;
+  return normalized(value);
 }
 
-const NORMALIZED = new Map<string, string>();
-const NORMALIZED_LIMIT = 50_000;
+/** Texts remembered: forms repeat their labels and markers on every row, and NFKC is costly. */
+const TEXTS_REMEMBERED = 50_000;
 
-function fold(s: string): string {
-  return s
-    .replace(/\uFF0D/g, '\u2212') // keep the full-width minus apart from ASCII '-' after NFKC
-    .normalize('NFKC')
-    .replace(/[\u00A0\u2000-\u200B\u3000\uFEFF]/g, ' ')
-    .trim();
-}
+const normalized = remembered(
+  (s: string) =>
+    s
+      .replace(/\uFF0D/g, '\u2212') // keep the full-width minus apart from ASCII '-' after NFKC
+      .normalize('NFKC')
+      .replace(/[\u00A0\u2000-\u200B\u3000\uFEFF]/g, ' ')
+      .trim(),
+  TEXTS_REMEMBERED,
+);
 
 /** A label for matching: normalized with every space and line break removed ("项   目" → "项目"). */
 export function labelText(value: RawValue): string {
   // A number or boolean prints without spaces: its label is its text (asked of every figure cell).
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return String(value);
-  const known = LABELS.get(value);
-  if (known !== undefined) return known;
-  if (LABELS.size >= NORMALIZED_LIMIT) LABELS.clear();
-  const out = normalizeText(value).replace(/\s+/g, '');
-  LABELS.set(value, out);
-  return out;
+  return labelled(value);
 }
 
-const LABELS = new Map<string, string>();
+const labelled = remembered((s: string) => normalized(s).replace(/\s+/g, ''), TEXTS_REMEMBERED);
 
 /** A label as written, for messages: full-width kept, spaces and line breaks removed. */
 export function displayText(value: RawValue): string {
