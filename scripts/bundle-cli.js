@@ -3,7 +3,8 @@
  *  - dist/cli/main.bundle.js: tsc's dist/cli/main.js with every module it can load (ours, saxes,
  *    decimal.js) in one file; dist/cli/main.js becomes scripts/cli-main.js, which runs the bundle
  *    from a V8 code cache (main.bundle.cache) made here by checking one fixture;
- *  - dist/cli/worker.js: the pool's worker, bundled the same way in place.
+ *  - dist/cli/worker.js: the pool's worker, and dist/cli/lister.js, the folder search's thread,
+ *    bundled the same way in place.
  * exceljs (annotated copies) and the Word path's @xmldom/xmldom and fflate stay in node_modules,
  * loaded only when a run needs them. The rest of dist/ stays as tsc wrote it. */
 const { execFileSync } = require('child_process');
@@ -17,7 +18,7 @@ const EXTERNAL = ['exceljs', '@xmldom/xmldom', 'fflate'];
 const LOADER = path.join(__dirname, 'cli-main.js');
 
 // Bundling a bundle (this script run twice without tsc in between) would nest them: refuse.
-for (const name of ['main.js', 'worker.js']) {
+for (const name of ['main.js', 'worker.js', 'lister.js']) {
   const text = fs.readFileSync(path.join(DIST, name), 'utf8');
   if (text.includes('webpackBootstrap') || text === fs.readFileSync(LOADER, 'utf8'))
     throw new Error(`dist/cli/${name} is already bundled: run \`npm run build\` (tsc first).`);
@@ -41,30 +42,33 @@ const config = (name, output) => ({
   stats: 'errors-warnings',
 });
 
-webpack([config('main', 'main.bundle.js'), config('worker', 'worker.js')], (err, stats) => {
-  if (err || stats.hasErrors() || stats.hasWarnings()) {
-    console.error(err ?? stats.toString('errors-warnings'));
-    process.exit(1);
-  }
-  const cache = path.join(DIST, 'main.bundle.cache');
-  fs.rmSync(cache, { force: true });
-  fs.copyFileSync(LOADER, path.join(DIST, 'main.js'));
-  fs.chmodSync(path.join(DIST, 'main.js'), 0o755);
-  // The code cache: what one check of a small workbook compiles (a form with findings).
-  try {
-    execFileSync(
-      process.execPath,
-      [
-        path.join(DIST, 'main.js'),
-        'check',
-        path.join(ROOT, 'test/fixtures/yuelu-2022.xlsx'),
-        '--json',
-      ],
-      { env: { ...process.env, SELFEVAL_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' },
-    );
-  } catch (e) {
-    // Exit code 1: the fixture has errors, as it should. Anything else: no cache was made.
-    if (e.status !== 1) throw e;
-  }
-  if (!fs.existsSync(cache)) throw new Error('the code cache was not written');
-});
+webpack(
+  [config('main', 'main.bundle.js'), config('worker', 'worker.js'), config('lister', 'lister.js')],
+  (err, stats) => {
+    if (err || stats.hasErrors() || stats.hasWarnings()) {
+      console.error(err ?? stats.toString('errors-warnings'));
+      process.exit(1);
+    }
+    const cache = path.join(DIST, 'main.bundle.cache');
+    fs.rmSync(cache, { force: true });
+    fs.copyFileSync(LOADER, path.join(DIST, 'main.js'));
+    fs.chmodSync(path.join(DIST, 'main.js'), 0o755);
+    // The code cache: what one check of a small workbook compiles (a form with findings).
+    try {
+      execFileSync(
+        process.execPath,
+        [
+          path.join(DIST, 'main.js'),
+          'check',
+          path.join(ROOT, 'test/fixtures/yuelu-2022.xlsx'),
+          '--json',
+        ],
+        { env: { ...process.env, SELFEVAL_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' },
+      );
+    } catch (e) {
+      // Exit code 1: the fixture has errors, as it should. Anything else: no cache was made.
+      if (e.status !== 1) throw e;
+    }
+    if (!fs.existsSync(cache)) throw new Error('the code cache was not written');
+  },
+);

@@ -4,7 +4,8 @@ import * as path from 'path';
 import type { CheckOptions } from './args';
 import { failed, type FileResult, type Task } from './result';
 import { OutputError, reasonOf } from './errors';
-import { collectTargets, type Target, type Targets } from './files';
+import { type Target, type Targets } from './files';
+import { listTargets } from './listTargets';
 import { type Limits, limitsFor } from './limits';
 import type { Checker } from './pool';
 import { createChecker, createLoneChecker, DEPTH } from './pool';
@@ -171,7 +172,7 @@ async function check(
   limits: Limits,
   checkerFor: (files: number) => Checker,
 ): Promise<number> {
-  const targets = await collectTargets(opts.paths, {
+  const targets = await listTargets(opts.paths, {
     outNames: opts.outDir !== null,
     report: opts.report,
   });

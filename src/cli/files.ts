@@ -170,6 +170,14 @@ interface Packed {
   ends: Uint32Array;
 }
 
+/** A Targets as structured-clone data. */
+export interface TargetsData {
+  parts: (Target | Packed)[];
+  starts: number[];
+  count: number;
+  documents: boolean;
+}
+
 /** Plain targets packed together at most this many at a time. */
 const PACK = 1024;
 
@@ -180,13 +188,28 @@ const PACK = 1024;
  * generation to its ceiling (most of what made 30,000 files take more memory than 300).
  */
 export class Targets implements Iterable<Target> {
-  private readonly parts: (Target | Packed)[] = [];
+  private parts: (Target | Packed)[] = [];
   /** The index of each part's first target. */
-  private readonly starts: number[] = [];
+  private starts: number[] = [];
   private pending: string[] = [];
   private count = 0;
   /** Whether a file could be a report (.docx / .doc): only then is there pairing to do. */
   documents = false;
+
+  /** The list as plain data, to send from the thread that searched the folders (lister.ts). */
+  toData(): TargetsData {
+    this.seal();
+    return { parts: this.parts, starts: this.starts, count: this.count, documents: this.documents };
+  }
+
+  static fromData(d: TargetsData): Targets {
+    const list = new Targets();
+    list.parts = d.parts;
+    list.starts = d.starts;
+    list.count = d.count;
+    list.documents = d.documents;
+    return list;
+  }
 
   static of(targets: Iterable<Target>): Targets {
     const list = new Targets();
@@ -249,9 +272,14 @@ export class Targets implements Iterable<Target> {
  * only with `outNames` (--out): without it they stay empty. `report` (--report) goes with the
  * target when there is only one.
  */
+export interface CollectOptions {
+  outNames?: boolean;
+  report?: string | null;
+}
+
 export async function collectTargets(
   paths: string[],
-  { outNames = true, report = null }: { outNames?: boolean; report?: string | null } = {},
+  { outNames = true, report = null }: CollectOptions = {},
 ): Promise<Targets> {
   const out = new Targets();
   const seen = new Set<string>();
