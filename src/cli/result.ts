@@ -47,6 +47,7 @@ const EMPTY_SUMMARY: Summary = {
   recomputedTotal: null,
   fullMarks: null,
   grade: null,
+  verdict: null,
   coverage: {
     fundRows: 0,
     indicatorRows: 0,

@@ -3,6 +3,7 @@ import { compareFindings } from './findings/order';
 import type { CheckResult, Coverage, Finding, Severity, Summary } from './findings/types';
 import { toA1 } from './grid/address';
 import type { GridSnapshot } from './grid/types';
+import { verdictOf, worstVerdict } from './findings/verdict';
 import { type FixPlan, planFixes, withPlan } from './fixes/plan';
 import { locateForms, locateOnSheet } from './locate/locateForm';
 import type { FormModel } from './model/form';
@@ -33,6 +34,7 @@ export const EMPTY_SUMMARY: Summary = {
   recomputedTotal: null,
   fullMarks: null,
   grade: null,
+  verdict: null,
   coverage: EMPTY_COVERAGE,
 };
 
@@ -86,6 +88,7 @@ export function checkForm(
       fullMarks: complete && assessment.weightKnown ? plain(assessment.weightSum) : null,
       // A form with no 总分 row was cut short or ends out of view: a grade from part of it is wrong.
       grade: recomputed && form.total ? gradeOf(recomputed, profile) : null,
+      verdict: verdictOf(count('error'), count('warning'), coverage),
       coverage,
     },
   };
@@ -217,6 +220,7 @@ export function combineResults(results: CheckResult[]): CheckResult {
       recomputedTotal: null,
       fullMarks: null,
       grade: null,
+      verdict: worstVerdict(results.map((r) => r.summary.verdict)),
       coverage: {
         fundRows: cov.reduce((n, c) => n + c.fundRows, 0),
         indicatorRows: cov.reduce((n, c) => n + c.indicatorRows, 0),

@@ -16,6 +16,7 @@ const form = (errors: number, warnings: number, sheet = '自评表'): FormOutcom
     recomputedTotal: null,
     fullMarks: null,
     grade: null,
+    verdict: null,
     coverage: {
       fundRows: 0,
       indicatorRows: 0,

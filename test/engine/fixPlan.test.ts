@@ -271,6 +271,7 @@ describe('the plan drops what does not settle (fake checks)', () => {
       recomputedTotal: null,
       fullMarks: null,
       grade: null,
+      verdict: null,
       coverage: {
         fundRows: 0,
         indicatorRows: 0,

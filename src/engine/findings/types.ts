@@ -50,8 +50,15 @@ export interface Summary {
   /** The full marks the recomputed total is out of (Σ 分值), e.g. "110". */
   fullMarks: string | null;
   grade: string | null;
+  /**
+   * RULES §7.2: 需修改 (an error remains), 需说明 (warnings remain unexplained), 可报送 (neither);
+   * null for a partial read or no form.
+   */
+  verdict: Verdict | null;
   coverage: Coverage;
 }
+
+export type Verdict = '需修改' | '需说明' | '可报送';
 
 export type CheckStatus = 'checked' | 'not-a-form';
 
