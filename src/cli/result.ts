@@ -1,4 +1,4 @@
-import type { CheckResult, Finding, Summary } from '../engine/findings/types';
+import type { CheckResult, Finding, Reading, Summary } from '../engine/findings/types';
 import type { Limits } from './limits';
 import type { Output } from './report/rendered';
 
@@ -18,6 +18,8 @@ export interface FileResult {
   message: string | null;
   findings: Finding[];
   summary: Summary;
+  /** How the form was read (RULES §1.3); absent when no form was read. */
+  reading?: Reading;
   /**
    * For a Word table, which has no A1 headers: each flagged cell's row and column labels
    * ("（2）项目支出 / 全年执行数"), shown by the text report only (not part of the JSON contract).
@@ -35,6 +37,7 @@ export function fileResult(file: string, r: CheckResult): FileResult {
     message: r.status === 'checked' ? null : r.message,
     findings: r.findings,
     summary: r.summary,
+    ...(r.reading ? { reading: r.reading } : {}),
   };
 }
 

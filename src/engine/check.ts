@@ -8,6 +8,8 @@ import { type FixPlan, planFixes, withPlan } from './fixes/plan';
 import { locateForms, locateOnSheet } from './locate/locateForm';
 import type { FormModel } from './model/form';
 import { NATIONAL_PROFILE, type Profile } from './profile/profile';
+import { describeReading } from './reading/describe';
+import { chooseReading } from './reading/choose';
 import { RULES } from './rules';
 import { valueOf } from './values/amount';
 import { Dec, plain } from './values/decimal';
@@ -99,15 +101,51 @@ function rangeA1(form: FormModel): string {
   return `${toA1({ row: top, col: left })}:${toA1({ row: bottom, col: right })}`;
 }
 
+/** A finding as two readings can both say it: same rule, cells and message. */
+const findingKey = (f: Finding) => `${f.rule}|${f.cells.join(',')}|${f.message}`;
+
+/**
+ * Checks one form under the reading its own arithmetic supports (RULES §1.3, reading/choose.ts).
+ * When another reading holds equally well, only the findings both readings give are kept (the
+ * ambiguity itself is an info of form.ambiguous-reading).
+ */
+function checkChosen(
+  located: FormModel,
+  profile: Profile,
+): { form: FormModel; findings: Finding[]; summary: Summary } {
+  const chosen = located.corrected
+    ? { form: located, rivals: [] as FormModel[] }
+    : chooseReading(located, profile);
+  const { findings, summary } = checkForm(chosen.form, profile);
+  if (chosen.rivals.length === 0) return { form: chosen.form, findings, summary };
+  const agreed = chosen.rivals.map((r) => new Set(checkForm(r, profile).findings.map(findingKey)));
+  const kept = findings.filter(
+    (f) => f.rule === 'form.ambiguous-reading' || agreed.every((keys) => keys.has(findingKey(f))),
+  );
+  const count = (sev: Severity) => kept.filter((f) => f.severity === sev).length;
+  return {
+    form: chosen.form,
+    findings: kept,
+    summary: {
+      ...summary,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+      verdict: verdictOf(count('error'), count('warning'), summary.coverage),
+    },
+  };
+}
+
 /** The result for a form already located (the add-in locates once, then checks). */
-export function checkLocated(form: FormModel, profile: Profile = NATIONAL_PROFILE): CheckResult {
-  const { findings, summary } = checkForm(form, profile);
+export function checkLocated(located: FormModel, profile: Profile = NATIONAL_PROFILE): CheckResult {
+  const { form, findings, summary } = checkChosen(located, profile);
   const where = form.indicators
     ? form.indicators.headerRow
     : form.funds
       ? form.funds.headerRow
       : form.sheet.top;
   const kind = form.kind === 'project' ? '项目支出' : '部门整体支出';
+  const ambiguous = (form.decisions ?? []).some((d) => d.tie);
   return {
     status: 'checked',
     sheet: form.sheet.name,
@@ -116,6 +154,7 @@ export function checkLocated(form: FormModel, profile: Profile = NATIONAL_PROFIL
     message: `在工作表“${form.sheet.name}”${form.shared ? ` ${rangeA1(form)} ` : ''}找到${kind}绩效自评表（表头在 ${toA1({ row: where, col: form.sheet.left })} 所在行）。`,
     findings,
     summary,
+    reading: describeReading(form, ambiguous),
   };
 }
 

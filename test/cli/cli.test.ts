@@ -118,6 +118,7 @@ describe('the JSON contract', () => {
       'message',
       'findings',
       'summary',
+      'reading',
     ]);
     expect(seed).toMatchObject({
       file: SEED,
@@ -134,6 +135,7 @@ describe('the JSON contract', () => {
       'recomputedTotal',
       'fullMarks',
       'grade',
+      'verdict',
       'coverage',
     ]);
     expect(seed.summary).toEqual({
@@ -144,6 +146,7 @@ describe('the JSON contract', () => {
       recomputedTotal: '106',
       fullMarks: '110',
       grade: '优',
+      verdict: '需修改',
       coverage: {
         fundRows: 8,
         indicatorRows: 17,
@@ -153,6 +156,33 @@ describe('the JSON contract', () => {
         missing: [],
       },
     });
+    // What was read, and how (RULES §1.3): header rows, each column's role, the total row.
+    expect(seed.reading).toMatchObject({ source: 'auto', totalRow: 34, ambiguous: false });
+    expect(seed.reading.totalCells).toEqual({ weight: 'G34', score: 'H34' });
+    const roles = (part: string) =>
+      Object.fromEntries(
+        seed.reading.blocks
+          .find((b: { part: string }) => b.part === part)
+          .columns.map((c: { column: string; role: string }) => [c.column, c.role]),
+      );
+    expect(roles('funds')).toEqual({
+      C: 'label',
+      D: 'budget',
+      E: 'executed',
+      F: 'rate',
+      G: 'weight',
+      H: 'score',
+    });
+    expect(roles('indicators')).toMatchObject({
+      D: 'level3',
+      E: 'target',
+      F: 'actual',
+      I: 'reason',
+    });
+    expect(seed.reading.text).toMatch(
+      /^读取方式：资金表头第 4 行：C 行标签，D 全年预算数，E 全年执行数/,
+    );
+    expect(seed.reading.text).toMatch(/总分 第 34 行。$/);
     for (const f of seed.findings) {
       expect(Object.keys(f)).toEqual([
         'rule',

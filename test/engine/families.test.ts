@@ -426,12 +426,34 @@ describe('其中 lines and unknown parts (docs/rules.md §2.6)', () => {
     expect(byRule(r, 'funds.sum-mismatch').map((f) => f.cells[0])).toEqual(['C6', 'D6', 'E6']);
   });
 
-  test('a labelled line that is no known part is reported as not placed, never dropped', () => {
+  test('a labelled line that is no known part is counted when its group then adds up (RULES §1.3)', () => {
     const rows = projectForm();
     setCell(rows, 'B9', '往来款项');
+    setCell(rows, 'C9', 5);
+    setCell(rows, 'D9', 5);
+    setCell(rows, 'E9', 5);
+    for (const a of ['C6', 'D6', 'E6']) setCell(rows, a, 205);
+    setCell(rows, 'E6', 195);
+    setCell(rows, 'G6', '95.12%');
+    setCell(rows, 'G9', '100.00%');
+    const r = checkRows(rows);
+    expect(r.summary.coverage.unplaced).toEqual([]);
+    expect(r.summary.coverage.fundRows).toBe(4);
+    expect(byRule(r, 'funds.sum-mismatch')).toEqual([]);
+    expect(r.reading?.decisions.map((d) => d.chosen)).toEqual(['“往来款项”计入所在的合计']);
+  });
+
+  test('a labelled line that is no known part is never left out of a sum: the sum is not checked', () => {
+    const rows = projectForm();
+    setCell(rows, 'B9', '往来款项');
+    setCell(rows, 'C9', 5);
+    setCell(rows, 'D9', 5);
+    setCell(rows, 'E9', 5);
     const r = checkRows(rows);
     expect(r.summary.coverage.unplaced).toEqual(['B9']);
     expect(byRule(r, 'funds.unplaced-row')).toHaveLength(1);
+    // 200 ≠ 180 + 20 + 5, and 200 = 180 + 20 only without the row: neither is known to be right.
+    expect(byRule(r, 'funds.sum-mismatch')).toEqual([]);
   });
 });
 

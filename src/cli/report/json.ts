@@ -18,6 +18,7 @@ export function jsonEntry(r: FileResult): unknown {
       fix: f.fix,
     })),
     summary: r.summary,
+    ...(r.reading ? { reading: r.reading } : {}),
   };
 }
 

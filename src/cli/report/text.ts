@@ -22,6 +22,7 @@ export function fileReport(r: FileResult): string {
     `${head}  ［工作表：${safe(r.sheet ?? '')}${r.form ? `，${r.form}` : ''}］`,
     ...coverageLines(r.summary).map(safe),
   ];
+  if (r.reading) lines.push(safe(r.reading.text));
   // What the check could not do on this form (a clipped sheet, a report it could not pair).
   if (r.message) lines.push(`说明：${safe(r.message)}`);
   for (const sev of ['error', 'warning', 'info'] as Severity[]) {

@@ -36,12 +36,32 @@ function breakdownOf(group: FundsGroup): FundsRow[] {
   return group.basicParts.length >= 2 ? group.basicParts : [];
 }
 
+function firstRowOf(group: FundsGroup): number {
+  return Math.min(...[group.total, ...group.parts].flatMap((r) => (r ? [r.row] : [])));
+}
+
+/**
+ * The group each row that could not be placed stands in (the last group starting above it): its
+ * sums are not checked, since the row may belong to them (RULES §1.3: never left out of a sum).
+ */
+export function groupsWithUnplaced(funds: FundsBlock): Map<FundsGroup, number[]> {
+  const out = new Map<FundsGroup, number[]>();
+  for (const cell of funds.unplaced) {
+    let at: FundsGroup | null = null;
+    for (const g of funds.groups) if (firstRowOf(g) < cell.ref.row) at = g;
+    if (at) out.set(at, [...(out.get(at) ?? []), cell.ref.row]);
+  }
+  return out;
+}
+
 /** Every sum the block's totals must satisfy, for every amount column it has. */
 export function sumChecks(funds: FundsBlock): SumCheck[] {
   const out: SumCheck[] = [];
+  const uncertain = groupsWithUnplaced(funds);
   for (const role of AMOUNT_ROLES) {
     if (funds.columns[role] === undefined) continue;
     for (const group of funds.groups) {
+      if (uncertain.has(group)) continue;
       const pairs: [FundsRow | null, FundsRow[]][] = [
         [group.total, group.parts],
         [group.basic, breakdownOf(group)],

@@ -60,6 +60,42 @@ export interface Summary {
 
 export type Verdict = '需修改' | '需说明' | '可报送';
 
+/** One column as read: its letter, its role (the --layout names), its header, whether guessed. */
+export interface ReadingColumn {
+  column: string;
+  role: string;
+  /** The role in Chinese, as the text report prints it. */
+  name: string;
+  header: string;
+  /** Taken through a stem of the lexicon, not a known word. */
+  guessed: boolean;
+}
+
+/** How the form was read (RULES §1.3, issue 18): every result names its reading. */
+export interface Reading {
+  /** "auto": chosen by the checker; "corrected": given by the user (stored or --layout). */
+  source: 'auto' | 'corrected';
+  blocks: { part: 'funds' | 'indicators'; headerRows: number[]; columns: ReadingColumn[] }[];
+  /** 资金 rows (1-based) with their labels and what each was read as. */
+  fundsRows: { row: number; label: string; kind: string }[];
+  /** The 总分 row (1-based), or null; the cells of its 分值 and 得分. */
+  totalRow: number | null;
+  totalCells: { weight: string | null; score: string } | null;
+  /** The structural choices made, each with the readings not taken. */
+  decisions: {
+    kind: string;
+    chosen: string;
+    holds: number;
+    fails: number;
+    tie: boolean;
+    others: { says: string; holds: number; fails: number }[];
+  }[];
+  /** Two readings held equally well: only what both say is reported. */
+  ambiguous: boolean;
+  /** One line: "读取方式：D 全年预算数，E 全年执行数，…；总分 第 24 行". */
+  text: string;
+}
+
 export type CheckStatus = 'checked' | 'not-a-form';
 
 export interface CheckResult {
@@ -72,4 +108,6 @@ export interface CheckResult {
   message: string | null;
   findings: Finding[];
   summary: Summary;
+  /** How the form was read; absent when no form was found. */
+  reading?: Reading;
 }

@@ -14,7 +14,7 @@ import { type FormCell, readCell } from '../model/cells';
 import { fundsRowCells } from './rowCells';
 import { parseAmount, parseNumberText } from '../values/amount';
 import { displayText } from '../values/text';
-import { type Header, headerBottom, readHeader } from './header';
+import { type Header, headerBottom, headerFacts, readHeader } from './header';
 import {
   byLabel,
   endsFundsBlock,
@@ -182,7 +182,17 @@ function textBreakdowns(items: TextAmount[]): TextBreakdown[] {
   }));
 }
 
-export function readFundsBlock(sheet: SheetView, header: FundsHeader, stopRow: number): FundsBlock {
+/**
+ * The 资金 block under `header`. `unplacedAsParts` is the other reading of rows whose labels say
+ * nothing (RULES §1.3): each is a part of the group it stands in; the chooser keeps it when the
+ * group's sums then hold.
+ */
+export function readFundsBlock(
+  sheet: SheetView,
+  header: FundsHeader,
+  stopRow: number,
+  unplacedAsParts = false,
+): FundsBlock {
   const { columns } = header;
   const amountCols = AMOUNT_ROLES.map((r) => columns[r]).filter(
     (c): c is number => c !== undefined,
@@ -224,7 +234,17 @@ export function readFundsBlock(sheet: SheetView, header: FundsHeader, stopRow: n
         });
         continue;
       }
-      if (amounts) unplaced.push(readCell(sheet, r, col));
+      if (amounts && unplacedAsParts && label !== '') {
+        const labelCell = sheet.cell(r, col);
+        rows.push({
+          row: r,
+          label,
+          display: displayText(labelCell.raw).replace(/[:：]$/, ''),
+          labelCell: labelCell.ref,
+          kind: 'component',
+          cells: fundsRowCells(sheet, r, columns),
+        });
+      } else if (amounts) unplaced.push(readCell(sheet, r, col));
       continue;
     }
     const labelCell = sheet.cell(r, col);
@@ -240,6 +260,8 @@ export function readFundsBlock(sheet: SheetView, header: FundsHeader, stopRow: n
   }
   return {
     headerRow: header.row,
+    header: headerFacts(header),
+    stopRow,
     columns,
     budgetLabel: header.labels.budget ?? '',
     labelWeight: findLabelWeight(sheet, header, firstAmountCol),

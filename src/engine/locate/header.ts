@@ -1,4 +1,5 @@
 import type { SheetView } from '../grid/sheet';
+import type { HeaderFacts } from '../model/form';
 import { getOr, perSheet } from '../grid/memo';
 import { byLabel, isHeaderLike, type RolePattern } from './labels';
 
@@ -11,6 +12,10 @@ export interface Header<R extends string> {
   columns: Partial<Record<R, number>>;
   /** Each assigned column's header label, for weights written in labels ("得分(20分*执行率)"). */
   labels: Partial<Record<R, string>>;
+  /** Roles taken through a stem rather than a known word (lexicon `guessed`): the result says so. */
+  guessed: R[];
+  /** Columns whose header also names a role but lost it to a better fit: the other readings (RULES §1.3). */
+  alternatives: Partial<Record<R, number[]>>;
 }
 
 interface Candidate<R extends string> {
@@ -18,6 +23,7 @@ interface Candidate<R extends string> {
   role: R;
   fit: number;
   label: string;
+  guessed: boolean;
 }
 
 /**
@@ -112,12 +118,13 @@ export function assignRoles<R extends string>(
   patterns: RolePattern<R>[],
   accepts: (col: number, role: R) => boolean,
   possible?: (columns: Partial<Record<R, number>>) => boolean,
-): { columns: Partial<Record<R, number>>; labels: Partial<Record<R, string>> } {
+): Pick<Header<R>, 'columns' | 'labels' | 'guessed' | 'alternatives'> {
   const candidates: Candidate<R>[] = [];
   const known = matchesOf(patterns);
   for (const [col, labels] of labelsByCol) {
     for (const label of labels) {
-      for (const p of known(label)) candidates.push({ col, role: p.role, fit: p.fit, label });
+      for (const p of known(label))
+        candidates.push({ col, role: p.role, fit: p.fit, label, guessed: p.guessed === true });
     }
   }
   if (possible) {
@@ -125,19 +132,28 @@ export function assignRoles<R extends string>(
     // header, no assignment is (validity only asks that roles be present).
     const all: Partial<Record<R, number>> = {};
     for (const c of candidates) all[c.role] = c.col;
-    if (!possible(all)) return { columns: {}, labels: {} };
+    if (!possible(all)) return { columns: {}, labels: {}, guessed: [], alternatives: {} };
   }
   candidates.sort((a, b) => b.fit - a.fit || a.col - b.col);
   const columns: Partial<Record<R, number>> = {};
   const labels: Partial<Record<R, string>> = {};
   const usedCols = new Set<number>();
+  const guessed: R[] = [];
   for (const c of candidates) {
     if (columns[c.role] !== undefined || usedCols.has(c.col) || !accepts(c.col, c.role)) continue;
     columns[c.role] = c.col;
     labels[c.role] = c.label;
+    if (c.guessed) guessed.push(c.role);
     usedCols.add(c.col);
   }
-  return { columns, labels };
+  // A known word left without a role (自评权重 beside 分值): the reading chooser tries it.
+  const alternatives: Partial<Record<R, number[]>> = {};
+  for (const c of candidates) {
+    if (c.guessed || usedCols.has(c.col) || columns[c.role] === undefined) continue;
+    const alt = (alternatives[c.role] ??= []);
+    if (!alt.includes(c.col)) alt.push(c.col);
+  }
+  return { columns, labels, guessed, alternatives };
 }
 
 type Roles<R extends string> = ReturnType<typeof assignRoles<R>>;
@@ -205,6 +221,8 @@ export function readHeader<R extends string>(
     firstRow: top,
     columns: { ...r.columns },
     labels: { ...r.labels },
+    guessed: [...r.guessed],
+    alternatives: { ...r.alternatives },
   });
   const one = roles(row, row, true);
   let best: Header<R> | null = valid(one.columns) ? header(row, row, one) : null;
@@ -227,6 +245,17 @@ export function readHeader<R extends string>(
     }
   }
   return best;
+}
+
+/** What the model keeps of a header (model/form.ts HeaderFacts). */
+export function headerFacts<R extends string>(h: Header<R>): HeaderFacts<R> {
+  return {
+    firstRow: h.firstRow,
+    row: h.row,
+    labels: h.labels,
+    guessed: h.guessed,
+    alternatives: h.alternatives,
+  };
 }
 
 /** The last row any assigned header cell covers (a header merged over two rows ends on the second). */

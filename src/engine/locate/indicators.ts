@@ -9,7 +9,7 @@ import type {
 } from '../model/form';
 import { parseAmount } from '../values/amount';
 import { displayText, labelText } from '../values/text';
-import { type Header, headerBottom, readHeader } from './header';
+import { type Header, headerBottom, headerFacts, readHeader } from './header';
 import { indicatorRowCells, totalRow } from './rowCells';
 import {
   INDICATOR_ROLES,
@@ -201,5 +201,9 @@ export function readIndicatorBlock(
       cells: indicatorRowCells(sheet, r, columns),
     });
   }
-  return { block: { headerRow: header.row, columns, rows }, total, end };
+  return {
+    block: { headerRow: header.row, header: headerFacts(header), columns, rows },
+    total,
+    end,
+  };
 }

@@ -66,8 +66,23 @@ export interface TextBreakdown {
   parts: TextAmount[];
 }
 
+/**
+ * How a block's header was read (RULES §1.3): its rows, each role's label, the roles taken through
+ * a stem (guessed), and the columns that could have taken a role but lost it to a better fit.
+ */
+export interface HeaderFacts<R extends string> {
+  firstRow: number;
+  row: number;
+  labels: Partial<Record<R, string>>;
+  guessed: R[];
+  alternatives: Partial<Record<R, number[]>>;
+}
+
 export interface FundsBlock {
   headerRow: number;
+  header: HeaderFacts<FundsColumnRole>;
+  /** The last row the block may reach: the reading chooser reads it again from here. */
+  stopRow: number;
   columns: Partial<Record<FundsColumnRole, number>>;
   /** What the budget column's header says (年初预算数(A) when it is the only budget column). */
   budgetLabel: string;
@@ -134,6 +149,7 @@ export interface LabelledBlock {
 
 export interface IndicatorBlock {
   headerRow: number;
+  header: HeaderFacts<IndicatorColumnRole>;
   columns: Partial<Record<IndicatorColumnRole, number>> & { score: number };
   rows: IndicatorRow[];
 }
@@ -149,6 +165,18 @@ export interface TotalRow {
   score: AmountCell;
 }
 
+/** What was decided at one structural choice point (RULES §1.3), for the result. */
+export interface ReadingDecision {
+  kind: 'total-row' | 'weights' | 'sub-rows' | 'unplaced-rows';
+  chosen: string;
+  /** The readings not taken, each with how many of the form's identities held and failed under it. */
+  others: { says: string; holds: number; fails: number }[];
+  holds: number;
+  fails: number;
+  /** Another reading held exactly as well: only what both say is reported. */
+  tie: boolean;
+}
+
 export interface FormModel {
   kind: 'department' | 'project';
   sheet: SheetView;
@@ -159,4 +187,8 @@ export interface FormModel {
   funds: FundsBlock | null;
   indicators: IndicatorBlock | null;
   total: TotalRow | null;
+  /** The structural choices made when the form was read (reading/choose.ts); none when nothing was open. */
+  decisions?: ReadingDecision[];
+  /** True when the reading was given by the user (a stored correction or --layout), not chosen. */
+  corrected?: boolean;
 }

@@ -4,6 +4,7 @@
  * registered, has its doc page (docs/rules/<id>.md), its test and its README row.
  */
 import { formPartial } from './form/partial';
+import { formAmbiguousReading } from './form/ambiguous-reading';
 import { fundsSumMismatch } from './funds/sum-mismatch';
 import { fundsBlankTotal } from './funds/blank-total';
 import { fundsSourcesVsStructure } from './funds/sources-structure-mismatch';
@@ -45,6 +46,7 @@ import type { Rule, RuleMeta } from './rule';
 /** Every check, in the order their findings are listed. */
 export const RULES: Rule[] = [
   formPartial,
+  formAmbiguousReading,
   fundsSumMismatch,
   fundsBlankTotal,
   fundsSourcesVsStructure,

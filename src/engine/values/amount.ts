@@ -1,4 +1,5 @@
 import type { RawValue } from '../grid/types';
+import { MONEY_UNITS } from '../lexicon';
 import { Dec, fromNumber } from './decimal';
 import { isNotApplicable, normalizeText } from './text';
 
@@ -10,12 +11,12 @@ const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/;
 /** Parses "1,234.56", "254.85　", "-3", "12万元" into a decimal; units of money are dropped. */
 export function parseNumberText(text: string): Dec | null {
   const compact = text.replace(/\s+/g, '').replace(/\u2212/g, '-');
-  // Forms count in 万元: "2.6亿元" is 26000 of them.
-  const yi = /亿元$/.test(compact);
-  const t = compact.replace(/(?:亿元|万元|元|分)$/, '');
+  // Forms count in 万元: "2.6亿元" is 26000 of them, "150万" is 150 (lexicon MONEY_UNITS).
+  const unit = MONEY_UNITS.find((u) => compact.endsWith(u.unit));
+  const t = unit ? compact.slice(0, -unit.unit.length) : compact;
   if (!NUMBER.test(t)) return null;
   const n = new Dec(t.replace(/,/g, ''));
-  return yi ? n.times(10000) : n;
+  return unit && unit.inForm !== '1' ? n.times(unit.inForm) : n;
 }
 
 /** An amount or score cell: a number, blank, a not-applicable marker, or other text. */

@@ -1,3 +1,5 @@
+import { COMPARATOR_SUFFIXES, COMPARATORS } from '../lexicon';
+
 /** How a target is compared: 正向 (at least) or 反向 (at most). */
 export type Comparator = 'ge' | 'gt' | 'eq' | 'le' | 'lt';
 
@@ -5,48 +7,8 @@ export function isReverse(c: Comparator): boolean {
   return c === 'le' || c === 'lt';
 }
 
-/** Symbol and word forms, longest first so "≥" wins over ">" and "不低于" over "低于". */
-const FORMS: [string, Comparator][] = [
-  ['>=', 'ge'],
-  ['≥', 'ge'],
-  ['≧', 'ge'],
-  ['大于等于', 'ge'],
-  ['大于或等于', 'ge'],
-  ['不低于', 'ge'],
-  ['不少于', 'ge'],
-  ['不小于', 'ge'],
-  ['达到', 'ge'],
-  ['<=', 'le'],
-  ['≤', 'le'],
-  ['≦', 'le'],
-  ['小于等于', 'le'],
-  ['小于或等于', 'le'],
-  ['不高于', 'le'],
-  ['不超过', 'le'],
-  ['不大于', 'le'],
-  ['不多于', 'le'],
-  ['控制在', 'le'],
-  ['>', 'gt'],
-  ['大于', 'gt'],
-  ['高于', 'gt'],
-  ['超过', 'gt'],
-  ['<', 'lt'],
-  ['小于', 'lt'],
-  ['低于', 'lt'],
-  ['少于', 'lt'],
-  ['=', 'eq'],
-  ['等于', 'eq'],
-  ['==', 'eq'],
-];
-
-/** Suffixes that act as comparators: "95%以上" means ≥ 95%. */
-const SUFFIXES: [string, Comparator][] = [
-  ['及以上', 'ge'],
-  ['以上', 'ge'],
-  ['及以下', 'le'],
-  ['以下', 'le'],
-  ['以内', 'le'],
-];
+const FORMS = COMPARATORS;
+const SUFFIXES = COMPARATOR_SUFFIXES;
 
 export interface ComparatorMatch {
   comparator: Comparator;

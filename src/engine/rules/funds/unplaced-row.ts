@@ -5,9 +5,12 @@ export const meta: RuleMeta = {
   severity: 'info',
   part: 'funds',
   title: '资金行无法归类',
-  description: '有金额、但标签不是已知资金来源或支出结构项目的行：列出，不丢弃，也不计入合计。',
+  description:
+    '有金额、但标签不是已知资金来源或支出结构项目的行：计入所在合计能使合计成立时计入；否则列出，所在合计不核对。',
   source: 'r-2-6',
-  messages: { main: '资金行“{label}”不是已知的资金来源或支出结构项目，未计入任何合计核对。' },
+  messages: {
+    main: '资金行“{label}”不是已知的资金来源或支出结构项目，计入或不计入所在的合计都不能确定，该合计未核对。',
+  },
   fix: null,
 };
 

@@ -1,0 +1,80 @@
+import type { Assessment } from '../assess/assessment';
+import type { FormModel, LabelledBlock } from '../model/form';
+import { limitsOf } from '../profile/limits';
+import type { Profile } from '../profile/profile';
+import { valueOf } from '../values/amount';
+import { Dec, sum } from '../values/decimal';
+
+/**
+ * How well a form holds together under one reading (RULES §1.3): the identities a correct form
+ * satisfies, counted as holding or failing. Only identities between cells the reading places
+ * are counted; a reading is never judged by whether one value is right.
+ */
+export interface Tally {
+  holds: number;
+  fails: number;
+}
+
+/** Better first: fewer identities broken, then more of them holding. */
+export function compareTallies(a: Tally, b: Tally): number {
+  return a.fails - b.fails || b.holds - a.holds;
+}
+
+export function sameTally(a: Tally, b: Tally): boolean {
+  return a.fails === b.fails && a.holds === b.holds;
+}
+
+export function tallyOf(form: FormModel, a: Assessment, profile: Profile): Tally {
+  const t: Tally = { holds: 0, fails: 0 };
+  const { amountTolerance, scoreTolerance } = limitsOf(profile);
+  const count = (ok: boolean) => (ok ? t.holds++ : t.fails++);
+  const near = (x: Dec, y: Dec, tol: Dec) => x.minus(y).abs().lessThanOrEqualTo(tol);
+
+  // Σ 分值 = the total's 分值 (the profile's full marks when the form states none).
+  if (form.indicators && a.weightKnown && a.scored.length > 0) {
+    const full = a.totalWeight?.value ?? new Dec(profile.defaultTotalWeight);
+    count(near(a.weightSum, full, scoreTolerance));
+  }
+  // Σ 得分 = the total's 得分.
+  const stated = a.totalScore ? valueOf(a.totalScore) : null;
+  if (stated && a.scored.length > 0) count(near(a.statedScoreSum, stated, scoreTolerance));
+  // Every row's score within its weight.
+  for (const i of a.scored) {
+    if (i.weight === null || i.score.kind !== 'value') continue;
+    count(i.score.value.greaterThanOrEqualTo(0) && i.score.value.lessThanOrEqualTo(i.weight));
+  }
+  // A block's rows add up to its weight (weights known), or stay within it (Hubei 2020).
+  for (const [block, rows] of blocksOf(a)) {
+    const w = new Dec(block.weight);
+    if (a.weightKnown) {
+      const weights = rows.flatMap((r) => (r.weight ? [r.weight] : []));
+      if (weights.length) count(near(sum(weights), w, scoreTolerance));
+    } else {
+      const scores = rows.flatMap((r) => (r.score ? [r.score] : []));
+      if (scores.length) count(sum(scores).lessThanOrEqualTo(w.plus(scoreTolerance)));
+    }
+  }
+  // Parts add up to their 合计.
+  for (const s of a.sums) {
+    if (s.totalCell.parsed.kind !== 'value' || s.partsSum === null) continue;
+    count(near(s.totalCell.parsed.value, s.partsSum, amountTolerance));
+  }
+  return t;
+}
+
+/** The scored rows of each labelled block (产出指标(50分), 自评权重 merged down a block). */
+function blocksOf(a: Assessment): Map<LabelledBlock, { weight: Dec | null; score: Dec | null }[]> {
+  const out = new Map<
+    string,
+    { block: LabelledBlock; rows: { weight: Dec | null; score: Dec | null }[] }
+  >();
+  for (const i of a.scored) {
+    for (const b of i.row.blocks) {
+      const key = `${b.cell.row}:${b.cell.col}`;
+      const entry = out.get(key) ?? { block: b, rows: [] };
+      entry.rows.push({ weight: i.weight, score: valueOf(i.score) });
+      out.set(key, entry);
+    }
+  }
+  return new Map([...out.values()].map((e) => [e.block, e.rows]));
+}
