@@ -59,7 +59,7 @@ function totalLabelCell(sheet: SheetView, row: number, beforeCol: number): CellR
 }
 
 /** Where the total's 分值 and 得分 sit: their columns, or the first two numbers right of the label. */
-function totalCells(
+export function totalCells(
   sheet: SheetView,
   row: number,
   label: CellRef,

@@ -38,6 +38,14 @@ export function tallyOf(form: FormModel, a: Assessment, profile: Profile): Tally
   // Σ 得分 = the total's 得分.
   const stated = a.totalScore ? valueOf(a.totalScore) : null;
   if (stated && a.scored.length > 0) count(near(a.statedScoreSum, stated, scoreTolerance));
+  // A row's 分值 is its own: one cell read as the weight of several rows (a block weight merged
+  // down the block) is the wrong reading of that column (RULES §1.3).
+  const shared = new Map<string, number>();
+  for (const i of a.scored) {
+    const ref = i.row.cells.weight?.ref;
+    if (ref) shared.set(`${ref.row}:${ref.col}`, (shared.get(`${ref.row}:${ref.col}`) ?? 0) + 1);
+  }
+  for (const n of shared.values()) if (n > 1) t.fails += n;
   // Every row's score within its weight.
   for (const i of a.scored) {
     if (i.weight === null || i.score.kind !== 'value') continue;

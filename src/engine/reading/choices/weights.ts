@@ -1,4 +1,5 @@
 import { columnLetters } from '../../grid/address';
+import { totalCells } from '../../locate/indicators';
 import { indicatorRowCells } from '../../locate/rowCells';
 import type { FormModel, IndicatorBlock, LabelledBlock } from '../../model/form';
 import { parseAmount } from '../../values/amount';
@@ -23,9 +24,13 @@ export const weightColumns: ChoiceGenerator = (form) => {
     alternatives: others.map((col): Option => {
       const indicators = withWeightColumn(form, block, col, current);
       const merged = indicators.rows.some((r) => r.blocks.length > (rowBlocks.get(r.row) ?? 0));
+      const total =
+        form.total && form.total.weightCell && form.total.row > block.headerRow
+          ? totalCells(form.sheet, form.total.row, form.total.labelCell, indicators.columns)
+          : form.total;
       return {
         says: `分值取 ${columnLetters(col)} 列（${header(col)}）${merged ? `，${columnLetters(current)} 列纵向合并的数是所在块的权重` : ''}`,
-        form: { ...form, indicators },
+        form: { ...form, indicators, total },
       };
     }),
   };

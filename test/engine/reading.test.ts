@@ -1,0 +1,193 @@
+import { isHeaderLike } from '../../src/engine/locate/labels';
+import { alarmKeys, byRule, checkRows } from '../helpers/check';
+import { departmentForm, projectForm } from '../helpers/forms';
+import { type Rows, setCell } from '../helpers/grid';
+
+/**
+ * RULES §1.3: where the labels allow several structural readings, the one under which the form's
+ * identities hold is taken. For each kind of choice: a form the naive reading gets wrong, read
+ * right; and a real mistake that no reading explains away.
+ */
+
+/** A copy of the rows with a column inserted before `index` (0-based), values by 1-based row. */
+function insertColumn(rows: Rows, index: number, values: Record<number, unknown>): Rows {
+  return rows.map((row, i) => {
+    const copy = [...row];
+    while (copy.length < index) copy.push(null);
+    copy.splice(index, 0, (values[i + 1] ?? null) as Rows[number][number]);
+    return copy;
+  });
+}
+
+describe('the total row: 总分 in another column of a shared row (Yunnan 公开14表)', () => {
+  /** The project form with its 总分 row written as `其他需要说明事项 | 无 | 总分 | 100 | 99.5`. */
+  function sharedTotal(score: number): Rows {
+    const rows = projectForm();
+    rows[rows.length - 1] = [null, '其他需要说明事项', '无', null, '总分', 100, score, '优'];
+    return rows;
+  }
+
+  test('the row is the total, not an indicator worth 99.5', () => {
+    const r = checkRows(sharedTotal(99.5));
+    expect(alarmKeys(r)).toEqual([]);
+    expect(r.summary.statedTotal).toBe('99.5');
+    expect(r.summary.coverage.indicatorRows).toBe(5);
+    expect(r.reading?.totalRow).toBe(17);
+    expect(r.reading?.totalCells).toEqual({ weight: 'F17', score: 'G17' });
+    expect(r.reading?.decisions).toMatchObject([
+      { kind: 'total-row', chosen: '第 17 行是总分行（“总分”在 E17）', tie: false },
+    ]);
+  });
+
+  test('a wrong stated total is still an error at the cell the total row holds', () => {
+    const r = checkRows(sharedTotal(97));
+    expect(alarmKeys(r)).toEqual(['total.score-sum-mismatch@G17']);
+  });
+
+  test('without the choice (today’s naive reading) the row would be an indicator: the reading says what it did not take', () => {
+    const r = checkRows(sharedTotal(99.5));
+    expect(r.reading?.decisions[0].others).toEqual([
+      expect.objectContaining({ says: '第 17 行是一条指标' }),
+    ]);
+    expect(r.reading?.decisions[0].others[0].fails).toBeGreaterThan(0);
+  });
+});
+
+describe('weights: a 自评权重 column merged down each block beside the rows’ 分值 (Jiangxi)', () => {
+  /** The department form with 自评权重 inserted before 分值 (G), merged down each level-1 block. */
+  function jiangxi(edit?: (rows: Rows) => void): { rows: Rows; merges: string[] } {
+    const rows = insertColumn(departmentForm(), 6, { 12: '自评权重', 13: 50, 17: 30, 19: 10 });
+    edit?.(rows);
+    return { rows, merges: ['G13:G16', 'G17:G18'] };
+  }
+
+  test('the naive reading (自评权重 as every row’s weight) is not taken: no false alarm', () => {
+    const { rows, merges } = jiangxi();
+    const r = checkRows(rows, { merges });
+    expect(alarmKeys(r)).toEqual([]);
+    expect(r.summary.fullMarks).toBe('100');
+    const weights = r.reading?.blocks.find((b) => b.part === 'indicators')?.columns;
+    expect(weights?.find((c) => c.role === 'weight')?.column).toBe('H');
+    expect(r.reading?.decisions).toMatchObject([
+      { kind: 'weights', chosen: '分值取 H 列（分值），G 列纵向合并的数是所在块的权重' },
+    ]);
+  });
+
+  test('a score that breaks the rules is still found under the chosen reading', () => {
+    // 培训场次 ≥12场, 12场 met: 20 of 20, scored 18.
+    const { rows, merges } = jiangxi((rows) => setCell(rows, 'I13', 18));
+    const r = checkRows(rows, { merges });
+    expect(alarmKeys(r)).toEqual([
+      'indicator.score-mismatch@I13',
+      'total.score-sum-mismatch@I20',
+      'indicator.reason-missing@J13',
+    ]);
+  });
+
+  test('a block whose rows do not fill its weight is a real mistake, not explained away', () => {
+    // 产出 rows 20 + 10 + 10 + 10 = 50 = 自评权重; make one 15: Σ 分值 105 ≠ 100.
+    const { rows, merges } = jiangxi((rows) => {
+      setCell(rows, 'H14', 15);
+      setCell(rows, 'I14', 15);
+    });
+    const r = checkRows(rows, { merges });
+    expect(r.reading?.decisions[0].chosen).toMatch(/^分值取 H 列/);
+    expect(alarmKeys(r)).toEqual(
+      expect.arrayContaining(['total.weight-sum-mismatch@H20', 'total.score-sum-mismatch@I20']),
+    );
+  });
+});
+
+describe('numbered sub-rows that restate their parent (the Hubei 2020 template in Yunnan 隆阳)', () => {
+  /** The project form's 产出 block as a parent 一、 (50 / 50) with its three children 1、2、3、. */
+  function numbered(childScore = 15): Rows {
+    const rows = projectForm();
+    const head = rows.slice(0, 11);
+    const tail = rows.slice(14);
+    return [
+      ...head,
+      [null, '产出指标', '一、产出指标', null, null, null, 50, 25 + childScore + 10, null],
+      [null, null, '数量指标', '1、服务老人人数', '≥500人', '520人', 25, 25, null],
+      [null, null, '质量指标', '2、服务合格率', '≥95%', '96%', 15, childScore, null],
+      [null, null, '时效指标', '3、资金拨付及时性', '及时', '及时拨付', 10, 10, null],
+      ...tail,
+    ];
+  }
+
+  test('only the children are counted; the parent is their block', () => {
+    const r = checkRows(numbered());
+    expect(alarmKeys(r)).toEqual([]);
+    expect(r.summary.fullMarks).toBe('100');
+    expect(r.summary.coverage.indicatorRows).toBe(5);
+    expect(r.reading?.decisions).toMatchObject([
+      { kind: 'sub-rows', chosen: '只计下级行（1、2、…），上级行（一、二、…）是其合计' },
+    ]);
+  });
+
+  test('a child scored below its met target is an error the reading does not hide', () => {
+    // 服务合格率 ≥95%, 96%: 15 of 15, scored 12 (the parent restates 47).
+    const r = checkRows(numbered(12));
+    expect(alarmKeys(r)).toEqual(
+      expect.arrayContaining(['indicator.score-mismatch@H14', 'total.score-sum-mismatch@H18']),
+    );
+  });
+});
+
+describe('a header word or part of a sentence', () => {
+  test('a sentence that names a column and an amount is not a header', () => {
+    expect(isHeaderLike('全年执行数')).toBe(true);
+    expect(isHeaderLike('执行数为125.25万元')).toBe(false);
+    expect(isHeaderLike('全年执行数490.10万元，执行率97%')).toBe(false);
+    expect(isHeaderLike('预算执行率高于90%')).toBe(false);
+  });
+
+  test('a 年度总体目标 sentence under the number columns leaves the form read whole', () => {
+    const rows = departmentForm();
+    setCell(rows, 'D11', '全年预算数505.22万元');
+    setCell(rows, 'F11', '全年执行数490.10万元，执行率97.01%');
+    const r = checkRows(rows);
+    expect(alarmKeys(r)).toEqual([]);
+    expect(r.summary.coverage).toMatchObject({ fundRows: 8, indicatorRows: 7, missing: [] });
+  });
+});
+
+describe('header words the lexicon does not know, tried through their stems', () => {
+  test('实际支付金额 and 本项得分 are read as the executed amount and the score, marked guessed', () => {
+    const rows = projectForm();
+    setCell(rows, 'E5', '实际支付金额');
+    setCell(rows, 'H11', '本项得分');
+    const r = checkRows(rows);
+    expect(alarmKeys(r)).toEqual([]);
+    const cols = r.reading?.blocks.flatMap((b) => b.columns) ?? [];
+    expect(cols.find((c) => c.header === '实际支付金额')).toMatchObject({
+      column: 'E',
+      role: 'executed',
+      guessed: true,
+    });
+    expect(cols.find((c) => c.header === '本项得分')).toMatchObject({
+      role: 'score',
+      guessed: true,
+    });
+    expect(r.reading?.text).toContain('E 全年执行数（推测）');
+  });
+
+  test('a known word beats a stem for the same role', () => {
+    const rows = projectForm();
+    setCell(rows, 'I5', '实际支付金额');
+    const r = checkRows(rows);
+    const funds = r.reading?.blocks.find((b) => b.part === 'funds')?.columns ?? [];
+    expect(funds.find((c) => c.role === 'executed')).toMatchObject({ column: 'E', guessed: false });
+  });
+});
+
+describe('amounts with a unit in the cell', () => {
+  test('150万 and 125.25万 are 万元: a wrong execution score is found', () => {
+    const rows = projectForm();
+    setCell(rows, 'C6', '200万');
+    setCell(rows, 'D6', '200万');
+    setCell(rows, 'E6', '190万');
+    setCell(rows, 'H6', 10);
+    const r = checkRows(rows);
+    expect(byRule(r, 'funds.exec-score-mismatch').map((f) => f.cells[0])).toEqual(['H6']);
+  });
+});
