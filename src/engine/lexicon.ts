@@ -85,7 +85,7 @@ export const FUNDS_HEADER_WORDS: HeaderWord<FundsColumnRole>[] = [
     fit: 5,
     examples: ['得分', '执行率得分(分)', '得分(20分*执行率)', '自评得分'],
   },
-  { re: /原因|说明/, role: 'reason', fit: 2, examples: ['偏差原因', '情况说明'] },
+  { re: /原因|说明/, role: 'reason', fit: 2, examples: ['偏差原因', '差异原因说明'] },
   // Stems: other words for budget and spending (RULES §1.3).
   {
     re: /(?:预算|计划|批复|下达|安排)(?:数|金额|资金|额)(?:\(.*\))?$/,
@@ -98,7 +98,7 @@ export const FUNDS_HEADER_WORDS: HeaderWord<FundsColumnRole>[] = [
     re: /(?:执行|支付|支出|拨付|使用|完成)(?:数|金额|额)(?:\(.*\))?$/,
     role: 'exec',
     fit: 1,
-    examples: ['实际支付金额', '资金使用数'],
+    examples: ['实际支付金额', '资金支付数'],
     guessed: true,
   },
   WEIGHT_STEM,
@@ -119,7 +119,7 @@ export const INDICATOR_HEADER_WORDS: HeaderWord<IndicatorColumnRole>[] = [
     re: /^(?:绩效)?指标名称|^具体指标|^指标内容|^绩效指标$/,
     role: 'level3',
     fit: 3,
-    examples: ['指标名称', '具体指标', '绩效指标'],
+    examples: ['指标名称', '具体指标', '指标内容'],
   },
   {
     re: /^调整(?:后)?(?:指标值|目标值)/,

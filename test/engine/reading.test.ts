@@ -191,3 +191,15 @@ describe('amounts with a unit in the cell', () => {
     expect(byRule(r, 'funds.exec-score-mismatch').map((f) => f.cells[0])).toEqual(['H6']);
   });
 });
+
+describe('nothing dropped (RULES §1.2)', () => {
+  test('indicator rows after three empty template rows are still read, and so is the total', () => {
+    const rows = departmentForm();
+    const tail = rows.splice(16); // 效益 rows, 满意度, 总分
+    rows.push([], [], [], ...tail);
+    const r = checkRows(rows);
+    expect(r.summary.coverage.indicatorRows).toBe(7);
+    expect(r.reading?.totalRow).toBe(23);
+    expect(alarmKeys(r)).toEqual([]);
+  });
+});

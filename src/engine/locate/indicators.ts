@@ -9,6 +9,7 @@ import type {
 } from '../model/form';
 import { parseAmount } from '../values/amount';
 import { displayText, labelText } from '../values/text';
+import { readFundsHeader } from './funds';
 import { type Header, headerBottom, headerFacts, readHeader } from './header';
 import { indicatorRowCells, totalRow } from './rowCells';
 import {
@@ -154,6 +155,25 @@ export function readIndicatorBlock(
     const c = columns[role];
     return c === undefined ? '' : labelText(sheet.valueAt(r, c));
   };
+  const emptyRow = (r: number): boolean => {
+    for (let c = sheet.left; c <= sheet.right; c++)
+      if (labelText(sheet.ownValue(r, c)) !== '') return false;
+    return true;
+  };
+  // The next non-empty row within reach holds figures in the block's columns, or is the total.
+  const rowsFollow = (r: number): boolean => {
+    for (let n = r + 1; n <= Math.min(stopRow, r + 10); n++) {
+      if (emptyRow(n)) continue;
+      if (totalLabelCell(sheet, n, dataLeft) !== null) return true;
+      // Another form's header below is not this block's row.
+      return (
+        FIGURE_ROLES.some((role) => text(n, role) !== '') &&
+        readFundsHeader(sheet, n) === null &&
+        readIndicatorHeader(sheet, n) === null
+      );
+    }
+    return false;
+  };
   for (let r = header.row + 1; r <= stopRow; r++) {
     const totalLabel = totalLabelCell(sheet, r, dataLeft);
     if (totalLabel) {
@@ -183,8 +203,9 @@ export function readIndicatorBlock(
     const name = text(r, 'level3');
     const filled = FIGURE_ROLES.some((role) => text(r, role) !== '');
     if (!filled && (name === '' || isPlaceholderName(name))) {
-      // An empty template line (指标2：, ……) is not an indicator.
-      if (name === '' && ++blanks >= 3) break;
+      // An empty template line (指标2：, ……) is not an indicator. Three empty rows end the block
+      // unless indicators or the total follow (RULES §1.2: rows after placeholders are not dropped).
+      if (emptyRow(r) && ++blanks >= 3 && !rowsFollow(r)) break;
       continue;
     }
     blanks = 0;
