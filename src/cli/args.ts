@@ -15,6 +15,8 @@ export interface CheckOptions {
   jobs: number;
   /** The 自评报告 (.docx / .doc) to cross-check against the one form given. */
   report: string | null;
+  /** A reading given by the user for every form (--layout FILE.json, engine/reading/layout.ts). */
+  layoutFile: string | null;
 }
 
 export type ParsedArgs =
@@ -38,6 +40,7 @@ export const USAGE = `用法：selfeval check <文件或文件夹>... [--json] [
   --out 目录        为每个已校验的文件写一份标注副本 <名称>.checked.xlsx / .checked.docx（不改原文件）
   --csv 文件        把汇总表写成 CSV（UTF-8 BOM，Excel 可直接打开）
   --tolerance 数    金额容差（表内单位，默认 0.01）
+  --layout 文件     读取方式（JSON）：各块表头行与各列角色、总分行，用于同一模板的一批表（见 README）
   --max-file-mb 数  单个文件的大小限制（默认 ${DEFAULT_MAX_FILE_MB} MB）；解压大小、内存和时间限制随之按比例提高
   --jobs 数         同时校验的文件数（默认为处理器核数）
   --                之后的参数都当作文件名（文件名以 - 开头时用）
@@ -64,6 +67,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     maxFileMb: DEFAULT_MAX_FILE_MB,
     jobs: defaultJobs(),
     report: null,
+    layoutFile: null,
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -80,15 +84,17 @@ export function parseArgs(argv: string[]): ParsedArgs {
       arg === '--tolerance' ||
       arg === '--max-file-mb' ||
       arg === '--jobs' ||
-      arg === '--report'
+      arg === '--report' ||
+      arg === '--layout'
     ) {
       const v = value();
       if (v === null)
         return {
           command: 'error',
-          message: `${arg} 后面需要跟一个${arg === '--out' ? '目录' : arg === '--csv' ? '文件名' : '数值'}。`,
+          message: `${arg} 后面需要跟一个${arg === '--out' ? '目录' : arg === '--csv' || arg === '--layout' ? '文件名' : '数值'}。`,
         };
       if (arg === '--out') opts.outDir = v;
+      else if (arg === '--layout') opts.layoutFile = v;
       else if (arg === '--report') {
         if (!/\.docx?$/i.test(v))
           return {

@@ -114,8 +114,8 @@ function readAndCheck(
       maxUnzippedBytes: unzippedBytes,
       unzippedSentence: () => limitSentence.unzipped(limits),
     });
-    const results = checkWorkbook(sheets, profileFor(task.tolerance)).map((r) =>
-      withClipped(fileResult(file, r), sheets),
+    const results = checkWorkbook(sheets, profileFor(task.tolerance), task.layout ?? undefined).map(
+      (r) => withClipped(fileResult(file, r), sheets),
     );
     return { bytes, results };
   } catch (e) {

@@ -1,6 +1,7 @@
 import { promises as fs, closeSync, openSync, writeSync, createReadStream } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { type Layout, parseLayout } from '../engine/reading/layout';
 import type { CheckOptions } from './args';
 import { failed, type FileResult, type Task } from './result';
 import { OutputError, reasonOf } from './errors';
@@ -166,6 +167,21 @@ export async function runCheck(opts: CheckOptions, io: Io): Promise<number> {
   }
 }
 
+/** The --layout file, parsed and checked: a sentence when it cannot be used. */
+async function readLayout(file: string): Promise<{ layout: Layout } | { error: string }> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    return { error: `无法读取读取方式文件“${file}”。` };
+  }
+  try {
+    return parseLayout(JSON.parse(text));
+  } catch {
+    return { error: `读取方式文件“${file}”不是有效的 JSON。` };
+  }
+}
+
 async function check(
   opts: CheckOptions,
   io: Io,
@@ -186,6 +202,11 @@ async function check(
   const refusal = await refuseClobber(opts, targets);
   if (refusal) {
     io.stderr(`selfeval：${refusal}\n`);
+    return 2;
+  }
+  const layout = opts.layoutFile ? await readLayout(opts.layoutFile) : null;
+  if (layout && 'error' in layout) {
+    io.stderr(`selfeval：${safe(layout.error)}\n`);
     return 2;
   }
   const outDir = opts.outDir ? path.resolve(opts.outDir) : null;
@@ -289,6 +310,7 @@ async function check(
     outRoot: outDir,
     limits,
     tolerance: opts.tolerance,
+    layout: layout ? layout.layout : null,
     report: t.report ?? null,
     output,
   });

@@ -1,4 +1,5 @@
 import type { CheckResult, Finding, Reading, Summary } from '../engine/findings/types';
+import type { Layout } from '../engine/reading/layout';
 import type { Limits } from './limits';
 import type { Output } from './report/rendered';
 
@@ -74,6 +75,8 @@ export interface Task {
   outRoot: string | null;
   limits: Limits;
   tolerance: string | null;
+  /** The reading the user gave for every form (--layout), or null. */
+  layout?: Layout | null;
   /** The 自评报告 (.docx / .doc) to cross-check against the form, or null. */
   report: string | null;
   /** What the run prints: the worker formats its results for it. */

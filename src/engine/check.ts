@@ -9,6 +9,7 @@ import { locateForms, locateOnSheet } from './locate/locateForm';
 import type { FormModel } from './model/form';
 import { NATIONAL_PROFILE, type Profile } from './profile/profile';
 import { describeReading } from './reading/describe';
+import type { Layout } from './reading/layout';
 import { chooseReading } from './reading/choose';
 import { RULES } from './rules';
 import { valueOf } from './values/amount';
@@ -174,8 +175,9 @@ function notAForm(message: string, sheet: string | null): CheckResult {
 export function checkWorkbook(
   snapshots: GridSnapshot[],
   profile: Profile = NATIONAL_PROFILE,
+  layout?: Layout,
 ): CheckResult[] {
-  const located = locateForms(snapshots);
+  const located = locateForms(snapshots, layout);
   if (!located.found) return [notAForm(located.message, located.sheet)];
   const results = located.forms.map(({ form }) => checkLocated(form, profile));
   // Fixes are planned a sheet at a time: the forms stacked on one sheet share its cells.
@@ -186,6 +188,7 @@ export function checkWorkbook(
       snapshots[sheetIndex],
       at.map((i) => results[i]),
       profile,
+      layout,
     );
     at.forEach((i, k) => (results[i] = settled[k]));
   }
@@ -196,8 +199,9 @@ export function checkWorkbook(
 export function checkSheet(
   snapshot: GridSnapshot,
   profile: Profile = NATIONAL_PROFILE,
+  layout?: Layout,
 ): CheckResult[] {
-  return locateOnSheet(snapshot).map((form) => checkLocated(form, profile));
+  return locateOnSheet(snapshot, layout).map((form) => checkLocated(form, profile));
 }
 
 /** The consistent fix plan (docs/rules.md#r-4a) of one sheet, given its check (fixes/plan.ts). */
@@ -205,8 +209,9 @@ export function fixPlanOf(
   snapshot: GridSnapshot,
   results: CheckResult[],
   profile: Profile = NATIONAL_PROFILE,
+  layout?: Layout,
 ): FixPlan {
-  return planFixes(snapshot, results, (s) => checkSheet(s, profile));
+  return planFixes(snapshot, results, (s) => checkSheet(s, profile, layout));
 }
 
 /**
@@ -219,17 +224,19 @@ export function settleFixes(
   snapshot: GridSnapshot,
   results: CheckResult[],
   profile: Profile = NATIONAL_PROFILE,
+  layout?: Layout,
 ): CheckResult[] {
   if (!results.some((r) => r.findings.some((f) => f.fix))) return results;
-  return withPlan(results, fixPlanOf(snapshot, results, profile));
+  return withPlan(results, fixPlanOf(snapshot, results, profile, layout));
 }
 
 /** One result for the workbook: its most complete form (tests and single-form callers). */
 export function checkSheets(
   snapshots: GridSnapshot[],
   profile: Profile = NATIONAL_PROFILE,
+  layout?: Layout,
 ): CheckResult {
-  const results = checkWorkbook(snapshots, profile);
+  const results = checkWorkbook(snapshots, profile, layout);
   const score = (r: CheckResult) =>
     r.status !== 'checked'
       ? -1

@@ -7,6 +7,8 @@ import { readFundsBlock } from './funds';
 import { type Block, headerReader } from './headerCache';
 import { readIndicatorBlock } from './indicators';
 import { isHeaderTotalLabel, notAFormTitle } from './labels';
+import { type Layout, layoutFor } from '../reading/layout';
+import { corrected, withLayout } from './layout';
 import { totalRow } from './rowCells';
 
 export interface LocatedForm {
@@ -76,8 +78,9 @@ export function notAFormName(snapshot: GridSnapshot): string | null {
  * Every form on one sheet, top to bottom (docs/rules.md §1.2): a 资金 block starts a form, an
  * indicator block joins the form above it unless that form already has one.
  */
-export function locateOnSheet(snapshot: GridSnapshot): FormModel[] {
+export function locateOnSheet(snapshot: GridSnapshot, given?: Layout): FormModel[] {
   const sheet = new SheetView(snapshot);
+  const layout = layoutFor(given, snapshot.sheetName);
   if (sheet.rowCount <= 0 || notAFormName(snapshot)) return [];
   const forms: Omit<FormModel, 'shared'>[] = [];
   let regionTop = sheet.top;
@@ -97,7 +100,9 @@ export function locateOnSheet(snapshot: GridSnapshot): FormModel[] {
     indicators: null,
     total: null,
   });
-  const at = headerReader(snapshot, sheet);
+  const at = layout
+    ? withLayout(sheet, headerReader(snapshot, sheet), layout)
+    : headerReader(snapshot, sheet);
   let block = nextHeader(at, sheet.top, sheet.bottom);
   while (block) {
     let after: Block | null;
@@ -129,21 +134,22 @@ export function locateOnSheet(snapshot: GridSnapshot): FormModel[] {
   close(sheet.bottom);
   const done = forms.filter((f) => f.funds || f.indicators);
   if (done.length) done[done.length - 1].range.bottom = sheet.bottom;
-  return done.map((f) => ({
+  const located: FormModel[] = done.map((f) => ({
     ...f,
     kind: isProjectForm(sheet, f.range.top, f.funds) ? 'project' : 'department',
     shared: done.length > 1,
   }));
+  return layout ? located.map((f) => corrected(f, layout)) : located;
 }
 
 /**
  * Finds every form on every sheet. A workbook without one gets a sentence saying what was
  * looked for, naming the table when it is a known kind that is not a self-evaluation form.
  */
-export function locateForms(snapshots: GridSnapshot[]): Located {
+export function locateForms(snapshots: GridSnapshot[], layout?: Layout): Located {
   const forms: LocatedForm[] = [];
   snapshots.forEach((snapshot, sheetIndex) => {
-    for (const form of locateOnSheet(snapshot)) forms.push({ form, sheetIndex });
+    for (const form of locateOnSheet(snapshot, layout)) forms.push({ form, sheetIndex });
   });
   if (forms.length) return { found: true, forms };
   const namedIndex = snapshots.findIndex((s) => notAFormName(s) !== null);

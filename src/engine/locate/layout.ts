@@ -1,0 +1,70 @@
+import type { SheetView } from '../grid/sheet';
+import type { FormModel, IndicatorBlock } from '../model/form';
+import { type Layout, forcedBlocks } from '../reading/layout';
+import type { Block } from './headerCache';
+import { totalRow } from './rowCells';
+
+/**
+ * The header reader with the user's blocks in place (reading/layout.ts): a listed header row is
+ * read with the listed roles; an automatic header next to it (the same header read as two rows)
+ * gives way. Rows the layout does not list are read as the checker reads them.
+ */
+export function withLayout(
+  sheet: SheetView,
+  at: (r: number) => Block | null,
+  layout: Layout,
+): (r: number) => Block | null {
+  const forced = new Map<number, Block>();
+  for (const b of forcedBlocks(layout)) {
+    const labels = Object.fromEntries(
+      Object.entries(b.columns).map(([role, col]) => [role, sheet.label(b.row, col as number)]),
+    );
+    const header = { row: b.row, firstRow: b.row, labels, guessed: [], alternatives: {} };
+    if (b.kind === 'indicators') {
+      const { score } = b.columns;
+      if (score === undefined) continue;
+      forced.set(b.row, {
+        kind: 'indicators',
+        header: { ...header, columns: { ...b.columns, score } },
+      });
+    } else {
+      const columns = { ...b.columns };
+      // 年初预算数 alone is the denominator (Guizhou), as when the checker reads the header.
+      if (columns.budget === undefined && columns.initialBudget !== undefined) {
+        columns.budget = columns.initialBudget;
+        delete columns.initialBudget;
+      }
+      forced.set(b.row, { kind: 'funds', header: { ...header, columns } });
+    }
+  }
+  return (r) => forced.get(r) ?? (forced.has(r - 1) || forced.has(r + 1) ? null : at(r));
+}
+
+/** The form as the layout corrects it: the 总分 row it names, and marked as corrected. */
+export function corrected(form: FormModel, layout: Layout): FormModel {
+  const rows = forcedBlocks(layout).map((b) => b.row);
+  const t = layout.totalRow === undefined ? null : layout.totalRow - 1;
+  const inForm = (r: number) => r >= form.range.top && r <= form.range.bottom;
+  if (!rows.some(inForm) && (t === null || !inForm(t))) return form;
+  const block = form.indicators;
+  if (t === null || !inForm(t) || !block) return { ...form, corrected: true };
+  const { sheet } = form;
+  const { weight, score } = block.columns;
+  let label = { row: t, col: score };
+  for (let c = sheet.left; c < score; c++) {
+    if (sheet.label(t, c) !== '') {
+      label = sheet.cell(t, c).ref;
+      break;
+    }
+  }
+  const indicators: IndicatorBlock = { ...block, rows: block.rows.filter((r) => r.row < t) };
+  return {
+    ...form,
+    indicators,
+    total: totalRow(sheet, t, label, weight === undefined ? null : { row: t, col: weight }, {
+      row: t,
+      col: score,
+    }),
+    corrected: true,
+  };
+}

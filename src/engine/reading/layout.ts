@@ -1,0 +1,128 @@
+import { parseA1 } from '../grid/address';
+import type { FundsColumnRole, IndicatorColumnRole } from '../model/form';
+
+/**
+ * A reading given by the user (issue 18 item 5): for a bureau whose every form follows one
+ * template (`selfeval check --layout FILE.json`), or stored by the pane. It states blocks' header
+ * rows and their columns' roles, and the 总分 row; a block not listed is read as the checker
+ * reads it. Rows are 1-based and columns are letters, as a person writes them.
+ */
+export interface Layout {
+  sheet?: string;
+  blocks: { headerRow: number; columns: Record<string, LayoutRole> }[];
+  totalRow?: number;
+}
+
+const FUNDS_ROLE = {
+  budget: 'budget',
+  initialBudget: 'initialBudget',
+  executed: 'exec',
+  rate: 'rate',
+} as const satisfies Record<string, FundsColumnRole>;
+
+const INDICATOR_ROLE = {
+  target: 'target',
+  actual: 'actual',
+  coefficient: 'coefficient',
+  level1: 'level1',
+  level2: 'level2',
+  level3: 'level3',
+} as const satisfies Record<string, IndicatorColumnRole>;
+
+/** Roles either block can have. */
+const SHARED_ROLE = { weight: 'weight', score: 'score', reason: 'reason' } as const;
+
+export type LayoutRole =
+  'label' | keyof typeof FUNDS_ROLE | keyof typeof INDICATOR_ROLE | keyof typeof SHARED_ROLE;
+
+const ROLES = new Set<string>([
+  'label',
+  ...Object.keys(FUNDS_ROLE),
+  ...Object.keys(INDICATOR_ROLE),
+  ...Object.keys(SHARED_ROLE),
+]);
+
+/** A layout block as the locator takes it: which kind of block, and each role's 0-based column. */
+export type ForcedBlock =
+  | { kind: 'funds'; row: number; columns: Partial<Record<FundsColumnRole, number>> }
+  | { kind: 'indicators'; row: number; columns: Partial<Record<IndicatorColumnRole, number>> };
+
+/** The layout's blocks as the locator takes them; a block without figures to read is refused. */
+export function forcedBlocks(layout: Layout): ForcedBlock[] {
+  return layout.blocks.map((b) => {
+    const entries = Object.entries(b.columns).map(
+      ([letter, role]) => [role, parseA1(`${letter}1`)?.col ?? -1] as const,
+    );
+    const isIndicators = entries.some(([role]) => role in INDICATOR_ROLE);
+    const columns: Record<string, number> = {};
+    for (const [role, col] of entries) {
+      const internal = isIndicators
+        ? (INDICATOR_ROLE as Record<string, string>)[role]
+        : (FUNDS_ROLE as Record<string, string>)[role];
+      const name = internal ?? (SHARED_ROLE as Record<string, string>)[role];
+      if (name) columns[name] = col;
+    }
+    return isIndicators
+      ? { kind: 'indicators', row: b.headerRow - 1, columns }
+      : { kind: 'funds', row: b.headerRow - 1, columns };
+  });
+}
+
+/** Whether the layout speaks of this sheet (no `sheet`: every sheet). */
+export function layoutFor(layout: Layout | undefined, sheetName: string): Layout | undefined {
+  return layout && (layout.sheet === undefined || layout.sheet === sheetName) ? layout : undefined;
+}
+
+/**
+ * Checks a layout file's content; a Chinese sentence says what is wrong. Roles are the English
+ * names of issue 18 (label, budget, initialBudget, executed, rate, weight, score, coefficient,
+ * target, actual, reason, level1–3).
+ */
+export function parseLayout(json: unknown): { layout: Layout } | { error: string } {
+  const bad = (why: string) => ({ error: `读取方式文件不对：${why}` });
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return bad('应是一个 JSON 对象，如 {"blocks": [...], "totalRow": 34}。');
+  const o = json as Record<string, unknown>;
+  if (o.sheet !== undefined && typeof o.sheet !== 'string') return bad('“sheet”应是工作表名称。');
+  if (o.totalRow !== undefined && !isRow(o.totalRow))
+    return bad('“totalRow”应是行号（从 1 起的整数）。');
+  if (!Array.isArray(o.blocks)) return bad('缺少“blocks”（各块的表头行和列）。');
+  const blocks: Layout['blocks'] = [];
+  for (const [i, b] of o.blocks.entries()) {
+    const at = `第 ${i + 1} 个块`;
+    if (typeof b !== 'object' || b === null) return bad(`${at}应是对象。`);
+    const { headerRow, columns } = b as Record<string, unknown>;
+    if (!isRow(headerRow)) return bad(`${at}的“headerRow”应是行号（从 1 起的整数）。`);
+    if (typeof columns !== 'object' || columns === null || Array.isArray(columns))
+      return bad(`${at}的“columns”应是 {"D": "budget", …}。`);
+    const cols: Record<string, LayoutRole> = {};
+    const seen = new Set<string>();
+    for (const [letter, role] of Object.entries(columns)) {
+      if (!/^[A-Z]{1,3}$/.test(letter)) return bad(`${at}的列“${letter}”不是列字母。`);
+      if (typeof role !== 'string' || !ROLES.has(role))
+        return bad(
+          `${at}的 ${letter} 列角色“${String(role)}”不认识；可用：${[...ROLES].join('、')}。`,
+        );
+      if (seen.has(role) && role !== 'label') return bad(`${at}有两列都是“${role}”。`);
+      seen.add(role);
+      cols[letter] = role as LayoutRole;
+    }
+    const indicators = [...seen].some((r) => r in INDICATOR_ROLE);
+    if (indicators && !seen.has('score'))
+      return bad(`${at}是绩效指标块，需要指定“score”（得分）列。`);
+    if (!indicators && !(seen.has('executed') && (seen.has('budget') || seen.has('initialBudget'))))
+      return bad(`${at}是资金块，需要指定“budget”（或 initialBudget）和“executed”列。`);
+    blocks.push({ headerRow: headerRow as number, columns: cols });
+  }
+  return {
+    layout: {
+      ...(o.sheet !== undefined ? { sheet: o.sheet as string } : {}),
+      blocks,
+      ...(o.totalRow !== undefined ? { totalRow: o.totalRow as number } : {}),
+    },
+  };
+}
+
+function isRow(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 1_048_576;
+}
