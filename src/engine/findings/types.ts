@@ -88,7 +88,7 @@ export interface Reading {
     holds: number;
     fails: number;
     tie: boolean;
-    others: { says: string; holds: number; fails: number }[];
+    others: { says: string; holds: number; fails: number; cost: string }[];
   }[];
   /** Two readings held equally well: only what both say is reported. */
   ambiguous: boolean;

@@ -47,10 +47,25 @@ function acceptsFunds(sheet: SheetView) {
 
 const ACCEPTS = perSheet<number, boolean>();
 
+/** A row with a section label in any column (年度总体目标, 一级指标): the 资金 block ends above it. */
+function rowEndsFunds(sheet: SheetView, row: number): boolean {
+  return getOr(ENDS(sheet), row, () => {
+    for (let c = sheet.left; c <= sheet.right; c++) {
+      const label = sheet.label(row, c);
+      if (label !== '' && endsFundsBlock(label)) return true;
+    }
+    return false;
+  });
+}
+
+const ENDS = perSheet<number, boolean>();
+
 /** False when the labels in this column below dataRow are 资金 row labels. */
 function labelsBelowAllow(sheet: SheetView, dataRow: number, col: number): boolean {
   const last = Math.min(sheet.bottom, dataRow + LABEL_LOOKAHEAD);
   for (let r = dataRow; r <= last; r++) {
+    // The indicator block below is not the 资金 block: a 合计 there says nothing of this column.
+    if (r > dataRow && rowEndsFunds(sheet, r)) break;
     const label = sheet.label(r, col);
     if (label === '') continue;
     // A label merged in from a column to the left (合计 across A:H) is that column's.

@@ -82,6 +82,15 @@ export function totalCells(
   return totalRow(sheet, row, label, weightCell, scoreCell);
 }
 
+/** A form's title or its first line: 项目支出绩效自评表, 部门整体支出绩效自评表, 项目名称. */
+const NEXT_FORM = /^(?:\S{0,20}绩效自评表(?:\(.*\))?|项目名称[:：]?|\(?\d{4}年度\)?)$/;
+
+/** Two headers that give every role the same column: the second repeats the first. */
+function sameColumns(a: Columns, b: Columns): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<IndicatorColumnRole>;
+  return [...keys].every((k) => a[k] === b[k]);
+}
+
 export interface IndicatorRead {
   block: IndicatorBlock;
   total: TotalRow | null;
@@ -137,6 +146,14 @@ export function readIndicatorBlock(
     }
     return false;
   };
+  // The title or the 项目名称 line of another form starts that form (forms published one under another).
+  const nextFormStarts = (r: number): boolean => {
+    for (let c = sheet.left; c <= sheet.right; c++) {
+      const own = sheet.ownValue(r, c);
+      if (typeof own === 'string' && NEXT_FORM.test(labelText(own))) return true;
+    }
+    return false;
+  };
   const rows: IndicatorRow[] = [];
   const memo = new Map<string, LabelledBlock | null>();
   let total: TotalRow | null = null;
@@ -181,9 +198,15 @@ export function readIndicatorBlock(
       end = r;
       break;
     }
-    if (outerLabelEnds(r)) break;
-    // A second header (another form below) ends the block; only a score-like cell makes that worth checking.
-    if (/得分/.test(text(r, 'score')) && readIndicatorHeader(sheet, r)) break;
+    if (outerLabelEnds(r) || nextFormStarts(r)) break;
+    // A second header ends the block (another form below), unless it repeats this one (a page
+    // break in a printed form): its rows are skipped. Only a score-like cell makes that worth checking.
+    const again = /得分/.test(text(r, 'score')) ? readIndicatorHeader(sheet, r) : null;
+    if (again && !sameColumns(again.columns, columns)) break;
+    if (again) {
+      r = again.row;
+      continue;
+    }
     if (columns.level1 !== undefined) {
       const cell = sheet.cell(r, columns.level1);
       const l1 = labelText(cell.raw);

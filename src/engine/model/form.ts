@@ -170,9 +170,11 @@ export interface ReadingDecision {
   kind: 'total-row' | 'weights' | 'sub-rows' | 'unplaced-rows';
   chosen: string;
   /** The readings not taken, each with how many of the form's identities held and failed under it. */
-  others: { says: string; holds: number; fails: number }[];
+  others: { says: string; holds: number; fails: number; cost: string }[];
   holds: number;
   fails: number;
+  /** How far the failing identities were from holding (reading/identities.ts). */
+  cost: string;
   /** Another reading held exactly as well: only what both say is reported. */
   tie: boolean;
 }

@@ -59,10 +59,16 @@ export function chooseReading(located: FormModel, profile: Profile): ChosenReadi
       chosen: best.says,
       holds: best.tally.holds,
       fails: best.tally.fails,
+      cost: best.tally.cost.toDecimalPlaces(4).toString(),
       tie: tied.length > 0,
       others: options
         .filter((o) => o !== best)
-        .map((o) => ({ says: o.says, holds: o.tally.holds, fails: o.tally.fails })),
+        .map((o) => ({
+          says: o.says,
+          holds: o.tally.holds,
+          fails: o.tally.fails,
+          cost: o.tally.cost.toDecimalPlaces(4).toString(),
+        })),
     });
     form = best.form;
     tally = best.tally;

@@ -13,31 +13,48 @@ import { Dec, sum } from '../values/decimal';
 export interface Tally {
   holds: number;
   fails: number;
+  /**
+   * How far the failing identities are from holding: each sum's gap as a share of what it should
+   * be (Σ分值 twice the 总分 costs 1; a 10-point slip on 100 costs 0.1), each broken row rule 1.
+   * A reading that adds identities a real mistake breaks stays ahead of one that hides them.
+   */
+  cost: Dec;
 }
 
-/** Better first: fewer identities broken, then more of them holding. */
+/** Better first: the smaller cost, then more identities holding. */
 export function compareTallies(a: Tally, b: Tally): number {
-  return a.fails - b.fails || b.holds - a.holds;
+  return a.cost.comparedTo(b.cost) || b.holds - a.holds;
 }
 
 export function sameTally(a: Tally, b: Tally): boolean {
-  return a.fails === b.fails && a.holds === b.holds;
+  return a.cost.equals(b.cost) && a.holds === b.holds;
 }
 
 export function tallyOf(form: FormModel, a: Assessment, profile: Profile): Tally {
-  const t: Tally = { holds: 0, fails: 0 };
+  const t: Tally = { holds: 0, fails: 0, cost: new Dec(0) };
   const { amountTolerance, scoreTolerance } = limitsOf(profile);
-  const count = (ok: boolean) => (ok ? t.holds++ : t.fails++);
-  const near = (x: Dec, y: Dec, tol: Dec) => x.minus(y).abs().lessThanOrEqualTo(tol);
+  const ONE = new Dec(1);
+  const count = (ok: boolean, gap: Dec = ONE) => {
+    if (ok) t.holds++;
+    else {
+      t.fails++;
+      t.cost = t.cost.plus(gap);
+    }
+  };
+  /** x = y within tol; when not, the gap as a share of y (at most 2: "twice" is already wrong). */
+  const near = (x: Dec, y: Dec, tol: Dec) => {
+    const d = x.minus(y).abs();
+    count(d.lessThanOrEqualTo(tol), Dec.min(d.dividedBy(Dec.max(y.abs(), ONE)), 2));
+  };
 
   // Σ 分值 = the total's 分值 (the profile's full marks when the form states none).
   if (form.indicators && a.weightKnown && a.scored.length > 0) {
     const full = a.totalWeight?.value ?? new Dec(profile.defaultTotalWeight);
-    count(near(a.weightSum, full, scoreTolerance));
+    near(a.weightSum, full, scoreTolerance);
   }
   // Σ 得分 = the total's 得分.
   const stated = a.totalScore ? valueOf(a.totalScore) : null;
-  if (stated && a.scored.length > 0) count(near(a.statedScoreSum, stated, scoreTolerance));
+  if (stated && a.scored.length > 0) near(a.statedScoreSum, stated, scoreTolerance);
   // A row's 分值 is its own: one cell read as the weight of several rows (a block weight merged
   // down the block) is the wrong reading of that column (RULES §1.3).
   const shared = new Map<string, number>();
@@ -45,7 +62,7 @@ export function tallyOf(form: FormModel, a: Assessment, profile: Profile): Tally
     const ref = i.row.cells.weight?.ref;
     if (ref) shared.set(`${ref.row}:${ref.col}`, (shared.get(`${ref.row}:${ref.col}`) ?? 0) + 1);
   }
-  for (const n of shared.values()) if (n > 1) t.fails += n;
+  for (const n of shared.values()) if (n > 1) for (let k = 0; k < n; k++) count(false);
   // Every row's score within its weight.
   for (const i of a.scored) {
     if (i.weight === null || i.score.kind !== 'value') continue;
@@ -56,16 +73,19 @@ export function tallyOf(form: FormModel, a: Assessment, profile: Profile): Tally
     const w = new Dec(block.weight);
     if (a.weightKnown) {
       const weights = rows.flatMap((r) => (r.weight ? [r.weight] : []));
-      if (weights.length) count(near(sum(weights), w, scoreTolerance));
+      if (weights.length) near(sum(weights), w, scoreTolerance);
     } else {
       const scores = rows.flatMap((r) => (r.score ? [r.score] : []));
-      if (scores.length) count(sum(scores).lessThanOrEqualTo(w.plus(scoreTolerance)));
+      if (scores.length) {
+        const over = sum(scores).minus(w);
+        count(over.lessThanOrEqualTo(scoreTolerance), over.dividedBy(Dec.max(w, ONE)));
+      }
     }
   }
   // Parts add up to their 合计.
   for (const s of a.sums) {
     if (s.totalCell.parsed.kind !== 'value' || s.partsSum === null) continue;
-    count(near(s.totalCell.parsed.value, s.partsSum, amountTolerance));
+    near(s.totalCell.parsed.value, s.partsSum, amountTolerance);
   }
   return t;
 }

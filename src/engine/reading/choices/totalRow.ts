@@ -2,7 +2,8 @@ import { toA1 } from '../../grid/address';
 import { isTotalLabel } from '../../locate/labels';
 import { totalRow } from '../../locate/rowCells';
 import type { CellRef } from '../../grid/types';
-import type { FormModel } from '../../model/form';
+import type { FormModel, TotalRow } from '../../model/form';
+import { totalCells } from '../../locate/indicators';
 import { parseAmount } from '../../values/amount';
 import type { ChoiceGenerator } from './choice';
 
@@ -11,6 +12,18 @@ import type { ChoiceGenerator } from './choice';
  * 总分 | 100 | 96 | 优`): the row is either an indicator or the total, and its 分值 / 得分 are the
  * numbers right of the label. Offered only when no total was found.
  */
+function numbersRightOf(form: FormModel, row: number, c: number): TotalRow | null {
+  const { sheet } = form;
+  const numbers: CellRef[] = [];
+  for (let cc = c + 1; cc <= sheet.right && numbers.length < 2; cc++) {
+    const next = sheet.cell(row, cc);
+    if (next.ref.col === cc && parseAmount(next.raw).kind === 'value') numbers.push(next.ref);
+  }
+  if (numbers.length === 0) return null;
+  const [weight, score] = numbers.length === 2 ? numbers : [null, numbers[0]];
+  return totalRow(sheet, row, sheet.cell(row, c).ref, weight, score);
+}
+
 export const totalInSharedRow: ChoiceGenerator = (form) => {
   const block = form.indicators;
   if (!block || form.total) return null;
@@ -19,14 +32,17 @@ export const totalInSharedRow: ChoiceGenerator = (form) => {
     for (let c = sheet.left; c <= sheet.right; c++) {
       const cell = sheet.cell(row.row, c);
       if (cell.ref.col !== c || !isTotalLabel(sheet.label(row.row, c))) continue;
-      const numbers: CellRef[] = [];
-      for (let cc = c + 1; cc <= sheet.right && numbers.length < 2; cc++) {
-        const next = sheet.cell(row.row, cc);
-        if (next.ref.col === cc && parseAmount(next.raw).kind === 'value') numbers.push(next.ref);
-      }
-      if (numbers.length === 0) continue;
-      const [weight, score] = numbers.length === 2 ? numbers : [null, numbers[0]];
-      const total = totalRow(sheet, row.row, cell.ref, weight, score);
+      // Its 分值 and 得分: the block's columns when the label stands left of them, else the
+      // numbers right of the label.
+      const numberOrBlank = (col: number | undefined) =>
+        col === undefined ||
+        ['value', 'blank'].includes(parseAmount(sheet.valueAt(row.row, col)).kind);
+      const { weight, score } = block.columns;
+      const total =
+        c < score && c < (weight ?? score) && numberOrBlank(score) && numberOrBlank(weight)
+          ? totalCells(sheet, row.row, cell.ref, block.columns)
+          : numbersRightOf(form, row.row, c);
+      if (!total) continue;
       const alternative: FormModel = {
         ...form,
         indicators: { ...block, rows: block.rows.filter((r) => r.row < row.row) },

@@ -20,7 +20,7 @@ export const formAmbiguousReading = defineRule(meta, ({ form }) =>
   (form.decisions ?? [])
     .filter((d) => d.tie)
     .map((d) => {
-      const other = d.others.find((o) => o.holds === d.holds && o.fails === d.fails);
+      const other = d.others.find((o) => o.holds === d.holds && o.cost === d.cost);
       return {
         cells: [formAnchor(form)],
         message: fill(meta.messages.main, { chosen: d.chosen, other: other?.says ?? '' }),
