@@ -203,3 +203,30 @@ describe('nothing dropped (RULES §1.2)', () => {
     expect(alarmKeys(r)).toEqual([]);
   });
 });
+
+describe('a target-only form: 年度指标值 and 实际完成值, no 分值 and no 得分 (Hunan 县级专项资金绩效目标自评表)', () => {
+  /** The project form without its 分值 and 得分 columns (G, H) in the indicator block and total. */
+  function targetOnly(): Rows {
+    const rows = projectForm();
+    return rows
+      .map((row, i) => (i >= 10 ? [...row.slice(0, 6), ...row.slice(8)] : row))
+      .slice(0, 16);
+  }
+
+  test('every indicator row is read; a missed target without a reason is found; no total is asked for', () => {
+    const rows = targetOnly();
+    setCell(rows, 'F12', '480人'); // ≥500人 not met
+    const r = checkRows(rows);
+    expect(r.summary.coverage.indicatorRows).toBe(5);
+    expect(r.summary.coverage.missing).toEqual([]);
+    expect(alarmKeys(r)).toEqual(['indicator.reason-missing@G12']);
+    expect(byRule(r, 'total.missing')).toEqual([]);
+    expect(r.summary.grade).toBeNull();
+  });
+
+  test('all targets met: nothing to say', () => {
+    const r = checkRows(targetOnly());
+    expect(alarmKeys(r)).toEqual([]);
+    expect(r.summary.coverage.recomputed).toBe(3);
+  });
+});

@@ -37,6 +37,8 @@ interface Base {
   actualText: string;
   weight: Dec | null;
   score: Parsed<Dec>;
+  /** The form has neither 分值 nor 得分 (target-only): the row is judged, never scored. */
+  targetOnly: boolean;
   reasonFilled: boolean | null;
 }
 
@@ -228,13 +230,16 @@ export function assessIndicator(row: IndicatorRow, profile: Profile): IndicatorA
       : at(read.target);
   const actual = at(read.actual);
   const weightCell = at(read.weight);
-  const scoreCell = read.score;
+  const scoreCell = at(read.score);
   const reason = at(read.reason);
+  // A target-only form (no 分值, no 得分): targets are judged met or not, nothing is scored.
+  const targetOnly = read.score === undefined && read.weight === undefined;
   const cells = {
     target: target.ref,
     actual: actual.ref,
     weight: weightCell.ref,
-    score: scoreCell.ref,
+    // Where a finding on the row's result is marked: its 得分, else its 实际完成值.
+    score: scoreCell.ref ?? actual.ref ?? target.ref ?? { row: row.row, col: 0 },
     reason: reason.ref,
     coefficient: read.coefficient?.ref ?? null,
   };
@@ -245,10 +250,11 @@ export function assessIndicator(row: IndicatorRow, profile: Profile): IndicatorA
     targetText: normalizeText(target.raw),
     actualText: normalizeText(actual.raw),
     weight: weightParsed.kind === 'value' ? weightParsed.value : null,
-    score: scoreCell.parsed,
+    score: read.score ? read.score.parsed : { kind: 'blank' },
+    targetOnly,
     reasonFilled: cells.reason ? reasonFilled(normalizeText(reason.raw)) : null,
   };
-  if (base.weight === null) {
+  if (base.weight === null && !targetOnly) {
     const na = [target.raw, actual.raw, weightCell.raw, scoreCell.raw].some((m) =>
       isNotApplicable(m),
     );
@@ -264,6 +270,8 @@ export function assessIndicator(row: IndicatorRow, profile: Profile): IndicatorA
       why: `分值“${normalizeText(weightCell.raw)}”不是数字`,
     });
   }
+  // Judged against a weight of one on a target-only form: met or not, by how much.
+  const weight = base.weight ?? ONE;
   const implicitTarget =
     (base.targetText === '' || isNotApplicable(target.raw)) &&
     base.actualText !== '' &&
@@ -271,14 +279,7 @@ export function assessIndicator(row: IndicatorRow, profile: Profile): IndicatorA
   if (implicitTarget && FULL_EXECUTION) {
     const actualRate = parseQuantity(actual.raw);
     if (actualRate && actualRate.parts.length === 1 && actualRate.parts[0].unit === '%') {
-      const scored = scoreQuantities(
-        FULL_EXECUTION,
-        actualRate,
-        null,
-        base.weight,
-        profile,
-        row.name,
-      );
+      const scored = scoreQuantities(FULL_EXECUTION, actualRate, null, weight, profile, row.name);
       if (scored.kind === 'quantitative')
         return Object.assign(base, scored, { coefficient: null, targetText: '≥100%' });
     }
@@ -302,7 +303,7 @@ export function assessIndicator(row: IndicatorRow, profile: Profile): IndicatorA
       targetQ,
       actualQ,
       nature,
-      base.weight,
+      weight,
       profile,
       row.name || targetQ.label,
     );
@@ -320,7 +321,7 @@ export function assessIndicator(row: IndicatorRow, profile: Profile): IndicatorA
   return Object.assign(base, {
     kind: 'qualitative' as const,
     outcome,
-    range: bandFor(outcome, base.weight, profile),
+    range: bandFor(outcome, weight, profile),
   });
 }
 

@@ -21,14 +21,16 @@ import {
 } from './labels';
 
 type Columns = Partial<Record<IndicatorColumnRole, number>>;
-type IndicatorHeader = Header<IndicatorColumnRole> & { columns: Columns & { score: number } };
+type IndicatorHeader = Header<IndicatorColumnRole>;
 
-/** An indicator table has targets, actuals and scores, and names its indicators (docs/rules.md §1.1). */
+/**
+ * An indicator table names its indicators and has targets and actuals (docs/rules.md §1.1); a
+ * target-only form (Hunan 县级专项资金绩效目标自评表) has no 分值 and no 得分 column.
+ */
 function validIndicators(cols: Columns): boolean {
   const named = cols.level1 !== undefined || cols.level2 !== undefined || cols.level3 !== undefined;
   return (
     named &&
-    cols.score !== undefined &&
     (cols.target !== undefined || cols.adjustedTarget !== undefined) &&
     cols.actual !== undefined
   );
@@ -64,8 +66,10 @@ export function totalCells(
   sheet: SheetView,
   row: number,
   label: CellRef,
-  cols: Columns & { score: number },
-): TotalRow {
+  cols: Columns,
+): TotalRow | null {
+  // A target-only form has no 得分 column, and so no total to read.
+  if (cols.score === undefined) return null;
   const weightCell = cols.weight === undefined ? null : { row, col: cols.weight };
   const scoreCell = { row, col: cols.score };
   const aligned = [weightCell, scoreCell].some(

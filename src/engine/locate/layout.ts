@@ -21,12 +21,7 @@ export function withLayout(
     );
     const header = { row: b.row, firstRow: b.row, labels, guessed: [], alternatives: {} };
     if (b.kind === 'indicators') {
-      const { score } = b.columns;
-      if (score === undefined) continue;
-      forced.set(b.row, {
-        kind: 'indicators',
-        header: { ...header, columns: { ...b.columns, score } },
-      });
+      forced.set(b.row, { kind: 'indicators', header: { ...header, columns: b.columns } });
     } else {
       const columns = { ...b.columns };
       // 年初预算数 alone is the denominator (Guizhou), as when the checker reads the header.
@@ -47,9 +42,11 @@ export function corrected(form: FormModel, layout: Layout): FormModel {
   const inForm = (r: number) => r >= form.range.top && r <= form.range.bottom;
   if (!rows.some(inForm) && (t === null || !inForm(t))) return form;
   const block = form.indicators;
-  if (t === null || !inForm(t) || !block) return { ...form, corrected: true };
+  const score = block?.columns.score;
+  if (t === null || !inForm(t) || !block || score === undefined)
+    return { ...form, corrected: true };
   const { sheet } = form;
-  const { weight, score } = block.columns;
+  const { weight } = block.columns;
   let label = { row: t, col: score };
   for (let c = sheet.left; c < score; c++) {
     if (sheet.label(t, c) !== '') {

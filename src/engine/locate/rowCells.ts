@@ -36,10 +36,10 @@ export function fundsRowCells(
 export function indicatorRowCells(
   sheet: SheetView,
   row: number,
-  columns: Columns<IndicatorColumnRole> & { score: number },
+  columns: Columns<IndicatorColumnRole>,
 ): IndicatorRowCells {
   const text = (c: number | undefined) => (c === undefined ? undefined : readCell(sheet, row, c));
-  const { weight, coefficient } = columns;
+  const { weight, score, coefficient } = columns;
   return {
     target: text(columns.target),
     adjustedTarget: text(columns.adjustedTarget),
@@ -48,7 +48,7 @@ export function indicatorRowCells(
     nature: text(columns.nature),
     unit: text(columns.unit),
     weight: weight === undefined ? undefined : readAmountCell(sheet, row, weight),
-    score: readAmountCell(sheet, row, columns.score),
+    score: score === undefined ? undefined : readAmountCell(sheet, row, score),
     coefficient: coefficient === undefined ? undefined : readRateCell(sheet, row, coefficient),
   };
 }

@@ -136,7 +136,8 @@ export interface IndicatorRowCells {
   nature?: FormCell;
   unit?: FormCell;
   weight?: AmountCell;
-  score: AmountCell;
+  /** Absent on a target-only form, which has no 得分 column. */
+  score?: AmountCell;
   coefficient?: RateCell;
 }
 
@@ -150,7 +151,8 @@ export interface LabelledBlock {
 export interface IndicatorBlock {
   headerRow: number;
   header: HeaderFacts<IndicatorColumnRole>;
-  columns: Partial<Record<IndicatorColumnRole, number>> & { score: number };
+  /** No score column: a target-only form (RULES §1.1, Hunan 县级专项资金绩效目标自评表). */
+  columns: Partial<Record<IndicatorColumnRole, number>>;
   rows: IndicatorRow[];
 }
 

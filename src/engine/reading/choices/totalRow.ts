@@ -39,7 +39,11 @@ export const totalInSharedRow: ChoiceGenerator = (form) => {
         ['value', 'blank'].includes(parseAmount(sheet.valueAt(row.row, col)).kind);
       const { weight, score } = block.columns;
       const total =
-        c < score && c < (weight ?? score) && numberOrBlank(score) && numberOrBlank(weight)
+        score !== undefined &&
+        c < score &&
+        c < (weight ?? score) &&
+        numberOrBlank(score) &&
+        numberOrBlank(weight)
           ? totalCells(sheet, row.row, cell.ref, block.columns)
           : numbersRightOf(form, row.row, c);
       if (!total) continue;

@@ -26,7 +26,8 @@ export const weightColumns: ChoiceGenerator = (form) => {
       const merged = indicators.rows.some((r) => r.blocks.length > (rowBlocks.get(r.row) ?? 0));
       const total =
         form.total && form.total.weightCell && form.total.row > block.headerRow
-          ? totalCells(form.sheet, form.total.row, form.total.labelCell, indicators.columns)
+          ? (totalCells(form.sheet, form.total.row, form.total.labelCell, indicators.columns) ??
+            form.total)
           : form.total;
       return {
         says: `分值取 ${columnLetters(col)} 列（${header(col)}）${merged ? `，${columnLetters(current)} 列纵向合并的数是所在块的权重` : ''}`,

@@ -22,13 +22,18 @@ export const meta: RuleMeta = {
 /** docs/rules.md#r-3-6: a deduction, a missed target or a target beaten by 30% needs a stated reason. */
 export const indicatorReasonMissing = defineRule(meta, ({ assessment, profile }) =>
   assessment.indicators.flatMap((i) => {
-    if (i.reasonFilled !== false || !i.cells.reason || i.weight === null || i.kind === 'na')
+    if (
+      i.reasonFilled !== false ||
+      !i.cells.reason ||
+      (i.weight === null && !i.targetOnly) ||
+      i.kind === 'na'
+    )
       return [];
     const when = profile.deviationReasonWhen;
     const s = i.score.kind === 'value' ? i.score.value : null;
     const quant = i.kind === 'quantitative' || i.kind === 'compound' ? i : null;
     let why: string | null = null;
-    if (when.scoreBelowWeight && s !== null && s.lessThan(i.weight))
+    if (when.scoreBelowWeight && s !== null && i.weight !== null && s.lessThan(i.weight))
       why = fill(meta.messages.below, { stated: plain(s, 4), weight: plain(i.weight) });
     else if (when.targetMissed && quant && !quant.met)
       why = fill(meta.messages.missed, { basis: quant.basis() });

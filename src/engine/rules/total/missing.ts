@@ -1,3 +1,4 @@
+import { indicatorAnchorCol } from '../../model/anchor';
 import { plain } from '../../values/decimal';
 import { defineRule, fill, type RuleMeta } from '../rule';
 
@@ -16,13 +17,14 @@ export const meta: RuleMeta = {
 
 /** docs/rules.md#r-4-1: without a total row there is nothing to check Σ against; say the sums. */
 export const totalMissing = defineRule(meta, ({ form, assessment }) =>
-  form.indicators && !form.total
+  // A target-only form scores nothing, so it has no total to miss (RULES §1.1).
+  form.indicators && !form.total && form.indicators.columns.score !== undefined
     ? [
         {
           cells: [
             {
               row: form.indicators.headerRow,
-              col: form.indicators.columns.weight ?? form.indicators.columns.score,
+              col: indicatorAnchorCol(form.indicators.columns, form.range.left),
             },
           ],
           message: fill(meta.messages.main, {
