@@ -38,16 +38,6 @@ const all = [...cases(FIXTURES), ...cases(REAL)];
 const PENDING_READING: Record<string, string> = {
   'real/guangdong-luohu-2022-special-bond-gas':
     'unknown header word and unlabelled single 资金 row (实际支出金额 / 下达额度 / 实际完成值: fundRows 0, F7 missed)',
-  'real/hunan-hengshan-2020-grain-reserve-target-only':
-    'no 分值/得分 read as 0 rows (target-only form: 16 indicator rows not read, G26 missed)',
-  'real/sichuan-langzhong-2021-vehicle-tax-transfer':
-    'no 分值/得分 read as 0 rows; unplaced row left out silently (地方资金 not read, not in coverage.unplaced)',
-  'real/anhui-xiaoxian-2023-xianjie-sub-indicators':
-    'sub-rows restating parent (其中… sub-indicator rows make the 资金 block vanish: fundRows 0)',
-  'real/yunnan-linxiang-2023-wildlife-shelter':
-    'sentence under a number column (实际完成情况 text under 全年执行数 with 200平方米 / 120米: 资金 block dropped, H6 I6 H7 I7 missed)',
-  'real/yunnan-yongde-2022-open14-nutrition':
-    'total label in another column (其他需要说明事项 | 无 | 总分 | 100 | 96 read as an indicator: full marks 200, stated 192)',
   'real/sichuan-mingshan-2024-forestry-transfer-evaluation':
     'unknown header word (全年执行资金 / 预算执行(E/C×100%), 行次 and 列次 numbering: "not a form", exit 2)',
 };

@@ -86,8 +86,8 @@ export function totalCells(
   return totalRow(sheet, row, label, weightCell, scoreCell);
 }
 
-/** A form's title or its first line: 项目支出绩效自评表, 部门整体支出绩效自评表, 项目名称. */
-const NEXT_FORM = /^(?:\S{0,20}绩效自评表(?:\(.*\))?|项目名称[:：]?|\(?\d{4}年度\)?)$/;
+/** A form's title or its first line: 项目支出绩效自评表, 绩效目标自评表, (2023年度), 项目名称. */
+const NEXT_FORM = /^(?:\S{0,30}自评表(?:\(.*\))?|项目名称[:：]?|\(?\d{4}年度\)?)$/;
 
 /** Two headers that give every role the same column: the second repeats the first. */
 function sameColumns(a: Columns, b: Columns): boolean {
