@@ -4,10 +4,12 @@ import type { CheckResult, Coverage, Finding, Severity, Summary } from './findin
 import { toA1 } from './grid/address';
 import type { GridSnapshot } from './grid/types';
 import { verdictOf, worstVerdict } from './findings/verdict';
+import { findingKey } from './explain/key';
 import { type FixPlan, planFixes, withPlan } from './fixes/plan';
 import { locateForms, locateOnSheet } from './locate/locateForm';
 import type { FormModel } from './model/form';
 import { NATIONAL_PROFILE, type Profile } from './profile/profile';
+import { chooseProfile, type ProfileRequest } from './profile/choose';
 import { RULES } from './rules';
 import { valueOf } from './values/amount';
 import { Dec, plain } from './values/decimal';
@@ -68,6 +70,7 @@ export function checkForm(
   const findings = RULES.flatMap((rule) => rule.check({ form, profile, assessment })).sort(
     compareFindings,
   );
+  for (const f of findings) f.key = findingKey(form, f);
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const coverage = coverageOf(form, assessment);
   const complete = coverage.missing.length === 0;
@@ -136,7 +139,34 @@ export function checkWorkbook(
   snapshots: GridSnapshot[],
   profile: Profile = NATIONAL_PROFILE,
 ): CheckResult[] {
+  return checkLocatedForms(snapshots, locateForms(snapshots), profile);
+}
+
+/**
+ * checkWorkbook under the profile chosen for it (issue 22 item 5: the user's, the workbook's, the
+ * forms' family's, or the national one): every result names it.
+ */
+export function checkWorkbookChoosing(
+  snapshots: GridSnapshot[],
+  request: ProfileRequest,
+  adjust: (p: Profile) => Profile = (p) => p,
+): CheckResult[] {
   const located = locateForms(snapshots);
+  const { profile, used } = chooseProfile(
+    located.found ? located.forms.map((f) => f.form) : [],
+    request,
+  );
+  return checkLocatedForms(snapshots, located, adjust(profile)).map((r) => ({
+    ...r,
+    profile: used,
+  }));
+}
+
+function checkLocatedForms(
+  snapshots: GridSnapshot[],
+  located: ReturnType<typeof locateForms>,
+  profile: Profile,
+): CheckResult[] {
   if (!located.found) return [notAForm(located.message, located.sheet)];
   const results = located.forms.map(({ form }) => checkLocated(form, profile));
   // Fixes are planned a sheet at a time: the forms stacked on one sheet share its cells.
