@@ -289,6 +289,7 @@ async function check(
     outRoot: outDir,
     limits,
     tolerance: opts.tolerance,
+    profile: opts.profile,
     report: t.report ?? null,
     output,
   });

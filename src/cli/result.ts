@@ -1,4 +1,4 @@
-import type { CheckResult, Finding, Summary } from '../engine/findings/types';
+import type { CheckResult, Finding, ProfileUsed, Summary } from '../engine/findings/types';
 import type { Limits } from './limits';
 import type { Output } from './report/rendered';
 
@@ -23,6 +23,8 @@ export interface FileResult {
    * ("（2）项目支出 / 全年执行数"), shown by the text report only (not part of the JSON contract).
    */
   labels?: Record<string, string>;
+  /** The profile it was checked under and why (every result names it: RULES §7.3). */
+  profile?: ProfileUsed;
 }
 
 /** One engine result as the JSON contract's entry for `file` (a form's result, or "no form"). */
@@ -35,6 +37,7 @@ export function fileResult(file: string, r: CheckResult): FileResult {
     message: r.status === 'checked' ? null : r.message,
     findings: r.findings,
     summary: r.summary,
+    ...(r.profile ? { profile: r.profile } : {}),
   };
 }
 
@@ -71,6 +74,8 @@ export interface Task {
   outRoot: string | null;
   limits: Limits;
   tolerance: string | null;
+  /** The profile asked for with --profile (an id `selfeval profiles` lists), or null. */
+  profile?: string | null;
   /** The 自评报告 (.docx / .doc) to cross-check against the form, or null. */
   report: string | null;
   /** What the run prints: the worker formats its results for it. */
