@@ -265,7 +265,13 @@ async function checkWithDocuments(task: Task): Promise<TaskResult> {
         copyError = `无法写入标注副本 ${task.outPath}：${reasonOf(e)}。`;
       }
     }
-    return { results: checked.results, copyError };
+    // A Word table carries no custom XML part: the profile is the one asked for, else national.
+    const used = profileFor(null, task.profile ?? null);
+    const profile = { id: used.id, name: used.name, why: task.profile ? '由使用者选定' : '默认' };
+    return {
+      results: checked.results.map((r) => (r.status === 'checked' ? { ...r, profile } : r)),
+      copyError,
+    };
   } catch (e) {
     const message =
       e instanceof UnreadableFile
