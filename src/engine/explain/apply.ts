@@ -32,6 +32,8 @@ export const answered = (f: Finding): boolean => Boolean(f.explanation && !f.exp
  * current explanation answers (RULES §7.2).
  */
 export function explainResults(results: CheckResult[], stored: StoredExplanation[]): CheckResult[] {
+  // Nothing stored: the check's verdict already counts every warning (most files of a batch).
+  if (stored.length === 0) return results;
   return results.map((r) => {
     if (r.status !== 'checked') return r;
     const findings = r.findings.map((f) => {
