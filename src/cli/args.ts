@@ -1,4 +1,5 @@
 import { availableParallelism, cpus } from 'os';
+import { type ExplainOptions, parseExplainArgs, profileArg } from './explainArgs';
 import { DEFAULT_MAX_FILE_MB } from './limits';
 
 /** The command line, parsed: `selfeval check <file-or-folder>... [--json] [--out DIR] [--csv FILE]`. */
@@ -17,10 +18,14 @@ export interface CheckOptions {
   report: string | null;
   /** A reading given by the user for every form (--layout FILE.json, engine/reading/layout.ts). */
   layoutFile: string | null;
+  /** --profile: the profile to check under, instead of the workbook's or the default. */
+  profile: string | null;
 }
 
 export type ParsedArgs =
   | CheckOptions
+  | ExplainOptions
+  | { command: 'profiles' }
   | { command: 'help' }
   | { command: 'version' }
   | { command: 'error'; message: string };
@@ -41,10 +46,16 @@ export const USAGE = `用法：selfeval check <文件或文件夹>... [--json] [
   --csv 文件        把汇总表写成 CSV（UTF-8 BOM，Excel 可直接打开）
   --tolerance 数    金额容差（表内单位，默认 0.01）
   --layout 文件     读取方式（JSON）：各块表头行与各列角色、总分行，用于同一模板的一批表（见 README）
+  --profile 编号    按指定的评分口径（profile）校验；不指定时用工作簿中保存的选择，或按表式自动选择，默认全国通用
   --max-file-mb 数  单个文件的大小限制（默认 ${DEFAULT_MAX_FILE_MB} MB）；解压大小、内存和时间限制随之按比例提高
   --jobs 数         同时校验的文件数（默认为处理器核数）
   --                之后的参数都当作文件名（文件名以 - 开头时用）
   -h, --help        显示本帮助
+
+       selfeval explain <表格.xlsx> <单元格> "说明" [--rule 规则] --out 目录
+                    为一条警告或提示写审核说明，保存在副本里（不改原文件）；错误不能说明，只能修正
+       selfeval profiles
+                    列出可用的评分口径（profile）
 
 退出码：0 无错误；1 发现错误；2 有文件无法校验（无法读取、不是 .xlsx、已加密、未找到自评表、超过限制）或输出无法写入。`;
 
@@ -55,8 +66,14 @@ export function parseArgs(argv: string[]): ParsedArgs {
     return { command: 'help' };
   if (options.includes('-v') || options.includes('--version')) return { command: 'version' };
   const [command, ...rest] = options;
+  if (command === 'profiles') return { command: 'profiles' };
+  if (command === 'explain')
+    return parseExplainArgs(rest, separator < 0 ? [] : argv.slice(separator + 1));
   if (command !== 'check')
-    return { command: 'error', message: `未知命令“${command}”。可用命令：check。` };
+    return {
+      command: 'error',
+      message: `未知命令“${command}”。可用命令：check、explain、profiles。`,
+    };
   const opts: CheckOptions = {
     command: 'check',
     paths: [],
@@ -68,6 +85,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     jobs: defaultJobs(),
     report: null,
     layoutFile: null,
+    profile: null,
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -78,7 +96,11 @@ export function parseArgs(argv: string[]): ParsedArgs {
       return v;
     };
     if (arg === '--json') opts.json = true;
-    else if (
+    else if (arg === '--profile') {
+      const p = profileArg(value());
+      if (typeof p !== 'string') return p;
+      opts.profile = p;
+    } else if (
       arg === '--out' ||
       arg === '--csv' ||
       arg === '--tolerance' ||

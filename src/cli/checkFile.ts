@@ -12,7 +12,11 @@ import * as path from 'path';
 import { readXlsx } from '../adapters/xlsx/readXlsx';
 import { withClipped } from './clipped';
 import { UnreadableFile } from '../adapters/xlsx/zip';
-import { checkWorkbook } from '../engine/check';
+import { readExplanationPart } from '../adapters/xlsx/customXml';
+import { checkWorkbookChoosing } from '../engine/check';
+import { explainResults } from '../engine/explain/apply';
+import type { ExplanationPart } from '../engine/explain/types';
+import { profileById } from '../engine/profile/catalogue';
 import { NATIONAL_PROFILE, type Profile, withOverrides } from '../engine/profile/profile';
 import { reasonOf } from './errors';
 import { type Limits, limitSentence } from './limits';
@@ -94,19 +98,25 @@ export function readRegularFile(file: string, limits: Limits): Buffer {
 }
 
 const profiles = new Map<string, Profile>();
-function profileFor(tolerance: string | null): Profile {
-  if (!tolerance) return NATIONAL_PROFILE;
-  let p = profiles.get(tolerance);
-  if (!p)
-    profiles.set(tolerance, (p = withOverrides(NATIONAL_PROFILE, { amountTolerance: tolerance })));
+/** The profile with --tolerance applied, made once per pair (limitsOf caches by profile). */
+function withTolerance(base: Profile, tolerance: string | null | undefined): Profile {
+  if (!tolerance) return base;
+  const k = `${base.id} ${tolerance}`;
+  let p = profiles.get(k);
+  if (!p) profiles.set(k, (p = withOverrides(base, { amountTolerance: tolerance })));
   return p;
+}
+function profileFor(tolerance: string | null, asked: string | null = null): Profile {
+  return withTolerance((asked && profileById(asked)) || NATIONAL_PROFILE, tolerance);
 }
 
 /** Reads and checks one workbook, inflating at most `unzippedBytes`; never throws for a bad file. */
 function readAndCheck(
   task: Task,
   unzippedBytes: number,
-): { bytes: Buffer; results: FileResult[] } | { failed: TaskResult; limit: string | null } {
+):
+  | { bytes: Buffer; results: FileResult[]; part: ExplanationPart | null }
+  | { failed: TaskResult; limit: string | null } {
   const { file, limits } = task;
   try {
     const bytes = readRegularFile(file, limits);
@@ -114,10 +124,18 @@ function readAndCheck(
       maxUnzippedBytes: unzippedBytes,
       unzippedSentence: () => limitSentence.unzipped(limits),
     });
-    const results = checkWorkbook(sheets, profileFor(task.tolerance), task.layout ?? undefined).map(
-      (r) => withClipped(fileResult(file, r), sheets),
+    // The workbook's 审核说明 and profile choice (RULES §7.1, §7.3): the add-in's custom XML part.
+    const part = readExplanationPart(bytes);
+    const checked = checkWorkbookChoosing(
+      sheets,
+      { asked: task.profile ?? null, stored: part?.profile ?? null },
+      (p) => withTolerance(p, task.tolerance),
+      task.layout ?? undefined,
     );
-    return { bytes, results };
+    const results = explainResults(checked, part?.explanations ?? []).map((r) =>
+      withClipped(fileResult(file, r), sheets),
+    );
+    return { bytes, results, part };
   } catch (e) {
     // A bug in the engine on some odd sheet must still be one sentence, not a stack trace.
     const message =
@@ -185,7 +203,7 @@ export async function checkTask(task: Task): Promise<TaskResult> {
   }
   const read = readAndCheck(task, limits.unzippedBytes);
   if ('failed' in read) return read.failed;
-  const { bytes, results } = read;
+  const { bytes, results, part } = read;
   const checked = results.filter((r) => r.status === 'checked' && r.sheet !== null);
   let copyError: string | null = null;
   if (task.outPath && task.outRoot && checked.length) {
@@ -198,6 +216,8 @@ export async function checkTask(task: Task): Promise<TaskResult> {
         task.outPath,
         task.outRoot,
       );
+      // The copy carries the workbook's 审核说明 on (exceljs drops custom XML parts).
+      if (part) await carryPart(task.outPath, part);
     } catch (e) {
       const own =
         e instanceof Error && ['OutsideOut', 'UnreadableWorkbook'].includes(e.constructor.name);
@@ -218,7 +238,11 @@ async function checkWithDocuments(task: Task): Promise<TaskResult> {
     readRegularFile(file, limits);
     if (task.report) readRegularFile(task.report, limits);
     const { checkDocxFile } = await import('./docx/checkDocx');
-    const checked = await checkDocxFile(file, profileFor(task.tolerance), task.report ?? undefined);
+    const checked = await checkDocxFile(
+      file,
+      profileFor(task.tolerance, task.profile ?? null),
+      task.report ?? undefined,
+    );
     let copyError: string | null = null;
     if (task.outPath && task.outRoot && checked.results.some((r) => r.status === 'checked')) {
       try {
@@ -242,7 +266,13 @@ async function checkWithDocuments(task: Task): Promise<TaskResult> {
         copyError = `无法写入标注副本 ${task.outPath}：${reasonOf(e)}。`;
       }
     }
-    return { results: checked.results, copyError };
+    // A Word table carries no custom XML part: the profile is the one asked for, else national.
+    const used = profileFor(null, task.profile ?? null);
+    const profile = { id: used.id, name: used.name, why: task.profile ? '由使用者选定' : '默认' };
+    return {
+      results: checked.results.map((r) => (r.status === 'checked' ? { ...r, profile } : r)),
+      copyError,
+    };
   } catch (e) {
     const message =
       e instanceof UnreadableFile
@@ -250,4 +280,13 @@ async function checkWithDocuments(task: Task): Promise<TaskResult> {
         : `校验时出现内部错误：${e instanceof Error ? e.message : String(e)}。请把该文件反馈给开发者。`;
     return { results: [failed(file, 'unreadable', message)], copyError: null };
   }
+}
+
+/** Puts the 审核说明 part back into a copy just written (atomically: a temporary, then a rename). */
+async function carryPart(copy: string, part: ExplanationPart): Promise<void> {
+  const { promises: fs } = await import('fs');
+  const { writeExplanationPart } = await import('../adapters/xlsx/customXml');
+  const tmp = `${copy}.${process.pid}.part.tmp`;
+  await fs.writeFile(tmp, writeExplanationPart(await fs.readFile(copy), part), { flag: 'wx' });
+  await fs.rename(tmp, copy);
 }

@@ -20,6 +20,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return 2;
       case 'check':
         return await runCheck(args, io);
+      case 'profiles':
+        return await (await import('./explain')).runProfiles(io);
+      case 'explain':
+        return await (await import('./explain')).runExplain(args, io);
     }
   } catch (e) {
     if (e instanceof OutputError) io.stderr(`selfeval：${e.message}\n`);

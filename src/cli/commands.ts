@@ -311,6 +311,7 @@ async function check(
     limits,
     tolerance: opts.tolerance,
     layout: layout ? layout.layout : null,
+    profile: opts.profile,
     report: t.report ?? null,
     output,
   });

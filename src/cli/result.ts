@@ -1,4 +1,4 @@
-import type { CheckResult, Finding, Reading, Summary } from '../engine/findings/types';
+import type { CheckResult, Finding, ProfileUsed, Reading, Summary } from '../engine/findings/types';
 import type { Layout } from '../engine/reading/layout';
 import type { Limits } from './limits';
 import type { Output } from './report/rendered';
@@ -26,6 +26,8 @@ export interface FileResult {
    * ("（2）项目支出 / 全年执行数"), shown by the text report only (not part of the JSON contract).
    */
   labels?: Record<string, string>;
+  /** The profile it was checked under and why (every result names it: RULES §7.3). */
+  profile?: ProfileUsed;
 }
 
 /** One engine result as the JSON contract's entry for `file` (a form's result, or "no form"). */
@@ -39,6 +41,7 @@ export function fileResult(file: string, r: CheckResult): FileResult {
     findings: r.findings,
     summary: r.summary,
     ...(r.reading ? { reading: r.reading } : {}),
+    ...(r.profile ? { profile: r.profile } : {}),
   };
 }
 
@@ -77,6 +80,8 @@ export interface Task {
   tolerance: string | null;
   /** The reading the user gave for every form (--layout), or null. */
   layout?: Layout | null;
+  /** The profile asked for with --profile (an id `selfeval profiles` lists), or null. */
+  profile?: string | null;
   /** The 自评报告 (.docx / .doc) to cross-check against the form, or null. */
   report: string | null;
   /** What the run prints: the worker formats its results for it. */

@@ -4,6 +4,7 @@ import type { CheckResult, Coverage, Finding, Severity, Summary } from './findin
 import { toA1 } from './grid/address';
 import type { GridSnapshot } from './grid/types';
 import { verdictOf, worstVerdict } from './findings/verdict';
+import { findingKey } from './explain/key';
 import { type FixPlan, planFixes, withPlan } from './fixes/plan';
 import { locateForms, locateOnSheet } from './locate/locateForm';
 import type { FormModel } from './model/form';
@@ -11,6 +12,7 @@ import { NATIONAL_PROFILE, type Profile } from './profile/profile';
 import { describeReading } from './reading/describe';
 import type { Layout } from './reading/layout';
 import { chooseReading } from './reading/choose';
+import { chooseProfile, type ProfileRequest } from './profile/choose';
 import { RULES } from './rules';
 import { valueOf } from './values/amount';
 import { Dec, plain } from './values/decimal';
@@ -71,6 +73,7 @@ export function checkForm(
   const findings = RULES.flatMap((rule) => rule.check({ form, profile, assessment })).sort(
     compareFindings,
   );
+  for (const f of findings) f.key = findingKey(form, f);
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const coverage = coverageOf(form, assessment);
   const complete = coverage.missing.length === 0;
@@ -103,7 +106,7 @@ function rangeA1(form: FormModel): string {
 }
 
 /** A finding as two readings can both say it: same rule, cells and message. */
-const findingKey = (f: Finding) => `${f.rule}|${f.cells.join(',')}|${f.message}`;
+const sameSaying = (f: Finding) => `${f.rule}|${f.cells.join(',')}|${f.message}`;
 
 /**
  * Checks one form under the reading its own arithmetic supports (RULES §1.3, reading/choose.ts).
@@ -119,9 +122,9 @@ function checkChosen(
     : chooseReading(located, profile);
   const { findings, summary } = checkForm(chosen.form, profile);
   if (chosen.rivals.length === 0) return { form: chosen.form, findings, summary };
-  const agreed = chosen.rivals.map((r) => new Set(checkForm(r, profile).findings.map(findingKey)));
+  const agreed = chosen.rivals.map((r) => new Set(checkForm(r, profile).findings.map(sameSaying)));
   const kept = findings.filter(
-    (f) => f.rule === 'form.ambiguous-reading' || agreed.every((keys) => keys.has(findingKey(f))),
+    (f) => f.rule === 'form.ambiguous-reading' || agreed.every((keys) => keys.has(sameSaying(f))),
   );
   const count = (sev: Severity) => kept.filter((f) => f.severity === sev).length;
   return {
@@ -177,7 +180,36 @@ export function checkWorkbook(
   profile: Profile = NATIONAL_PROFILE,
   layout?: Layout,
 ): CheckResult[] {
+  return checkLocatedForms(snapshots, locateForms(snapshots, layout), profile, layout);
+}
+
+/**
+ * checkWorkbook under the profile chosen for it (issue 22 item 5: the user's, the workbook's, the
+ * forms' family's, or the national one): every result names it.
+ */
+export function checkWorkbookChoosing(
+  snapshots: GridSnapshot[],
+  request: ProfileRequest,
+  adjust: (p: Profile) => Profile = (p) => p,
+  layout?: Layout,
+): CheckResult[] {
   const located = locateForms(snapshots, layout);
+  const { profile, used } = chooseProfile(
+    located.found ? located.forms.map((f) => f.form) : [],
+    request,
+  );
+  return checkLocatedForms(snapshots, located, adjust(profile), layout).map((r) => ({
+    ...r,
+    profile: used,
+  }));
+}
+
+function checkLocatedForms(
+  snapshots: GridSnapshot[],
+  located: ReturnType<typeof locateForms>,
+  profile: Profile,
+  layout?: Layout,
+): CheckResult[] {
   if (!located.found) return [notAForm(located.message, located.sheet)];
   const results = located.forms.map(({ form }) => checkLocated(form, profile));
   // Fixes are planned a sheet at a time: the forms stacked on one sheet share its cells.

@@ -118,8 +118,14 @@ describe('the JSON contract', () => {
       'message',
       'findings',
       'summary',
+      'profile',
       'reading',
     ]);
+    expect(seed.profile).toEqual({
+      id: 'national-2020',
+      name: '财预〔2020〕10号（全国通用）',
+      why: '默认',
+    });
     expect(seed).toMatchObject({
       file: SEED,
       status: 'checked',
@@ -192,6 +198,7 @@ describe('the JSON contract', () => {
         'expected',
         'actual',
         'fix',
+        'explanation',
       ]);
       expect(f.cells.every((c: string) => /^[A-Z]+\d+$/.test(c))).toBe(true);
     }
@@ -231,9 +238,11 @@ describe('the text report and CSV', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
     expect(lines[0]).toBe(
-      '文件,工作表,状态,错误,警告,提示,资金行,指标行,自评总分,复算总分,满分,等级',
+      '文件,工作表,状态,错误,警告,提示,资金行,指标行,自评总分,复算总分,满分,等级,结论,评分口径,审核说明',
     );
-    expect(lines[1]).toBe(`${SEED},部门整体支出绩效自评表,已校验,2,7,4,8,17,96,106,110,优`);
+    expect(lines[1]).toBe(
+      `${SEED},部门整体支出绩效自评表,已校验,2,7,4,8,17,96,106,110,优,需修改,national-2020,`,
+    );
     expect(lines).toHaveLength(3);
   });
 });

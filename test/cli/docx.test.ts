@@ -83,6 +83,7 @@ test('the text report names a Word table cell by its row and column labels; JSON
     'message',
     'findings',
     'summary',
+    'profile',
   ]);
   // A workbook has A1 headers of its own: no labels there.
   const xlsx = spawnCli(['check', path.join(FIXTURES, 'yuelu-2022.xlsx')]).stdout;

@@ -21,6 +21,8 @@ export interface ZipEntry {
   compressedSize: number;
   size: number;
   localOffset: number;
+  /** The CRC-32 the directory states (kept when a package is rewritten: customXml.ts). */
+  crc: number;
 }
 
 function u16(b: Uint8Array, o: number): number {
@@ -69,6 +71,7 @@ export function readDirectory(buf: Uint8Array): Map<string, ZipEntry> {
     if (p + 46 > buf.length || u32(buf, p) !== 0x02014b50) throw new UnreadableFile(CORRUPT);
     const flags = u16(buf, p + 8);
     const method = u16(buf, p + 10);
+    const crc = u32(buf, p + 16);
     let compressedSize = u32(buf, p + 20);
     let size = u32(buf, p + 24);
     const nameLength = u16(buf, p + 28);
@@ -96,14 +99,14 @@ export function readDirectory(buf: Uint8Array): Map<string, ZipEntry> {
       }
       e += 4 + len;
     }
-    entries.set(name, { name, method, flags, compressedSize, size, localOffset });
+    entries.set(name, { name, method, flags, compressedSize, size, localOffset, crc });
     p += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
 }
 
 /** Where an entry's compressed bytes start, from its local header. */
-function dataOf(buf: Uint8Array, e: ZipEntry): Uint8Array {
+export function dataOf(buf: Uint8Array, e: ZipEntry): Uint8Array {
   const p = e.localOffset;
   if (p + 30 > buf.length || u32(buf, p) !== 0x04034b50) throw new UnreadableFile(CORRUPT);
   const start = p + 30 + u16(buf, p + 26) + u16(buf, p + 28);

@@ -16,8 +16,10 @@ export function jsonEntry(r: FileResult): unknown {
       expected: f.expected,
       actual: f.actual,
       fix: f.fix,
+      explanation: f.explanation ?? null,
     })),
     summary: r.summary,
+    profile: r.profile ?? null,
     ...(r.reading ? { reading: r.reading } : {}),
   };
 }

@@ -13,6 +13,9 @@ export const SUMMARY_HEADER = [
   '复算总分',
   '满分',
   '等级',
+  '结论',
+  '评分口径',
+  '审核说明',
 ];
 
 const STATUS_NAME = {
@@ -38,5 +41,14 @@ export function summaryRow(r: FileResult): string[] {
     r.summary.recomputedTotal ?? '',
     r.summary.fullMarks ?? '',
     r.summary.grade ?? '',
+    r.summary.verdict ?? '',
+    r.profile?.id ?? '',
+    r.findings
+      .filter((f) => f.explanation)
+      .map(
+        (f) =>
+          `${f.cells[0] ?? ''} ${f.rule}${f.explanation?.outdated ? '（已过期）' : ''}：${f.explanation?.text}`,
+      )
+      .join('；'),
   ];
 }

@@ -10,7 +10,14 @@ function findingLine(f: Finding, labels: Record<string, string> | undefined): st
   const fix = f.fix ? `（可修正：${f.fix.cell} 填 ${f.fix.value}）` : '';
   const cell = f.cells[0] ?? '';
   const where = labels?.[cell] ? `（${safe(labels[cell])}）` : '';
-  return `  ${cell.padEnd(6)}${where}${safe(f.message)}${safe(fix)}`;
+  const line = `  ${cell.padEnd(6)}${where}${safe(f.message)}${safe(fix)}`;
+  return f.explanation ? `${line}\n${explanationLine(f.explanation)}` : line;
+}
+
+/** The 审核说明 under its finding: who, when, and 已过期 when the values have changed since. */
+function explanationLine(e: NonNullable<Finding['explanation']>): string {
+  const who = [e.by, e.at.slice(0, 10)].filter(Boolean).join('，');
+  return `        审核说明${e.outdated ? '（已过期：数值已变，未采用）' : ''}：${safe(e.text)}${who ? `（${safe(who)}）` : ''}`;
 }
 
 /** The readable report of one form: what was read, its findings by severity with their cells, the totals. */
@@ -20,6 +27,10 @@ export function fileReport(r: FileResult): string {
     return `${head}\n  ${r.status === 'unreadable' ? '无法读取' : '未找到自评表'}：${safe(r.message ?? '')}`;
   const lines = [
     `${head}  ［工作表：${safe(r.sheet ?? '')}${r.form ? `，${r.form}` : ''}］`,
+    ...(r.summary.verdict ? [`结论：${r.summary.verdict}`] : []),
+    ...(r.profile
+      ? [`评分口径：${safe(r.profile.name)}（${safe(r.profile.id)}；${safe(r.profile.why)}）`]
+      : []),
     ...coverageLines(r.summary).map(safe),
   ];
   if (r.reading) lines.push(safe(r.reading.text));

@@ -1,3 +1,5 @@
+import type { Explanation, FindingKey } from '../explain/types';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** The part of the form a finding belongs to; the task pane groups by it. */
@@ -22,6 +24,10 @@ export interface Finding {
   expected: string | null;
   actual: string | null;
   fix: Fix | null;
+  /** What ties a 审核说明 to it (RULES §7.1): set by the check, absent on notes the fix plan adds. */
+  key?: FindingKey;
+  /** Its 审核说明, when the workbook holds one (never on an error). */
+  explanation?: Explanation;
 }
 
 /** What was read of a form (docs/rules.md §1.2): every result says it. */
@@ -110,4 +116,13 @@ export interface CheckResult {
   summary: Summary;
   /** How the form was read; absent when no form was found. */
   reading?: Reading;
+  /** The profile the form was checked under and why it was chosen (RULES §7.3, issue 22 item 5). */
+  profile?: ProfileUsed;
+}
+
+export interface ProfileUsed {
+  id: string;
+  name: string;
+  /** Why this one: chosen by the user, stored in the workbook, the form's family, or the default. */
+  why: string;
 }

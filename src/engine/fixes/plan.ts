@@ -348,6 +348,8 @@ export function withPlan(first: CheckResult[], plan: FixPlan): CheckResult[] {
         rule: FOLLOW_UP_RULE,
         severity: 'info',
         message: fill(followUp.messages.revealed, { message: finding.message }),
+        // A note of what will be found, not a value for the cell: a cell has one expected value.
+        expected: null,
         fix: null,
       },
     ]);

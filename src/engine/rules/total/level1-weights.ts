@@ -14,6 +14,8 @@ export const meta: RuleMeta = {
   messages: {
     execution: '执行率分值为 {weight}，{profile}的标准为 {standard}（各地可自定权重，仅作提示）。',
     level1: '{level1}分值合计 {weight}，{profile}的标准为 {standard}（各地可自定权重，仅作提示）。',
+    indicators:
+      '绩效指标分值合计 {weight}，{profile}的标准为 {standard}（各地可自定权重，仅作提示）。',
   },
   fix: null,
 };
@@ -45,8 +47,9 @@ export const totalLevel1Weights = defineRule(meta, ({ assessment, profile }) => 
   }
   for (const [key, g] of groups) {
     const total = sum(g.weights);
-    const standard = std[key as keyof typeof std];
-    if (total.equals(standard) || !g.cell) continue;
+    const standard = std[key as '产出指标' | '效益指标' | '满意度指标'];
+    // A profile with no standard for a level (the split is the project's own) has nothing to say.
+    if (standard === null || standard === undefined || total.equals(standard) || !g.cell) continue;
     out.push({
       cells: [g.cell],
       message: fill(meta.messages.level1, {
@@ -58,6 +61,23 @@ export const totalLevel1Weights = defineRule(meta, ({ assessment, profile }) => 
       expected: standard,
       actual: plain(total),
     });
+  }
+  // Where the province prints the indicators' whole share instead (四川 0013zp: 绩效指标(90分)).
+  const weighted = assessment.scored.filter((i) => i.weight !== null && i.cells.weight);
+  if (std.indicators && weighted.length > 0) {
+    const total = sum(weighted.map((i) => i.weight as Dec));
+    const cell = weighted[0].cells.weight;
+    if (!total.equals(std.indicators) && cell)
+      out.push({
+        cells: [cell],
+        message: fill(meta.messages.indicators, {
+          weight: plain(total),
+          profile: profile.name,
+          standard: std.indicators,
+        }),
+        expected: std.indicators,
+        actual: plain(total),
+      });
   }
   return out;
 });
