@@ -122,13 +122,22 @@ function checkChosen(
     : chooseReading(located, profile);
   const { findings, summary } = checkForm(chosen.form, profile);
   if (chosen.rivals.length === 0) return { form: chosen.form, findings, summary };
-  const agreed = chosen.rivals.map((r) => new Set(checkForm(r, profile).findings.map(sameSaying)));
-  const kept = findings.filter(
-    (f) => f.rule === 'form.ambiguous-reading' || agreed.every((keys) => keys.has(sameSaying(f))),
+  const AMBIGUOUS = 'form.ambiguous-reading';
+  const sayings = (list: Finding[]) =>
+    new Set(list.filter((f) => f.rule !== AMBIGUOUS).map(sameSaying));
+  const own = sayings(findings);
+  const agreed = chosen.rivals.map((r) => sayings(checkForm(r, profile).findings));
+  // Readings that tie but say the same are one reading as far as the officer can tell: no ambiguity.
+  const same = agreed.every((keys) => keys.size === own.size && [...own].every((k) => keys.has(k)));
+  const form = same
+    ? { ...chosen.form, decisions: chosen.form.decisions?.map((d) => ({ ...d, tie: false })) }
+    : chosen.form;
+  const kept = findings.filter((f) =>
+    f.rule === AMBIGUOUS ? !same : agreed.every((keys) => keys.has(sameSaying(f))),
   );
   const count = (sev: Severity) => kept.filter((f) => f.severity === sev).length;
   return {
-    form: chosen.form,
+    form,
     findings: kept,
     summary: {
       ...summary,

@@ -53,6 +53,14 @@ export const FUNDS_HEADER_WORDS: HeaderWord<FundsColumnRole>[] = [
     examples: ['执行率', '执行率（B/A）', '预算执行率', '执行率(%)'],
   },
   { re: /执行率(?!得分|权重|分值)/, role: 'rate', fit: 3, examples: ['资金执行率'] },
+  {
+    // A header that states its ratio (E/C×100%) over 执行 is the execution rate.
+    re: /执行.*\([A-Z]\/[A-Z](?:×100%)?\)$/,
+    role: 'rate',
+    fit: 2,
+    examples: ['预算执行(E/C×100%)'],
+    guessed: true,
+  },
   { re: /^年初预算/, role: 'initialBudget', fit: 5, examples: ['年初预算数', '年初预算数(A)'] },
   {
     re: /^(?:全年|本年|年度)?(?:预算)?执行数|^执行金额|^实际支出|^全年支出|^支出数|^预算执行数/,
@@ -95,10 +103,10 @@ export const FUNDS_HEADER_WORDS: HeaderWord<FundsColumnRole>[] = [
     guessed: true,
   },
   {
-    re: /(?:执行|支付|支出|拨付|使用|完成)(?:数|金额|额)(?:\(.*\))?$/,
+    re: /(?:执行|支付|支出|拨付|使用|完成)(?:数|金额|额|资金)(?:\(.*\))?$/,
     role: 'exec',
     fit: 1,
-    examples: ['实际支付金额', '资金支付数'],
+    examples: ['实际支付金额', '资金支付数', '全年执行资金(E)'],
     guessed: true,
   },
   WEIGHT_STEM,
@@ -206,7 +214,7 @@ export const HEADER_MAX_LENGTH = 24;
  * "执行数为125.25万元" under a number column): sentence punctuation, or an amount inside it.
  */
 export const SENTENCE =
-  /[。;；!！?？，]|,(?!\d{3})|\d+(?:\.\d+)?(?:万元|万|元|亿元|%|个|人|次|家|项)|[:：]\d/;
+  /[。;；!！?？，]|,(?!\d{3})|(?<![×x*\d.])\d+(?:\.\d+)?(?:万元|万|元|亿元|%|个|人|次|家|项)|[:：]\d/;
 
 /** 资金 row labels (after the numbering and 其中 are stripped), by the kind of row. */
 export const FUNDS_ROW_LABELS: { kind: FundsRowKind; re: RegExp; examples: string[] }[] = [
@@ -224,7 +232,7 @@ export const FUNDS_ROW_LABELS: { kind: FundsRowKind; re: RegExp; examples: strin
   { kind: 'project', re: /^(?:项目支出|专项支出)/, examples: ['（2）项目支出'] },
   {
     kind: 'source',
-    re: /财政拨款|财政资金|一般公共预算|政府性基金|财政专户|其他资金|上年结转|结转结余|单位资金|自有资金|事业收入|经营收入|其他收入|上级补助|补助资金|专项资金|自筹|^(?:中央|自治区|省级?|市级?|县级?|市县|地方)(?:财政)?(?:补助资金|补助|资金)$/,
+    re: /财政拨款|财政资金|一般公共预算|政府性基金|财政专户|其他资金|上年结转|结转结余|单位资金|自有资金|事业收入|经营收入|其他收入|上级补助|补助资金|专项资金|自筹|^(?:中央|自治区|省级?|市级?|县级?|市县|地方)(?:财政)?(?:补助资金|补助|资金)(?:\(.*\))?$/,
     examples: [
       '（1）财政拨款',
       '其中：当年财政拨款',
@@ -235,6 +243,7 @@ export const FUNDS_ROW_LABELS: { kind: FundsRowKind; re: RegExp; examples: strin
       '其中:中央补助',
       '自治区补助',
       '市县资金',
+      '地方财政资金(万元)',
     ],
   },
 ];

@@ -38,8 +38,6 @@ const all = [...cases(FIXTURES), ...cases(REAL)];
 const PENDING_READING: Record<string, string> = {
   'real/guangdong-luohu-2022-special-bond-gas':
     'unknown header word and unlabelled single 资金 row (实际支出金额 / 下达额度 / 实际完成值: fundRows 0, F7 missed)',
-  'real/sichuan-mingshan-2024-forestry-transfer-evaluation':
-    'unknown header word (全年执行资金 / 预算执行(E/C×100%), 行次 and 列次 numbering: "not a form", exit 2)',
 };
 
 describe('fixtures scored as acceptance scores them', () => {

@@ -199,14 +199,14 @@ function textBreakdowns(items: TextAmount[]): TextBreakdown[] {
 
 /**
  * The 资金 block under `header`. `unplacedAsParts` is the other reading of rows whose labels say
- * nothing (RULES §1.3): each is a part of the group it stands in; the chooser keeps it when the
+ * nothing (RULES §1.3): those in `unplacedAsParts` are parts of the group they stand in; the chooser keeps it when the
  * group's sums then hold.
  */
 export function readFundsBlock(
   sheet: SheetView,
   header: FundsHeader,
   stopRow: number,
-  unplacedAsParts = false,
+  unplacedAsParts: ReadonlySet<number> = new Set(),
 ): FundsBlock {
   const { columns } = header;
   const amountCols = AMOUNT_ROLES.map((r) => columns[r]).filter(
@@ -249,7 +249,7 @@ export function readFundsBlock(
         });
         continue;
       }
-      if (amounts && unplacedAsParts && label !== '') {
+      if (amounts && unplacedAsParts.has(r) && label !== '') {
         const labelCell = sheet.cell(r, col);
         rows.push({
           row: r,

@@ -1,3 +1,4 @@
+import { groupsWithUnplaced } from '../../assess/funds';
 import { readFundsBlock } from '../../locate/funds';
 import type { ChoiceGenerator } from './choice';
 
@@ -8,12 +9,16 @@ import type { ChoiceGenerator } from './choice';
 export const unplacedFundRows: ChoiceGenerator = (form) => {
   const funds = form.funds;
   if (!funds || funds.unplaced.length === 0) return null;
-  const labels = funds.unplaced.map((c) => `“${String(c.raw ?? '').trim()}”`).join('、');
+  // Only a row that stands inside a group may belong to its sums (one above every group may not).
+  const inside = new Set([...groupsWithUnplaced(funds).values()].flat());
+  const cells = funds.unplaced.filter((c) => inside.has(c.ref.row));
+  if (cells.length === 0) return null;
+  const labels = cells.map((c) => `“${String(c.raw ?? '').trim()}”`).join('、');
   const counted = readFundsBlock(
     form.sheet,
     { ...funds.header, columns: funds.columns },
     funds.stopRow,
-    true,
+    inside,
   );
   return {
     kind: 'unplaced-rows',

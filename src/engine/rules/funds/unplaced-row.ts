@@ -1,3 +1,4 @@
+import { groupsWithUnplaced } from '../../assess/funds';
 import { defineRule, fill, type RuleMeta } from '../rule';
 
 export const meta: RuleMeta = {
@@ -10,16 +11,19 @@ export const meta: RuleMeta = {
   source: 'r-2-6',
   messages: {
     main: '资金行“{label}”不是已知的资金来源或支出结构项目，计入或不计入所在的合计都不能确定，该合计未核对。',
+    outside: '资金行“{label}”不是已知的资金来源或支出结构项目，也不在任何合计之下，未计入合计核对。',
   },
   fix: null,
 };
 
 /** docs/rules.md#r-2-6: a 资金 row that cannot be placed is reported, never dropped. */
-export const fundsUnplacedRow = defineRule(meta, ({ form }) =>
-  (form.funds?.unplaced ?? []).map((cell) => ({
+export const fundsUnplacedRow = defineRule(meta, ({ form }) => {
+  if (!form.funds) return [];
+  const inside = new Set([...groupsWithUnplaced(form.funds).values()].flat());
+  return form.funds.unplaced.map((cell) => ({
     cells: [cell.ref],
-    message: fill(meta.messages.main, {
+    message: fill(inside.has(cell.ref.row) ? meta.messages.main : meta.messages.outside, {
       label: String(cell.raw ?? '').trim() || '（无标签）',
     }),
-  })),
-);
+  }));
+});
