@@ -197,6 +197,26 @@ function textBreakdowns(items: TextAmount[]): TextBreakdown[] {
   }));
 }
 
+/** A 资金 row placed by its label in column `col`. */
+function labelledRow(
+  sheet: SheetView,
+  row: number,
+  col: number,
+  label: string,
+  kind: FundsRowKind,
+  columns: FundsHeader['columns'],
+): FundsRow {
+  const labelCell = sheet.cell(row, col);
+  return {
+    row,
+    label,
+    display: displayText(labelCell.raw).replace(/[:：]$/, ''),
+    labelCell: labelCell.ref,
+    kind,
+    cells: fundsRowCells(sheet, row, columns),
+  };
+}
+
 /**
  * The 资金 block under `header`. `unplacedAsParts` is the other reading of rows whose labels say
  * nothing (RULES §1.3): those in `unplacedAsParts` are parts of the group they stand in; the chooser keeps it when the
@@ -249,28 +269,12 @@ export function readFundsBlock(
         });
         continue;
       }
-      if (amounts && unplacedAsParts.has(r) && label !== '') {
-        const labelCell = sheet.cell(r, col);
-        rows.push({
-          row: r,
-          label,
-          display: displayText(labelCell.raw).replace(/[:：]$/, ''),
-          labelCell: labelCell.ref,
-          kind: 'component',
-          cells: fundsRowCells(sheet, r, columns),
-        });
-      } else if (amounts) unplaced.push(readCell(sheet, r, col));
+      if (amounts && unplacedAsParts.has(r) && label !== '')
+        rows.push(labelledRow(sheet, r, col, label, 'component', columns));
+      else if (amounts) unplaced.push(readCell(sheet, r, col));
       continue;
     }
-    const labelCell = sheet.cell(r, col);
-    rows.push({
-      row: r,
-      label,
-      display: displayText(labelCell.raw).replace(/[:：]$/, ''),
-      labelCell: labelCell.ref,
-      kind,
-      cells: fundsRowCells(sheet, r, columns),
-    });
+    rows.push(labelledRow(sheet, r, col, label, kind, columns));
     if (hint) hints.set(r, hint);
   }
   return {
