@@ -366,4 +366,62 @@ export const VARIANTS: Variant[] = [
       };
     },
   },
+  {
+    name: 'a cover sheet before the form',
+    apply(sheets) {
+      const cover: GridSnapshot = {
+        sheetName: '封面',
+        originRow: 0,
+        originCol: 0,
+        values: [['2023年度项目支出绩效自评材料'], ['报送单位（盖章）：']],
+        merges: [],
+      };
+      return { sheets: [cover, ...sheets], moved: (_s, a1) => a1 };
+    },
+  },
+  {
+    name: 'a note far right of the title row (单位：万元)',
+    apply(sheets) {
+      return {
+        sheets: sheets.map((s) => {
+          const out = insertColumns(
+            s,
+            s.originCol + Math.max(1, ...s.values.map((r) => r.length)) + 2,
+            0,
+          );
+          const width = Math.max(1, ...out.values.map((r) => r.length));
+          out.values = out.values.map((r, i) => {
+            const row = [...r, ...Array<RawValue>(width + 3 - r.length).fill(null)];
+            if (i === 0) row[width + 2] = '单位：万元';
+            return row;
+          });
+          for (const g of [out.numberFormats, out.texts, out.formulas])
+            g?.forEach((r) => r.push(...Array<string | null>(width + 3 - r.length).fill(null)));
+          return out;
+        }),
+        moved: (_s, a1) => a1,
+      };
+    },
+  },
+  {
+    name: 'amounts written as formulas with their cached results',
+    apply(sheets, results) {
+      const cells = new Map(sheets.map((s) => [s.sheetName, amountCells(results, s.sheetName)]));
+      let changed = false;
+      const out = sheets.map((s) => {
+        const c = clone(s);
+        c.formulas = c.values.map((r, i) =>
+          r.map((v, j) => {
+            const a1 = toA1({ row: i + s.originRow, col: j + s.originCol });
+            if (typeof v !== 'number' || !cells.get(s.sheetName)?.has(a1))
+              return s.formulas?.[i]?.[j] ?? null;
+            changed = true;
+            return `=${v}*1`;
+          }),
+        );
+        return c;
+      });
+      return changed ? { sheets: out, moved: (_s, a1) => a1 } : null;
+    },
+  },
 ];
