@@ -19,6 +19,7 @@ export type {
   Finding,
   Fix,
   Part,
+  Reading,
   Severity,
   Summary,
 } from './findings/types';

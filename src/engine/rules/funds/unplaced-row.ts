@@ -11,7 +11,8 @@ export const meta: RuleMeta = {
   source: 'r-2-6',
   messages: {
     main: '资金行“{label}”不是已知的资金来源或支出结构项目，计入或不计入所在的合计都不能确定，该合计未核对。',
-    outside: '资金行“{label}”不是已知的资金来源或支出结构项目，也不在任何合计之下，未计入合计核对。',
+    outside:
+      '资金行“{label}”不是已知的资金来源或支出结构项目，也不在任何合计之下，未计入合计核对。',
   },
   fix: null,
 };
