@@ -130,7 +130,8 @@ function readAndCheck(
       sheets,
       { asked: task.profile ?? null, stored: part?.profile ?? null },
       (p) => withTolerance(p, task.tolerance),
-      task.layout ?? undefined,
+      // --layout speaks for every form of the run; else the readings corrected in this workbook.
+      task.layout ?? part?.readings ?? undefined,
     );
     const results = explainResults(checked, part?.explanations ?? []).map((r) =>
       withClipped(fileResult(file, r), sheets),

@@ -82,7 +82,12 @@ export async function runExplain(opts: ExplainOptions, io: Io): Promise<number> 
   }
   const part = readExplanationPart(bytes);
   const results = explainResults(
-    checkWorkbookChoosing(sheets, { asked: opts.profile, stored: part?.profile ?? null }),
+    checkWorkbookChoosing(
+      sheets,
+      { asked: opts.profile, stored: part?.profile ?? null },
+      undefined,
+      part?.readings,
+    ),
     part?.explanations ?? [],
   );
   const bang = opts.cell.lastIndexOf('!');
@@ -130,6 +135,7 @@ export async function runExplain(opts: ExplainOptions, io: Io): Promise<number> 
   const next = {
     profile: opts.profile ?? part?.profile ?? null,
     explanations: withExplanation(part?.explanations ?? [], entry),
+    ...(part?.readings ? { readings: part.readings } : {}),
   };
   const tmp = path.join(
     path.dirname(target),

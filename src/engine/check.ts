@@ -10,7 +10,7 @@ import { locateForms, locateOnSheet } from './locate/locateForm';
 import type { FormModel } from './model/form';
 import { NATIONAL_PROFILE, type Profile } from './profile/profile';
 import { describeReading } from './reading/describe';
-import type { Layout } from './reading/layout';
+import type { GivenLayout } from './reading/layout';
 import { chooseReading } from './reading/choose';
 import { chooseProfile, type ProfileRequest } from './profile/choose';
 import { RULES } from './rules';
@@ -187,7 +187,7 @@ function notAForm(message: string, sheet: string | null): CheckResult {
 export function checkWorkbook(
   snapshots: GridSnapshot[],
   profile: Profile = NATIONAL_PROFILE,
-  layout?: Layout,
+  layout?: GivenLayout,
 ): CheckResult[] {
   return checkLocatedForms(snapshots, locateForms(snapshots, layout), profile, layout);
 }
@@ -200,7 +200,7 @@ export function checkWorkbookChoosing(
   snapshots: GridSnapshot[],
   request: ProfileRequest,
   adjust: (p: Profile) => Profile = (p) => p,
-  layout?: Layout,
+  layout?: GivenLayout,
 ): CheckResult[] {
   const located = locateForms(snapshots, layout);
   const { profile, used } = chooseProfile(
@@ -217,7 +217,7 @@ function checkLocatedForms(
   snapshots: GridSnapshot[],
   located: ReturnType<typeof locateForms>,
   profile: Profile,
-  layout?: Layout,
+  layout?: GivenLayout,
 ): CheckResult[] {
   if (!located.found) return [notAForm(located.message, located.sheet)];
   const results = located.forms.map(({ form }) => checkLocated(form, profile));
@@ -240,7 +240,7 @@ function checkLocatedForms(
 export function checkSheet(
   snapshot: GridSnapshot,
   profile: Profile = NATIONAL_PROFILE,
-  layout?: Layout,
+  layout?: GivenLayout,
 ): CheckResult[] {
   return locateOnSheet(snapshot, layout).map((form) => checkLocated(form, profile));
 }
@@ -250,7 +250,7 @@ export function fixPlanOf(
   snapshot: GridSnapshot,
   results: CheckResult[],
   profile: Profile = NATIONAL_PROFILE,
-  layout?: Layout,
+  layout?: GivenLayout,
 ): FixPlan {
   return planFixes(snapshot, results, (s) => checkSheet(s, profile, layout));
 }
@@ -265,7 +265,7 @@ export function settleFixes(
   snapshot: GridSnapshot,
   results: CheckResult[],
   profile: Profile = NATIONAL_PROFILE,
-  layout?: Layout,
+  layout?: GivenLayout,
 ): CheckResult[] {
   if (!results.some((r) => r.findings.some((f) => f.fix))) return results;
   return withPlan(results, fixPlanOf(snapshot, results, profile, layout));
@@ -275,7 +275,7 @@ export function settleFixes(
 export function checkSheets(
   snapshots: GridSnapshot[],
   profile: Profile = NATIONAL_PROFILE,
-  layout?: Layout,
+  layout?: GivenLayout,
 ): CheckResult {
   const results = checkWorkbook(snapshots, profile, layout);
   const score = (r: CheckResult) =>

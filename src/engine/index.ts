@@ -35,3 +35,5 @@ export { parseExplanations, serializeExplanations } from './explain/xml';
 export type { Explanation, ExplanationPart, FindingKey, StoredExplanation } from './explain/types';
 export { CATALOGUE, RULES, ruleMeta } from './rules';
 export type { RuleMeta } from './rules/rule';
+export { CORRECTABLE_ROLES, correctReading, type ReadingCorrection } from './reading/correct';
+export { type GivenLayout, type Layout, type LayoutRole, layoutFor } from './reading/layout';

@@ -1,3 +1,4 @@
+import type { Layout } from '../reading/layout';
 /**
  * 审核说明 (RULES §7.1): what ties an explanation to a finding, and what a result shows of it.
  * A finding is found again by its rule, sheet and the row's labels (rows move, labels stay);
@@ -31,10 +32,14 @@ export interface Explanation {
   outdated: boolean;
 }
 
-/** The workbook's part: its explanations and the profile chosen for it. */
+/**
+ * The workbook's part: its explanations, the profile chosen for it, and the readings the user
+ * corrected (issue 18 item 5), one per sheet, used by every later check of the workbook.
+ */
 export interface ExplanationPart {
   profile: string | null;
   explanations: StoredExplanation[];
+  readings?: Layout[];
 }
 
 export const EXPLANATIONS_NAMESPACE = 'urn:selfeval:explanations:1';

@@ -1,3 +1,4 @@
+import { type Layout, parseLayout } from '../reading/layout';
 import { EXPLANATIONS_NAMESPACE, type ExplanationPart, type StoredExplanation } from './types';
 
 /**
@@ -42,6 +43,13 @@ export function serializeExplanations(part: ExplanationPart): string {
     for (const l of e.labels) lines.push(`    <label>${escape(l)}</label>`);
     for (const v of e.values) lines.push(`    <value>${escape(v)}</value>`);
     lines.push(`    <text>${escape(e.text)}</text>`, '  </explanation>');
+  }
+  // A corrected reading is kept as the --layout JSON it equals, so a bureau can copy it out.
+  for (const r of part.readings ?? []) {
+    const { sheet, ...rest } = r;
+    lines.push(
+      `  <reading${attr('sheet', sheet ?? null)}>${escape(JSON.stringify(rest))}</reading>`,
+    );
   }
   lines.push('</explanations>');
   return `${lines.join('\n')}\n`;
@@ -95,5 +103,29 @@ export function parseExplanations(xml: string): ExplanationPart | null {
       cell: a.get('cell') ?? null,
     });
   }
-  return { profile: rootAttrs.get('profile') ?? null, explanations };
+  const readings = readingsOf(xml);
+  return {
+    profile: rootAttrs.get('profile') ?? null,
+    explanations,
+    ...(readings.length ? { readings } : {}),
+  };
+}
+
+/** The stored readings; one that is not a valid layout (edited by hand, say) is skipped. */
+function readingsOf(xml: string): Layout[] {
+  const out: Layout[] = [];
+  const re = /<(?:[\w.-]+:)?reading(\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?reading\s*>/g;
+  for (const m of xml.matchAll(re)) {
+    const sheet = attributes(m[1] ?? '').get('sheet');
+    let json: unknown;
+    try {
+      json = JSON.parse(unescape(m[2]));
+    } catch {
+      continue;
+    }
+    const parsed = parseLayout(json);
+    if ('error' in parsed) continue;
+    out.push(sheet === undefined ? parsed.layout : { ...parsed.layout, sheet });
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import { readFundsBlock } from './funds';
 import { type Block, headerReader } from './headerCache';
 import { readIndicatorBlock } from './indicators';
 import { isHeaderTotalLabel, notAFormTitle } from './labels';
-import { type Layout, layoutFor } from '../reading/layout';
+import { type GivenLayout, layoutFor } from '../reading/layout';
 import { corrected, withLayout } from './layout';
 import { totalRow } from './rowCells';
 
@@ -78,7 +78,7 @@ export function notAFormName(snapshot: GridSnapshot): string | null {
  * Every form on one sheet, top to bottom (docs/rules.md §1.2): a 资金 block starts a form, an
  * indicator block joins the form above it unless that form already has one.
  */
-export function locateOnSheet(snapshot: GridSnapshot, given?: Layout): FormModel[] {
+export function locateOnSheet(snapshot: GridSnapshot, given?: GivenLayout): FormModel[] {
   const sheet = new SheetView(snapshot);
   const layout = layoutFor(given, snapshot.sheetName);
   if (sheet.rowCount <= 0 || notAFormName(snapshot)) return [];
@@ -146,7 +146,7 @@ export function locateOnSheet(snapshot: GridSnapshot, given?: Layout): FormModel
  * Finds every form on every sheet. A workbook without one gets a sentence saying what was
  * looked for, naming the table when it is a known kind that is not a self-evaluation form.
  */
-export function locateForms(snapshots: GridSnapshot[], layout?: Layout): Located {
+export function locateForms(snapshots: GridSnapshot[], layout?: GivenLayout): Located {
   const forms: LocatedForm[] = [];
   snapshots.forEach((snapshot, sheetIndex) => {
     for (const form of locateOnSheet(snapshot, layout)) forms.push({ form, sheetIndex });

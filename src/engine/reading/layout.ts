@@ -68,9 +68,19 @@ export function forcedBlocks(layout: Layout): ForcedBlock[] {
   });
 }
 
-/** Whether the layout speaks of this sheet (no `sheet`: every sheet). */
-export function layoutFor(layout: Layout | undefined, sheetName: string): Layout | undefined {
-  return layout && (layout.sheet === undefined || layout.sheet === sheetName) ? layout : undefined;
+/**
+ * What the checker is given: one layout (--layout) or the readings stored in the workbook, one
+ * per corrected sheet.
+ */
+export type GivenLayout = Layout | readonly Layout[];
+
+/**
+ * The layout that speaks of this sheet: one naming it before one for every sheet (no `sheet`).
+ */
+export function layoutFor(given: GivenLayout | undefined, sheetName: string): Layout | undefined {
+  if (!given) return undefined;
+  const all: readonly Layout[] = Array.isArray(given) ? given : [given as Layout];
+  return all.find((l) => l.sheet === sheetName) ?? all.find((l) => l.sheet === undefined);
 }
 
 /**

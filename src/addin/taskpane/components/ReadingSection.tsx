@@ -1,4 +1,8 @@
 import {
+  Button,
+  Field,
+  Input,
+  Select,
   Accordion,
   AccordionHeader,
   AccordionItem,
@@ -9,11 +13,18 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import * as React from 'react';
-import type { Reading } from '../../../engine';
+import {
+  CORRECTABLE_ROLES,
+  type LayoutRole,
+  type Reading,
+  type ReadingCorrection,
+} from '../../../engine';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'grid', gap: '2px' },
   block: { display: 'grid', gap: tokens.spacingVerticalXXS },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalS },
+  narrow: { width: '5em' },
 });
 
 const PART: Record<'funds' | 'indicators', string> = { funds: '资金', indicators: '绩效指标' };
@@ -24,7 +35,17 @@ const PART: Record<'funds' | 'indicators', string> = { funds: '资金', indicato
  * choices it made by the form's own arithmetic. Collapsed by default: it is there to be checked
  * when a finding looks wrong, not read every time.
  */
-export function ReadingSection({ reading }: { reading: Reading }): React.JSX.Element {
+export function ReadingSection({
+  reading,
+  onCorrect,
+}: {
+  reading: Reading;
+  /**
+   * Stores a correction in the workbook and checks again; resolves to a sentence when it cannot
+   * be made. Absent: the reading is only shown.
+   */
+  onCorrect?: (correction: ReadingCorrection) => Promise<string | null>;
+}): React.JSX.Element {
   const styles = useStyles();
   return (
     <Accordion collapsible>
@@ -66,9 +87,123 @@ export function ReadingSection({ reading }: { reading: Reading }): React.JSX.Ele
                 {d.tie ? '（另一读法同样成立，只报两种读法都得出的问题）' : ''}
               </Text>
             ))}
+            {onCorrect ? <Correction reading={reading} onCorrect={onCorrect} /> : null}
           </section>
         </AccordionPanel>
       </AccordionItem>
     </Accordion>
+  );
+}
+
+const NOT_READ = '';
+
+/**
+ * 更正读取方式: one column's role, or the 总分 row. Stored in the workbook, so every later 校验
+ * there and the command line read the form the same way.
+ */
+function Correction({
+  reading,
+  onCorrect,
+}: {
+  reading: Reading;
+  onCorrect: (correction: ReadingCorrection) => Promise<string | null>;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const parts = reading.blocks.map((b) => b.part);
+  const [part, setPart] = React.useState<'funds' | 'indicators'>(parts[0] ?? 'funds');
+  const [column, setColumn] = React.useState('');
+  const [role, setRole] = React.useState<string>(NOT_READ);
+  const [row, setRow] = React.useState(reading.totalRow ? String(reading.totalRow) : '');
+  const [message, setMessage] = React.useState<string | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const submit = async (correction: ReadingCorrection) => {
+    setBusy(true);
+    try {
+      setMessage((await onCorrect(correction)) ?? '已更正，并按新的读取方式重新校验。');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const letter = column.trim().toUpperCase();
+  const rowNumber = Number(row);
+  return (
+    <section aria-label="更正读取方式" className={styles.block}>
+      <Text size={200} weight="semibold">
+        更正读取方式（保存在工作簿里，以后每次校验都按此读取）
+      </Text>
+      <div className={styles.row}>
+        {parts.length > 1 ? (
+          <Field label="部分" size="small">
+            <Select
+              size="small"
+              value={part}
+              onChange={(_, d) => setPart(d.value as 'funds' | 'indicators')}
+            >
+              {parts.map((p) => (
+                <option key={p} value={p}>
+                  {PART[p]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
+        <Field label="列" size="small">
+          <Input
+            size="small"
+            className={styles.narrow}
+            value={column}
+            placeholder="如 E"
+            onChange={(_, d) => setColumn(d.value)}
+          />
+        </Field>
+        <Field label="这一列是" size="small">
+          <Select size="small" value={role} onChange={(_, d) => setRole(d.value)}>
+            <option value={NOT_READ}>不读取</option>
+            {CORRECTABLE_ROLES[part].map((r) => (
+              <option key={r.role} value={r.role}>
+                {r.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button
+          size="small"
+          disabled={busy || !/^[A-Z]{1,3}$/.test(letter)}
+          onClick={() =>
+            void submit({
+              kind: 'column',
+              part,
+              column: letter,
+              role: role === NOT_READ ? null : (role as LayoutRole),
+            })
+          }
+        >
+          更正这一列
+        </Button>
+      </div>
+      <div className={styles.row}>
+        <Field label="总分所在行" size="small">
+          <Input
+            size="small"
+            type="number"
+            className={styles.narrow}
+            value={row}
+            onChange={(_, d) => setRow(d.value)}
+          />
+        </Field>
+        <Button
+          size="small"
+          disabled={busy || !Number.isInteger(rowNumber) || rowNumber < 1}
+          onClick={() => void submit({ kind: 'totalRow', row: rowNumber })}
+        >
+          这一行是总分
+        </Button>
+      </div>
+      {message ? (
+        <Text size={200} role="status">
+          {message}
+        </Text>
+      ) : null}
+    </section>
   );
 }
