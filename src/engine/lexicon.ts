@@ -96,10 +96,10 @@ export const FUNDS_HEADER_WORDS: HeaderWord<FundsColumnRole>[] = [
   { re: /原因|说明/, role: 'reason', fit: 2, examples: ['偏差原因', '差异原因说明'] },
   // Stems: other words for budget and spending (RULES §1.3).
   {
-    re: /(?:预算|计划|批复|下达|安排)(?:数|金额|资金|额)(?:\(.*\))?$/,
+    re: /(?:预算|计划|批复|下达|安排)(?:数|金额|资金|额度?)(?:\(.*\))?$/,
     role: 'budget',
     fit: 1,
-    examples: ['批复金额', '下达资金'],
+    examples: ['批复金额', '下达资金', '下达额度'],
     guessed: true,
   },
   {

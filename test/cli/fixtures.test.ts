@@ -35,10 +35,7 @@ const all = [...cases(FIXTURES), ...cases(REAL)];
  * improves and a form scores perfectly, its test fails here: remove the entry. Never weaken an
  * expected file instead.
  */
-const PENDING_READING: Record<string, string> = {
-  'real/guangdong-luohu-2022-special-bond-gas':
-    'unknown header word and unlabelled single 资金 row (实际支出金额 / 下达额度 / 实际完成值: fundRows 0, F7 missed)',
-};
+const PENDING_READING: Record<string, string> = {};
 
 describe('fixtures scored as acceptance scores them', () => {
   test('there are the public fixtures and at least 15 real published forms', () => {
@@ -70,10 +67,13 @@ describe('fixtures scored as acceptance scores them', () => {
     async (_name, xlsx, expected) => score(xlsx, expected),
   );
 
-  test.failing.each(all.filter(([name]) => name in PENDING_READING))(
-    '%s: still misread (PENDING_READING); remove the entry once it scores perfectly',
-    async (_name, xlsx, expected) => score(xlsx, expected),
-  );
+  const pending = all.filter(([name]) => name in PENDING_READING);
+  // jest refuses an empty table: with nothing pending there is nothing to mark as failing.
+  if (pending.length)
+    test.failing.each(pending)(
+      '%s: still misread (PENDING_READING); remove the entry once it scores perfectly',
+      async (_name, xlsx, expected) => score(xlsx, expected),
+    );
 
   test('every PENDING_READING entry names a scored form', () => {
     const names = new Set(all.map(([name]) => name));

@@ -230,3 +230,53 @@ describe('a target-only form: 年度指标值 and 实际完成值, no 分值 and
     expect(r.summary.coverage.recomputed).toBe(3);
   });
 });
+
+describe('a rate column named by the form’s own formula (a special-bond 专项债券项目绩效自评表)', () => {
+  /** One unlabelled 资金 row under a header whose caption states 实际支出金额 / 下达额度. */
+  function bondForm(rate: string | number, caption: string): Rows {
+    return [
+      ['项目名称', '某燃气管道改造工程', null, null, null, '项目单位', '某街道办事处'],
+      [
+        '当年绩效指标',
+        '债券资金管理指标(10分)',
+        caption,
+        '实际支出 金额',
+        '下达 额度',
+        '实际 完成值',
+        '分值',
+        '得分',
+      ],
+      [null, null, null, '900', '1,000', rate, 10, 9],
+      [null, '一级指标', '二级指标', '三级指标', '目标值', '实际 完成值', '分值', '得分'],
+      [null, '产出指标', '数量指标', '改造小区数', '12个', '12个', 90, 90],
+    ];
+  }
+  const merges = ['A2:A5', 'B2:B3', 'C2:C3'];
+  const ratio = '总体支出进度 (当年实际支出金额/项目当年下达额度)';
+
+  test('实际完成值 under a caption stating the ratio is the rate (guessed); a right one passes', () => {
+    const r = checkRows(bondForm('90%', ratio), { merges });
+    expect(alarmKeys(r)).toEqual([]);
+    const funds = r.reading?.blocks.find((b) => b.part === 'funds')?.columns ?? [];
+    expect(funds.map((c) => `${c.column} ${c.role}${c.guessed ? '?' : ''}`)).toEqual([
+      'D executed',
+      'E budget?',
+      'F rate?',
+      'G weight',
+      'H score',
+    ]);
+    expect(r.summary.coverage.fundRows).toBe(1);
+  });
+
+  test('an amount written where the ratio goes is an error the formula reveals', () => {
+    const r = checkRows(bondForm('900', ratio), { merges });
+    expect(alarmKeys(r)).toEqual(['funds.rate-mismatch@F3']);
+  });
+
+  test('without the formula, 实际完成值 is not taken as a rate', () => {
+    const r = checkRows(bondForm('900', '总体支出进度'), { merges });
+    const funds = r.reading?.blocks.find((b) => b.part === 'funds')?.columns ?? [];
+    expect(funds.map((c) => c.role)).not.toContain('rate');
+    expect(byRule(r, 'funds.rate-mismatch')).toEqual([]);
+  });
+});

@@ -102,7 +102,43 @@ export function readFundsHeader(sheet: SheetView, row: number): FundsHeader | nu
     delete h.columns.initialBudget;
     delete h.labels.initialBudget;
   }
-  return { ...h, row: headerBottom(sheet, h) };
+  const header = { ...h, row: headerBottom(sheet, h) };
+  return header.columns.rate === undefined ? withStatedRatio(sheet, header) : header;
+}
+
+/** A value column's header: 实际完成值, 完成率, 支出进度 (what a ratio's result is called). */
+const RATIO_VALUE = /完成值|完成率|进度|比率|比例/;
+
+/**
+ * A rate column named by the form's own formula (RULES §1.3): a header row whose caption states
+ * the ratio of its two amount columns (总体支出进度（当年实际支出金额/项目当年下达额度）, a
+ * special-bond form) and a column headed as that ratio's value (实际完成值). The column is read
+ * as the execution rate, marked as guessed; without such a formula nothing is taken.
+ */
+function withStatedRatio(sheet: SheetView, header: FundsHeader): FundsHeader {
+  const exec = header.labels.exec;
+  const budget = header.labels.budget;
+  if (!exec || !budget) return header;
+  const taken = new Set<number>(Object.values(header.columns));
+  let stated = false;
+  let valueCol: number | null = null;
+  for (let r = header.firstRow; r <= header.row; r++) {
+    for (let c = sheet.left; c <= sheet.right; c++) {
+      const label = sheet.label(r, c);
+      const slash = label.indexOf('/');
+      if (slash > 0 && label.slice(0, slash).includes(exec) && label.slice(slash).includes(budget))
+        stated = true;
+      if (valueCol === null && !taken.has(c) && c > header.columns.exec! && RATIO_VALUE.test(label))
+        valueCol = c;
+    }
+  }
+  if (!stated || valueCol === null) return header;
+  return {
+    ...header,
+    columns: { ...header.columns, rate: valueCol },
+    labels: { ...header.labels, rate: sheet.label(header.row, valueCol) },
+    guessed: [...header.guessed, 'rate'],
+  };
 }
 
 interface RowLabel {
