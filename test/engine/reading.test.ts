@@ -280,3 +280,44 @@ describe('a rate column named by the form’s own formula (a special-bond 专项
     expect(byRule(r, 'funds.rate-mismatch')).toEqual([]);
   });
 });
+
+describe('a 资金 part that states only its rate, weight and score (no amounts)', () => {
+  /** The project form with its 资金 rows replaced by one row: 执行率 | 分值 | 得分. */
+  function rateOnlyForm(label: string | null, rate: string, score: number): Rows {
+    const rows = projectForm();
+    rows.splice(
+      4,
+      5,
+      ['项目资金执行', null, '执行率', '分值', '得分'],
+      [null, label, rate, 10, score],
+    );
+    return rows;
+  }
+
+  test.each([['预算执行率'], [null]])(
+    'the one row (label %p) is read and its score recomputed from the stated rate',
+    (label) => {
+      const r = checkRows(rateOnlyForm(label, '95%', 9.5));
+      expect(alarmKeys(r)).toEqual([]);
+      expect(r.summary.coverage.fundRows).toBe(1);
+      const roles = r.reading?.blocks.find((b) => b.part === 'funds')?.columns.map((c) => c.role);
+      expect(roles?.filter((role) => role !== 'label')).toEqual(['rate', 'weight', 'score']);
+    },
+  );
+
+  test('a score above 分值 × the stated rate is an error that says how it was recomputed', () => {
+    const r = checkRows(rateOnlyForm('预算执行率', '95%', 10));
+    const [f] = byRule(r, 'funds.exec-score-mismatch');
+    expect(f.cells[0]).toBe('E6');
+    expect(f.message).toContain('分值 10 × min(填报的执行率 95.00%, 100%) = 9.5，实填 10');
+    expect(f.expected).toBe('9.5');
+  });
+
+  test('a part with amounts is still recomputed from its amounts, never from the stated rate', () => {
+    const rows = projectForm();
+    setCell(rows, 'H6', 10); // 10 × 190 / 200 = 9.5
+    setCell(rows, 'G6', '100%');
+    const r = checkRows(rows);
+    expect(byRule(r, 'funds.exec-score-mismatch')[0]?.message).toContain('190.00 ÷ 200.00');
+  });
+});

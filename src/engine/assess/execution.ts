@@ -25,6 +25,8 @@ export interface ExecutionScore {
   why: string | null;
   /** Counted in Σ 分值 / Σ 得分: a sub-row scored beside a scored 合计 is checked but not added again. */
   inSum: boolean;
+  /** The part has no amounts: `percent` is the rate the row states. */
+  fromRate: boolean;
 }
 
 export interface ExecutionScores {
@@ -43,9 +45,15 @@ function scoreRow(
 ): ExecutionScore {
   const budget = effectiveAmount(funds, row, 'budget');
   const exec = effectiveAmount(funds, row, 'exec');
-  const percent = budget && exec ? computedPercent(budget, exec) : null;
-  const why =
-    !budget || !exec
+  // A part with no amount columns states only its rate: the score is recomputed from it.
+  const fromRate = funds.columns.exec === undefined && funds.columns.budget === undefined;
+  const stated = fromRate ? statedPercent(row) : null;
+  const percent = fromRate ? stated : budget && exec ? computedPercent(budget, exec) : null;
+  const why = fromRate
+    ? stated === null
+      ? '执行率未填写或无法识别'
+      : null
+    : !budget || !exec
       ? '该行预算数或执行数为空'
       : percent === null
         ? '预算数为 0，执行率不适用'
@@ -66,7 +74,20 @@ function scoreRow(
     expected,
     why,
     inSum: true,
+    fromRate,
   };
+}
+
+/** The rate a row states, in percent: 95%, 0.95 or 95 (a plain number up to 1 is a fraction). */
+function statedPercent(row: FundsRow): Dec | null {
+  const rate = row.cells.rate?.rate;
+  if (!rate) return null;
+  if (rate.kind === 'percent') return rate.percent;
+  if (rate.kind === 'plain')
+    return rate.asFraction.percent.lessThanOrEqualTo(HUNDRED)
+      ? rate.asFraction.percent
+      : rate.asPercent.percent;
+  return null;
 }
 
 /** The row's 得分 cell, in a block that has the column: the locator reads every such cell. */

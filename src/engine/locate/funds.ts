@@ -88,7 +88,23 @@ const lookaheadKind = byLabel((label: string): 'none' | 'end' | 'row' => {
 });
 
 function validFunds(cols: Partial<Record<FundsColumnRole, number>>): boolean {
-  return (cols.budget !== undefined || cols.initialBudget !== undefined) && cols.exec !== undefined;
+  return (
+    ((cols.budget !== undefined || cols.initialBudget !== undefined) && cols.exec !== undefined) ||
+    rateOnly(cols)
+  );
+}
+
+/**
+ * A 资金 part that states only its rate, weight and score (执行率 | 分值 | 得分, no amounts): the
+ * one row under it is the execution score, recomputed from the stated rate.
+ */
+function rateOnly(cols: Partial<Record<FundsColumnRole, number>>): boolean {
+  return (
+    cols.rate !== undefined &&
+    cols.score !== undefined &&
+    cols.weight !== undefined &&
+    AMOUNT_ROLES.every((r) => cols[r] === undefined)
+  );
 }
 
 /** The header of a 资金 block at this row, or null: a budget and an executed-amount column. */
@@ -265,9 +281,11 @@ export function readFundsBlock(
   unplacedAsParts: ReadonlySet<number> = new Set(),
 ): FundsBlock {
   const { columns } = header;
-  const amountCols = AMOUNT_ROLES.map((r) => columns[r]).filter(
-    (c): c is number => c !== undefined,
-  );
+  const onlyRate = rateOnly(columns);
+  // Without amounts, the stated rate, weight and score are the row's figures.
+  const amountCols = (onlyRate ? (['rate', 'weight', 'score'] as const) : AMOUNT_ROLES)
+    .map((r) => columns[r])
+    .filter((c): c is number => c !== undefined);
   const firstAmountCol = Math.min(...amountCols);
   const rows: FundsRow[] = [];
   const unplaced: FormCell[] = [];
@@ -284,6 +302,20 @@ export function readFundsBlock(
     blanks = 0;
     // The caller stops the block above the next header; a section label also ends it.
     if (endsFundsBlock(label)) break;
+    if (onlyRate) {
+      // One row: whatever its label (预算执行率, 资金执行), it is the execution score.
+      const ref = label === '' ? sheet.cell(r, firstAmountCol).ref : sheet.cell(r, col).ref;
+      if (!amounts) break;
+      rows.push({
+        row: r,
+        label: '合计',
+        display: label === '' ? '预算执行率' : displayText(sheet.cell(r, col).raw),
+        labelCell: ref,
+        kind: 'total',
+        cells: fundsRowCells(sheet, r, columns),
+      });
+      break;
+    }
     const written = isTextBlock(sheet, r, amountCols) ? textAmounts(sheet, r) : null;
     if (written) {
       texts.push(...written);

@@ -14,6 +14,8 @@ export const meta: RuleMeta = {
   source: 'r-2-5',
   messages: {
     main: '{where}应为 分值 {weight} × min(执行率 {exec} ÷ {budget} = {rate}, 100%) = {expected}，实填 {stated}，相差 {gap}。',
+    fromRate:
+      '{where}应为 分值 {weight} × min(填报的执行率 {rate}, 100%) = {expected}，实填 {stated}，相差 {gap}（表中没有预算数和执行数，按填报的执行率复算）。',
   },
   fix: '填入复算的执行率得分。',
 };
@@ -25,8 +27,7 @@ export const fundsExecutionScore = defineRule(meta, ({ assessment, profile }) =>
       e.expected === null ||
       e.percent === null ||
       e.stated.kind !== 'value' ||
-      !e.budget ||
-      !e.exec
+      (!e.fromRate && (!e.budget || !e.exec))
     )
       return [];
     const stated = e.stated.value;
@@ -35,11 +36,11 @@ export const fundsExecutionScore = defineRule(meta, ({ assessment, profile }) =>
     return [
       {
         cells: e.weightCell ? [e.scoreCell, e.weightCell] : [e.scoreCell],
-        message: fill(meta.messages.main, {
+        message: fill(e.fromRate ? meta.messages.fromRate : meta.messages.main, {
           where,
           weight: plain(e.weight),
-          exec: money(e.exec),
-          budget: money(e.budget),
+          exec: e.exec ? money(e.exec) : '',
+          budget: e.budget ? money(e.budget) : '',
           rate: formatPercent(e.percent, 2),
           expected: plain(e.expected, profile.scoreDecimals),
           stated: plain(stated, 4),
