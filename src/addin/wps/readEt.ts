@@ -27,8 +27,35 @@ export function boxAddress(b: EtBox): string {
   return a === z ? a : `${a}:${z}`;
 }
 
-/** Where a range lies: six calls (Row, Column, Rows, Rows.Count, Columns, Columns.Count). */
+function colIndex(letters: string): number {
+  let c = 0;
+  for (const ch of letters.toUpperCase()) c = c * 26 + ch.charCodeAt(0) - 64;
+  return c - 1;
+}
+
+/** "$A$4:$A$12" (a sheet prefix allowed) as a box; null for anything else. */
+export function parseAddress(address: string): EtBox | null {
+  const m = /^(?:.*!)?\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(address.trim());
+  if (!m) return null;
+  const top = Number(m[2]) - 1;
+  const left = colIndex(m[1]);
+  const bottom = m[4] ? Number(m[4]) - 1 : top;
+  const right = m[3] ? colIndex(m[3]) : left;
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
+}
+
+/**
+ * Where a range lies: one call (Address), parsed; should WPS answer in another form, six calls
+ * (Row, Column, Rows, Rows.Count, Columns, Columns.Count).
+ */
 export function boxOf(r: EtRange): EtBox {
+  const parsed = parseAddress(r.Address(true, true));
+  if (parsed) return parsed;
   const top = r.Row - 1;
   const left = r.Column - 1;
   return { top, left, bottom: top + r.Rows.Count - 1, right: left + r.Columns.Count - 1 };
@@ -81,8 +108,12 @@ function readMerges(ws: EtWorksheet, box: EtBox, found: CellRange[]): void {
   const m = r.MergeCells;
   if (m === false) return;
   if (m === true) {
-    const area = boxOf(ws.Range(cellAddress(box.top, box.left)).MergeArea);
-    if (!found.some((a) => a.top === area.top && a.left === area.left)) found.push(area);
+    const corner = { top: box.top, left: box.left, bottom: box.top, right: box.left };
+    let area = found.find((a) => inside(corner, a));
+    if (!area) {
+      area = boxOf(ws.Range(cellAddress(box.top, box.left)).MergeArea);
+      found.push(area);
+    }
     if (inside(box, area)) return;
   }
   if (box.top === box.bottom && box.left === box.right) return;
