@@ -59,6 +59,8 @@ export interface EtRange {
   Locked: boolean | null;
   Address(rowAbsolute?: boolean, columnAbsolute?: boolean): string;
   Select(): void;
+  /** Used by the probe only (scripts/probe/wps). */
+  Merge(): void;
 }
 
 export interface EtWorksheet {
@@ -68,6 +70,9 @@ export interface EtWorksheet {
   Range(address: string): EtRange;
   Activate(): void;
   Delete(): void;
+  /** Used by the probe only (scripts/probe/wps). */
+  Protect(): void;
+  Unprotect(): void;
 }
 
 export interface EtSheets {

@@ -78,6 +78,20 @@ const PATTERNS: Record<string, number> = { Solid: 1, Gray50: -4125, Gray75: -412
 const patternName = (n: number) =>
   Object.entries(PATTERNS).find(([, v]) => v === n)?.[0] ?? `P${n}`;
 const XL_NONE = -4142;
+/** The first entries of the default palette: ColorIndex answers the nearest (3 is red). */
+const PALETTE = ['#000000', '#FFFFFF', '#FF0000', '#00FF00', '#0000FF', '#FFFF00'];
+function paletteIndex(hex: string): number {
+  const rgb = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+  const [r, g, b] = rgb(hex);
+  let best = 0;
+  let dist = Infinity;
+  PALETTE.forEach((p, i) => {
+    const [pr, pg, pb] = rgb(p);
+    const d = (r - pr) ** 2 + (g - pg) ** 2 + (b - pb) ** 2;
+    if (d < dist) [best, dist] = [i, d];
+  });
+  return best + 1;
+}
 const WHITE = 0xffffff;
 
 export function createFakeEt(book: EtBook, opts: FakeEtOptions = {}): FakeEt {
@@ -236,8 +250,16 @@ export function createFakeEt(book: EtBook, opts: FakeEtOptions = {}): FakeEt {
             : String(c.value),
       );
     }
-    set Formula(_v: EtGrid) {
-      throw new EtError('the fake does not write formulas');
+    set Formula(v: EtGrid) {
+      tick('Range.Formula=');
+      if (!this.single() || typeof v !== 'string') throw new EtError('the fake writes one formula');
+      this.write('value', (cell) => {
+        if (v.startsWith('=')) cell.formula = v.slice(1);
+        else {
+          delete cell.formula;
+          cell.value = v === '' ? null : v;
+        }
+      });
     }
     get NumberFormat(): string | null {
       tick('Range.NumberFormat');
@@ -315,9 +337,22 @@ export function createFakeEt(book: EtBook, opts: FakeEtOptions = {}): FakeEt {
       tick('Range.Locked');
       return this.uniform((_c, addr) => this.locked(addr));
     }
-    set Locked(_v: boolean | null) {
+    set Locked(v: boolean | null) {
       tick('Range.Locked=');
-      throw new EtError('the fake does not change locking');
+      if (this.data().protected) throw new EtError('工作表受保护 (protected sheet)');
+      const list = ((et.book.unlocked ??= {})[this.sheet] ??= []);
+      this.each((_c, addr) => {
+        const i = list.indexOf(addr);
+        if (v === false && i < 0) list.push(addr);
+        if (v !== false && i >= 0) list.splice(i, 1);
+      });
+    }
+    /** Range.Merge: the range becomes one merged area (the probe uses it). */
+    Merge(): void {
+      tick('Range.Merge');
+      this.guard('format');
+      const s = this.data();
+      s.merges.push(`${a1(this.box.top, this.box.left)}:${a1(this.box.bottom, this.box.right)}`);
     }
     Address(rowAbsolute = true, columnAbsolute = true): string {
       tick('Range.Address');
@@ -381,7 +416,7 @@ export function createFakeEt(book: EtBook, opts: FakeEtOptions = {}): FakeEt {
       },
       get ColorIndex() {
         tick('Interior.ColorIndex');
-        return read((c) => (c.fill ? 2 : XL_NONE)) as number;
+        return read((c) => (c.fill ? paletteIndex(c.fill.color) : XL_NONE)) as number;
       },
       set ColorIndex(n: number) {
         tick('Interior.ColorIndex=');
@@ -482,6 +517,14 @@ export function createFakeEt(book: EtBook, opts: FakeEtOptions = {}): FakeEt {
         tick('Worksheet.Activate');
         sheetData(current);
         et.book.active = current;
+      },
+      Protect() {
+        tick('Worksheet.Protect');
+        sheetData(current).protected = true;
+      },
+      Unprotect() {
+        tick('Worksheet.Unprotect');
+        sheetData(current).protected = false;
       },
       Delete() {
         tick('Worksheet.Delete');
