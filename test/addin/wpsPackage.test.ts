@@ -4,14 +4,12 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 
 // The build's plain-JavaScript helpers (scripts/wps), tested without running webpack.
-/* eslint-disable @typescript-eslint/no-require-imports */
 const { checkCode } = require('../../scripts/wps/check-es2017.js') as {
   checkCode(code: string): { syntax: string[]; lookbehind: string[]; newer: string[] };
 };
 const { packageWps } = require('../../scripts/wps/package.js') as {
   packageWps(dir: string, base?: string): { publish: string; offline: string; folder: string };
 };
-/* eslint-enable @typescript-eslint/no-require-imports */
 const { version } = JSON.parse(readFileSync(path.join(__dirname, '../../package.json'), 'utf8'));
 
 const ROOT = path.resolve(__dirname, '../..');

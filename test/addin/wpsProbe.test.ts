@@ -3,7 +3,6 @@ import { cloneBook } from '../fakes/fromExcelJs';
 
 // The probe is plain JavaScript for WPS (scripts/probe/wps/probe.js); it runs here as a JS macro
 // would, with a global Application.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { selfevalProbe } = require('../../scripts/probe/wps/probe.js') as {
   selfevalProbe(
     step: 1 | 2,
