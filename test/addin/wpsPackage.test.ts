@@ -2,6 +2,12 @@ import { DOMParser } from '@xmldom/xmldom';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import {
+  hostFunction,
+  pageFolder,
+  type WpsHostApp,
+  wpsApplication,
+} from '../../src/addin/wps/wpsHost';
 
 // The build's plain-JavaScript helpers (scripts/wps), tested without running webpack.
 const { checkCode } = require('../../scripts/wps/check-es2017.js') as {
@@ -92,5 +98,22 @@ describe('the ribbon and the packages', () => {
       expect(sh).not.toMatch(/__NAME__|__FOLDER__/);
       expect(sh).toContain('.local/share/Kingsoft/wps/jsaddons');
     }
+  });
+});
+
+describe('the WPS host globals', () => {
+  test('Application first, the wps global of an older WPS second; page folders for absolute URLs', () => {
+    const pane = { ID: 1, Visible: false };
+    const own = { CreateTaskPane: () => pane } as unknown as WpsHostApp;
+    expect(hostFunction(own, 'CreateTaskPane', {})('x')).toBe(pane);
+    const bare = {} as WpsHostApp;
+    const legacy = { wps: { CreateTaskPane: () => pane, Application: bare } };
+    expect(wpsApplication(legacy)).toBe(bare);
+    expect(hostFunction(bare, 'CreateTaskPane', legacy)('x')).toBe(pane);
+    expect(() => hostFunction(bare, 'ShowDialog', legacy)).toThrow('ShowDialog');
+    expect(wpsApplication({})).toBeNull();
+    expect(pageFolder('http://127.0.0.1:3889/selfeval/index.html?x=1')).toBe(
+      'http://127.0.0.1:3889/selfeval/',
+    );
   });
 });

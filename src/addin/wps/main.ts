@@ -2,7 +2,7 @@ import './polyfills';
 import type { CheckOutcome } from '../core/gateway';
 import { outcomeText } from '../core/outcomeText';
 import { createWpsGateway } from './wpsGateway';
-import { pageFolder, type WpsHostApp, wpsApplication } from './wpsHost';
+import { hostFunction, pageFolder, type WpsHostApp, wpsApplication } from './wpsHost';
 
 /**
  * The ribbon's callbacks (ribbon.xml, customUI 2006): WPS calls these globals by name from the
@@ -20,7 +20,7 @@ function app(): WpsHostApp {
 function say(title: string, text: string, kind: string): void {
   const q = new URLSearchParams({ kind, title, text }).toString();
   const scale = window.devicePixelRatio || 1;
-  app().ShowDialog(
+  hostFunction(app(), 'ShowDialog')(
     `${pageFolder(location.href)}result.html?${q}`,
     title,
     420 * scale,
@@ -44,9 +44,12 @@ function sayOutcome(o: CheckOutcome): void {
 function showPane(): void {
   const a = app();
   const id = a.PluginStorage.getItem(PANE_KEY);
-  let pane = id !== null && id !== undefined && id !== '' ? a.GetTaskPane(id as string) : null;
+  let pane =
+    id !== null && id !== undefined && id !== ''
+      ? hostFunction(a, 'GetTaskPane')(id as string)
+      : null;
   if (!pane) {
-    pane = a.CreateTaskPane(`${pageFolder(location.href)}taskpane.html`);
+    pane = hostFunction(a, 'CreateTaskPane')(`${pageFolder(location.href)}taskpane.html`);
     a.PluginStorage.setItem(PANE_KEY, pane.ID);
   }
   pane.Visible = true;

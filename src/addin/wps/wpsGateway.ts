@@ -391,7 +391,8 @@ export function createWpsGateway(app: EtApplication, profile: Profile = NATIONAL
         }
       }
       const sheets = wb.Worksheets;
-      const ws = sheets.Add(null, sheets.Item(sheets.Count));
+      // Before left out, After the last sheet: the result goes to the end, as in Excel.
+      const ws = sheets.Add(undefined, sheets.Item(sheets.Count));
       ws.Name = RESULT_SHEET;
       const rows: (string | number)[][] = [
         ['严重程度', '工作表', '单元格', '规则', '规则名称', '说明', '应为', '实填', '建议修正'],

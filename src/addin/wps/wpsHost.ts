@@ -28,6 +28,22 @@ export function wpsApplication(w: unknown = globalThis): WpsHostApp | null {
   return g.Application ?? g.wps?.Application ?? null;
 }
 
+/**
+ * A host function (CreateTaskPane, GetTaskPane, ShowDialog) from Application, or from the `wps`
+ * global where an older WPS offers it only there.
+ */
+export function hostFunction<K extends 'CreateTaskPane' | 'GetTaskPane' | 'ShowDialog'>(
+  app: WpsHostApp,
+  name: K,
+  w: unknown = globalThis,
+): WpsHostApp[K] {
+  const own = app[name];
+  if (typeof own === 'function') return own.bind(app) as WpsHostApp[K];
+  const legacy = (w as WpsWindow).wps?.[name];
+  if (typeof legacy === 'function') return legacy as WpsHostApp[K];
+  throw new Error(`WPS 没有 ${name}`);
+}
+
 /** The folder of the current page, for absolute URLs (CreateTaskPane and ShowDialog want them). */
 export function pageFolder(href: string): string {
   return href.replace(/[^/]*(?:[?#].*)?$/, '');
