@@ -7,6 +7,9 @@ import { createFakeHost, type FakeBook } from '../fakes/fakeExcel';
 import { cloneBook } from '../fakes/fromExcelJs';
 import { type HostKit, type HostUnderTest, runGatewaySuite } from './sharedGatewaySuite';
 
+// Real workbooks through a strict fake on a shared machine: give each test room.
+jest.setTimeout(60_000);
+
 /** The same suite over Office.js (the Excel fake) and the ET object model (the WPS fake). */
 const excel: HostKit = {
   name: 'Excel',

@@ -17,6 +17,9 @@ import { cloneBook, fakeBookFromXlsx } from '../fakes/fromExcelJs';
 import { buildWorkbook } from '../helpers/workbook';
 import { cellsOf, fixtureBook, markedCells, SHEET } from './sharedGatewaySuite';
 
+// Real workbooks through a strict fake on a shared machine: give each test room.
+jest.setTimeout(60_000);
+
 const seed = async () => (await fixtureBook('yuelu-2022.xlsx')) as EtBook;
 
 describe('colours are BGR', () => {

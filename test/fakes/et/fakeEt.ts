@@ -148,11 +148,12 @@ export function createFakeEt(book: EtBook, opts: FakeEtOptions = {}): FakeEt {
     }
     private each<T>(f: (cell: FakeCell | undefined, addr: string) => T): T[][] {
       const out: T[][] = [];
+      const cells = this.data().cells;
       for (let r = this.box.top; r <= this.box.bottom; r++) {
         const row: T[] = [];
         for (let c = this.box.left; c <= this.box.right; c++) {
           const addr = a1(r, c);
-          row.push(f(this.data().cells[addr], addr));
+          row.push(f(cells[addr], addr));
         }
         out.push(row);
       }
