@@ -3,6 +3,7 @@ import { NOTE_PREFIX } from '../../src/addin/core/marks';
 import { parseExplanations } from '../../src/engine/explain/xml';
 import { EXPLANATIONS_NAMESPACE } from '../../src/engine/explain/types';
 import { bgrToHex, hexToBgr } from '../../src/addin/wps/colors';
+import type { EtRange } from '../../src/addin/wps/et';
 import { readEtSheet, boxOf } from '../../src/addin/wps/readEt';
 import {
   addExplanation,
@@ -231,5 +232,23 @@ describe('审核说明 and the profile choice live in a custom XML part', () => 
     expect(
       reopened.book.customXmlParts!.filter((p) => p.xml.includes(EXPLANATIONS_NAMESPACE)),
     ).toHaveLength(1);
+  });
+});
+
+describe('where a range lies', () => {
+  const count = (n: number) => ({ Count: n });
+  test('from Address as a method or as a string, else from Row/Column/Rows/Columns', () => {
+    const method = { Address: () => '$B$2:$C$5' } as unknown as EtRange;
+    const text = { Address: "'表 1'!$A$4:$A$12" } as unknown as EtRange;
+    const other = {
+      Address: () => 'R2C2:R5C3',
+      Row: 2,
+      Column: 2,
+      Rows: count(4),
+      Columns: count(2),
+    } as unknown as EtRange;
+    expect(boxOf(method)).toEqual({ top: 1, left: 1, bottom: 4, right: 2 });
+    expect(boxOf(text)).toEqual({ top: 3, left: 0, bottom: 11, right: 0 });
+    expect(boxOf(other)).toEqual({ top: 1, left: 1, bottom: 4, right: 2 });
   });
 });

@@ -54,7 +54,15 @@ export function parseAddress(address: string): EtBox | null {
  * (Row, Column, Rows, Rows.Count, Columns, Columns.Count).
  */
 export function boxOf(r: EtRange): EtBox {
-  const parsed = parseAddress(r.Address(true, true));
+  // A COM property with parameters is a method in the WPS JS API; accept a plain string too.
+  const address: unknown = (r as { Address: unknown }).Address;
+  const text =
+    typeof address === 'function'
+      ? String(address.call(r, true, true))
+      : typeof address === 'string'
+        ? address
+        : '';
+  const parsed = parseAddress(text);
   if (parsed) return parsed;
   const top = r.Row - 1;
   const left = r.Column - 1;
