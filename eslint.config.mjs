@@ -9,6 +9,7 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'dist-addin/**',
+      'dist-wps/**',
       '.bench-build/**',
       'node_modules/**',
       'test-results/**',
