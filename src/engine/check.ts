@@ -6,6 +6,7 @@ import type { GridSnapshot } from './grid/types';
 import { verdictOf, worstVerdict } from './findings/verdict';
 import { findingKey } from './explain/key';
 import { type FixPlan, planFixes, withPlan } from './fixes/plan';
+import { rechecker } from './fixes/recheck';
 import { locateForms, locateOnSheet } from './locate/locateForm';
 import type { FormModel } from './model/form';
 import { NATIONAL_PROFILE, type Profile } from './profile/profile';
@@ -230,6 +231,7 @@ function checkLocatedForms(
       at.map((i) => results[i]),
       profile,
       layout,
+      at.map((i) => located.forms[i].form),
     );
     at.forEach((i, k) => (results[i] = settled[k]));
   }
@@ -245,14 +247,24 @@ export function checkSheet(
   return locateOnSheet(snapshot, layout).map((form) => checkLocated(form, profile));
 }
 
-/** The consistent fix plan (docs/rules.md#r-4a) of one sheet, given its check (fixes/plan.ts). */
+/**
+ * The consistent fix plan (docs/rules.md#r-4a) of one sheet, given its check (fixes/plan.ts).
+ * `forms` are the forms `results` were checked from, when the caller has them: the re-checks of
+ * copies that leave every label as it was then locate nothing (fixes/recheck.ts).
+ */
 export function fixPlanOf(
   snapshot: GridSnapshot,
   results: CheckResult[],
   profile: Profile = NATIONAL_PROFILE,
   layout?: GivenLayout,
+  forms?: FormModel[],
 ): FixPlan {
-  return planFixes(snapshot, results, (s) => checkSheet(s, profile, layout));
+  const recheck = rechecker(
+    (s) => locateOnSheet(s, layout),
+    (form) => checkLocated(form, profile),
+    forms && forms.length === results.length ? { snapshot, forms, results } : undefined,
+  );
+  return planFixes(snapshot, results, recheck);
 }
 
 /**
@@ -266,9 +278,10 @@ export function settleFixes(
   results: CheckResult[],
   profile: Profile = NATIONAL_PROFILE,
   layout?: GivenLayout,
+  forms?: FormModel[],
 ): CheckResult[] {
   if (!results.some((r) => r.findings.some((f) => f.fix))) return results;
-  return withPlan(results, fixPlanOf(snapshot, results, profile, layout));
+  return withPlan(results, fixPlanOf(snapshot, results, profile, layout, forms));
 }
 
 /** One result for the workbook: its most complete form (tests and single-form callers). */

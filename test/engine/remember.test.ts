@@ -22,7 +22,7 @@ describe('remembered: a pure function of a string, answered once, in bounded mem
     expect(n).toBe(1);
   });
 
-  test('forgets everything once it holds `limit` answers, then answers afresh', () => {
+  test('keeps two generations of `limit` answers: the older is forgotten when the newer fills', () => {
     const calls: string[] = [];
     const f = remembered((s) => {
       calls.push(s);
@@ -30,9 +30,11 @@ describe('remembered: a pure function of a string, answered once, in bounded mem
     }, 2);
     f('a');
     f('b');
+    f('c'); // the newer is full: a, b become the older; c starts the newer
+    f('a'); // found in the older, moved to the newer (now c, a: full)
+    f('d'); // the newer is full again: c, a become the older, b is forgotten
     f('a'); // still known
-    f('c'); // the table is full: it is cleared, then c is kept
-    f('a'); // forgotten: asked again
-    expect(calls).toEqual(['a', 'b', 'c', 'a']);
+    f('b'); // forgotten: asked again
+    expect(calls).toEqual(['a', 'b', 'c', 'd', 'b']);
   });
 });

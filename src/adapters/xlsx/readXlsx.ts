@@ -1,3 +1,4 @@
+import { mergesOverlap } from '../../engine/grid/merges';
 import { snapshotFromCells } from '../../engine/grid/fromCells';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { CellRange, GridSnapshot, RawValue } from '../../engine/grid/types';
@@ -449,13 +450,7 @@ function readSheet(
   });
 
   // Merged cells other than the top-left read as empty; overlapping merges make exceljs refuse the file.
-  for (let i = 0; i < merges.length; i++)
-    for (let j = 0; j < i; j++) {
-      const a = merges[i];
-      const b = merges[j];
-      if (!(a.bottom < b.top || a.top > b.bottom || a.right < b.left || a.left > b.right))
-        throw new UnreadableFile(CORRUPT);
-    }
+  if (mergesOverlap(merges)) throw new UnreadableFile(CORRUPT);
   const linkTargets = new Map<string, string>();
   for (const l of links) {
     const target = rels.get(l.rId);

@@ -1,4 +1,5 @@
 import { labelText } from '../values/text';
+import { MergeIndex } from './merges';
 import type { CellRange, CellRef, GridSnapshot, RawValue } from './types';
 
 /** One cell as the engine reads it: merges resolved to their top-left cell. */
@@ -22,8 +23,7 @@ export class SheetView {
   readonly bottom: number;
   readonly right: number;
   private readonly snapshot: GridSnapshot;
-  private readonly masterOf: Map<number, CellRef>;
-  private readonly mergeOf: Map<number, CellRange>;
+  private readonly merges: MergeIndex;
   private readonly labels = new Map<number, string>();
 
   constructor(snapshot: GridSnapshot) {
@@ -34,7 +34,7 @@ export class SheetView {
     this.bottom = snapshot.originRow + snapshot.values.length - 1;
     const width = snapshot.values.reduce((w, row) => Math.max(w, row.length), 0);
     this.right = snapshot.originCol + width - 1;
-    ({ masterOf: this.masterOf, mergeOf: this.mergeOf } = mergeMaps(snapshot.merges));
+    this.merges = mergeIndex(snapshot.merges, this.top, this.left, this.bottom, this.right);
   }
 
   get rowCount(): number {
@@ -43,7 +43,7 @@ export class SheetView {
 
   /** The cell at an address, read through merges. */
   cell(row: number, col: number): CellView {
-    const master = this.masterOf.get(key(row, col));
+    const master = this.merges.masterOf(row, col);
     const ref = master ?? { row, col };
     return {
       ref,
@@ -62,7 +62,7 @@ export class SheetView {
     const k = key(row, col);
     let l = this.labels.get(k);
     if (l === undefined) {
-      const master = this.masterOf.get(k);
+      const master = this.merges.masterOf(row, col);
       const raw = master
         ? this.at(this.snapshot.values, master)
         : this.at(this.snapshot.values, { row, col });
@@ -74,7 +74,7 @@ export class SheetView {
 
   /** The value at an address through merges, without building a CellView (hot loops). */
   valueAt(row: number, col: number): RawValue {
-    const master = this.masterOf.get(key(row, col));
+    const master = this.merges.masterOf(row, col);
     return this.at(this.snapshot.values, master ?? { row, col });
   }
 
@@ -85,11 +85,11 @@ export class SheetView {
 
   /** True when (row, col) lies inside a merged area that is not its top-left cell. */
   isMergeSlave(row: number, col: number): boolean {
-    return this.masterOf.has(key(row, col));
+    return this.merges.masterOf(row, col) !== undefined;
   }
 
   mergeAt(row: number, col: number): CellRange | undefined {
-    return this.mergeOf.get(key(row, col));
+    return this.merges.at(row, col);
   }
 
   private at<T>(grid: (T | null)[][] | undefined, ref: CellRef): T | null {
@@ -101,31 +101,25 @@ export class SheetView {
   }
 }
 
-interface MergeMaps {
-  masterOf: Map<number, CellRef>;
-  mergeOf: Map<number, CellRange>;
-}
-
 /**
- * Each cell's merge and top-left cell, once per list of merges: a sheet is viewed several times
- * per check, and the fix planner's copies of it share its merges.
+ * Each cell's merge, once per list of merges and grid: a sheet is viewed several times per
+ * check, and the fix planner's copies of it share its merges and bounds.
  */
-const MERGE_MAPS = new WeakMap<CellRange[], MergeMaps>();
+const MERGE_INDEX = new WeakMap<CellRange[], MergeIndex>();
 
-function mergeMaps(merges: CellRange[]): MergeMaps {
-  let maps = MERGE_MAPS.get(merges);
-  if (maps) return maps;
-  maps = { masterOf: new Map(), mergeOf: new Map() };
-  for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) {
-      for (let c = m.left; c <= m.right; c++) {
-        maps.mergeOf.set(key(r, c), m);
-        if (r !== m.top || c !== m.left) maps.masterOf.set(key(r, c), { row: m.top, col: m.left });
-      }
-    }
+function mergeIndex(
+  merges: CellRange[],
+  top: number,
+  left: number,
+  bottom: number,
+  right: number,
+): MergeIndex {
+  let index = MERGE_INDEX.get(merges);
+  if (!index || !index.fits(top, left, bottom, right)) {
+    index = new MergeIndex(merges, top, left, bottom, right);
+    MERGE_INDEX.set(merges, index);
   }
-  MERGE_MAPS.set(merges, maps);
-  return maps;
+  return index;
 }
 
 function key(row: number, col: number): number {

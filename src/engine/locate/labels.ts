@@ -21,7 +21,7 @@ import { remembered } from '../values/remember';
  * same question of every row it tries as a header's lookahead.
  */
 export function byLabel<T>(fn: (label: string) => T): (label: string) => T {
-  return remembered(fn, 20_000);
+  return remembered(fn, 50_000);
 }
 
 /**

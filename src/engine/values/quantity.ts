@@ -1,3 +1,4 @@
+import { remembered } from './remember';
 import { parseNumberText } from './amount';
 import { type Comparator, findComparator, stripSuffixComparator } from './comparator';
 import type { Measured } from './units';
@@ -24,15 +25,10 @@ function parsePart(text: string): Measured | null {
 }
 
 /** Parsed quantities are immutable and targets repeat ("≥90%", "100%"): remember them. */
-const QUANTITIES = new Map<string, Quantity | null>();
+const quantityOf = remembered((raw: string) => parseUncached(raw), 50_000);
 
 export function parseQuantity(raw: string | number | boolean | null): Quantity | null {
-  if (typeof raw !== 'string') return parseUncached(raw);
-  if (QUANTITIES.has(raw)) return QUANTITIES.get(raw) ?? null;
-  if (QUANTITIES.size >= 10_000) QUANTITIES.clear();
-  const q = parseUncached(raw);
-  QUANTITIES.set(raw, q);
-  return q;
+  return typeof raw === 'string' ? quantityOf(raw) : parseUncached(raw);
 }
 
 function parseUncached(raw: string | number | boolean | null): Quantity | null {

@@ -11,8 +11,11 @@ export function normalizeText(value: RawValue): string {
   return normalized(value);
 }
 
-/** Texts remembered: forms repeat their labels and markers on every row, and NFKC is costly. */
-const TEXTS_REMEMBERED = 50_000;
+/**
+ * Texts remembered: forms repeat their labels and markers on every row, and NFKC is costly. Per
+ * generation (values/remember.ts): a 20,000-row form's texts fit in one.
+ */
+const TEXTS_REMEMBERED = 100_000;
 
 const normalized = remembered(
   (s: string) =>
