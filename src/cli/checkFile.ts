@@ -18,6 +18,7 @@ import { explainResults } from '../engine/explain/apply';
 import type { ExplanationPart } from '../engine/explain/types';
 import { profileById } from '../engine/profile/catalogue';
 import { NATIONAL_PROFILE, type Profile, withOverrides } from '../engine/profile/profile';
+import { copySentence } from './copies';
 import { reasonOf } from './errors';
 import { type Limits, limitSentence } from './limits';
 
@@ -203,25 +204,23 @@ export async function checkTask(task: Task): Promise<TaskResult> {
   }
   const read = readAndCheck(task, limits.unzippedBytes);
   if ('failed' in read) return read.failed;
-  const { bytes, results, part } = read;
+  const { bytes, results } = read;
   const checked = results.filter((r) => r.status === 'checked' && r.sheet !== null);
   let copyError: string | null = null;
   if (task.outPath && task.outRoot && checked.length) {
     try {
-      // exceljs is loaded only here, when a copy is written.
-      const { writeCopy } = await import('../adapters/exceljs/annotate');
-      await writeCopy(
+      // The copy is patched from the bytes just checked (issue 19 §5): no workbook model, so
+      // every part the marks do not touch (the 审核说明 part included) is carried byte for byte.
+      const { writeXlsxCopy } = await import('./copies');
+      await writeXlsxCopy(
         bytes,
         checked.map((r) => ({ sheet: r.sheet as string, form: r.form, findings: r.findings })),
         task.outPath,
         task.outRoot,
+        limits,
       );
-      // The copy carries the workbook's 审核说明 on (exceljs drops custom XML parts).
-      if (part) await carryPart(task.outPath, part);
     } catch (e) {
-      const own =
-        e instanceof Error && ['OutsideOut', 'UnreadableWorkbook'].includes(e.constructor.name);
-      copyError = `无法写入标注副本 ${task.outPath}：${own ? (e as Error).message.replace(/。$/, '') : reasonOf(e)}。`;
+      copyError = copySentence(task.outPath, e);
     }
   }
   return { results, copyError };
@@ -280,13 +279,4 @@ async function checkWithDocuments(task: Task): Promise<TaskResult> {
         : `校验时出现内部错误：${e instanceof Error ? e.message : String(e)}。请把该文件反馈给开发者。`;
     return { results: [failed(file, 'unreadable', message)], copyError: null };
   }
-}
-
-/** Puts the 审核说明 part back into a copy just written (atomically: a temporary, then a rename). */
-async function carryPart(copy: string, part: ExplanationPart): Promise<void> {
-  const { promises: fs } = await import('fs');
-  const { writeExplanationPart } = await import('../adapters/xlsx/customXml');
-  const tmp = `${copy}.${process.pid}.part.tmp`;
-  await fs.writeFile(tmp, writeExplanationPart(await fs.readFile(copy), part), { flag: 'wx' });
-  await fs.rename(tmp, copy);
 }
