@@ -248,9 +248,9 @@ async function checkWithDocuments(task: Task): Promise<TaskResult> {
         const dir = path.dirname(task.outPath);
         await checked.annotate(dir);
         if (/\.xlsx$/i.test(file)) {
-          const { writeCopy } = await import('../adapters/exceljs/annotate');
+          const { writeXlsxCopy } = await import('./copies');
           const forms = checked.results.filter((r) => r.status === 'checked' && r.sheet !== null);
-          await writeCopy(
+          await writeXlsxCopy(
             readRegularFile(file, limits),
             forms.map((r) => ({
               sheet: r.sheet as string,
@@ -259,10 +259,11 @@ async function checkWithDocuments(task: Task): Promise<TaskResult> {
             })),
             task.outPath,
             task.outRoot,
+            limits,
           );
         }
       } catch (e) {
-        copyError = `无法写入标注副本 ${task.outPath}：${reasonOf(e)}。`;
+        copyError = copySentence(task.outPath, e);
       }
     }
     // A Word table carries no custom XML part: the profile is the one asked for, else national.

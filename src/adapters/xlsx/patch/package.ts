@@ -40,6 +40,8 @@ export class Package {
   /** Lower-cased name → stored name: part names are case-insensitive (OPC). */
   private readonly lower = new Map<string, string>();
   private readonly replaced = new Map<string, string>();
+  /** Texts as read, so setting a part to what it was leaves its stored bytes alone. */
+  private readonly originals = new Map<string, string>();
   private readonly order: string[];
 
   constructor(
@@ -75,12 +77,18 @@ export class Package {
     let out = '';
     streamEntry(this.buf, this.entries.get(stored)!, this.budget, (t) => (out += t));
     // A byte-order mark is not part of the XML's text.
-    return out.charCodeAt(0) === 0xfeff ? out.slice(1) : out;
+    if (out.charCodeAt(0) === 0xfeff) out = out.slice(1);
+    this.originals.set(stored, out);
+    return out;
   }
 
   /** Sets a part's text: an existing part keeps its stored name and place, a new one goes last. */
   set(name: string, text: string): void {
     const stored = this.find(name) ?? name;
+    if (this.entries.has(stored) && this.originals.get(stored) === text) {
+      this.replaced.delete(stored);
+      return;
+    }
     if (!this.entries.has(stored) && !this.replaced.has(stored)) this.order.push(stored);
     this.replaced.set(stored, text);
   }
