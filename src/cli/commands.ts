@@ -147,10 +147,10 @@ class RowSpool {
 
 export async function runCheck(opts: CheckOptions, io: Io): Promise<number> {
   const limits = limitsFor(opts.maxFileMb);
-  // The workers start loading while the folders are searched; a lone workbook may need none.
+  // The worker starts loading while the folders are searched.
   const lone = opts.paths.length === 1 && !opts.outDir;
   let checker: Checker | null =
-    lone && !/\.xlsx$/i.test(opts.paths[0]) ? createChecker(1, limits) : null;
+    lone && /\.(?:xlsx|xls|docx|doc)$/i.test(opts.paths[0]) ? createChecker(1, limits) : null;
   try {
     return await check(
       opts,
