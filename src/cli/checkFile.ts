@@ -19,7 +19,7 @@ import type { ExplanationPart } from '../engine/explain/types';
 import { profileById } from '../engine/profile/catalogue';
 import { NATIONAL_PROFILE, type Profile, withOverrides } from '../engine/profile/profile';
 import { copySentence } from './copies';
-import { reasonOf } from './errors';
+import { internalSentence, reasonOf } from './errors';
 import { type Limits, limitSentence } from './limits';
 
 import { failed, fileResult, type FileResult, type Task, type TaskResult } from './result';
@@ -139,10 +139,7 @@ function readAndCheck(
     return { bytes, results, part };
   } catch (e) {
     // A bug in the engine on some odd sheet must still be one sentence, not a stack trace.
-    const message =
-      e instanceof UnreadableFile
-        ? e.message
-        : `校验时出现内部错误：${e instanceof Error ? e.message : String(e)}。请把该文件反馈给开发者。`;
+    const message = e instanceof UnreadableFile ? e.message : internalSentence(e);
     return {
       failed: { results: [failed(file, 'unreadable', message)], copyError: null },
       limit: e instanceof UnreadableFile ? e.limit : null,
@@ -207,6 +204,7 @@ export async function checkTask(task: Task): Promise<TaskResult> {
   const { bytes, results } = read;
   const checked = results.filter((r) => r.status === 'checked' && r.sheet !== null);
   let copyError: string | null = null;
+  let copied = 0;
   if (task.outPath && task.outRoot && checked.length) {
     try {
       // The copy is patched from the bytes just checked (issue 19 §5): no workbook model, so
@@ -219,11 +217,12 @@ export async function checkTask(task: Task): Promise<TaskResult> {
         task.outRoot,
         limits,
       );
+      copied = 1;
     } catch (e) {
       copyError = copySentence(task.outPath, e);
     }
   }
-  return { results, copyError };
+  return { results, copyError, copied };
 }
 
 /**
@@ -234,37 +233,65 @@ export async function checkTask(task: Task): Promise<TaskResult> {
 async function checkWithDocuments(task: Task): Promise<TaskResult> {
   const { file, limits } = task;
   try {
-    readRegularFile(file, limits);
-    if (task.report) readRegularFile(task.report, limits);
+    // Read once, through the descriptor that passed the regular-file check (issue 21 §5).
+    const bytes = /\.(?:docx|xlsx)$/i.test(file) ? readRegularFile(file, limits) : undefined;
+    if (!bytes) readRegularFile(file, limits);
+    const reportBytes =
+      task.report && /\.docx$/i.test(task.report)
+        ? readRegularFile(task.report, limits)
+        : undefined;
+    if (task.report && !reportBytes) readRegularFile(task.report, limits);
     const { checkDocxFile } = await import('./docx/checkDocx');
     const checked = await checkDocxFile(
       file,
       profileFor(task.tolerance, task.profile ?? null),
       task.report ?? undefined,
+      { limits, bytes, reportBytes },
     );
     let copyError: string | null = null;
-    if (task.outPath && task.outRoot && checked.results.some((r) => r.status === 'checked')) {
-      try {
-        const dir = path.dirname(task.outPath);
-        await checked.annotate(dir);
-        if (/\.xlsx$/i.test(file)) {
-          const { writeXlsxCopy } = await import('./copies');
-          const forms = checked.results.filter((r) => r.status === 'checked' && r.sheet !== null);
+    let copied = 0;
+    const { outPath, outRoot } = task;
+    if (outPath && outRoot && checked.results.some((r) => r.status === 'checked')) {
+      const { writeCopyBytes, writeXlsxCopy } = await import('./copies');
+      const failures: string[] = [];
+      // A workbook (.xlsx, or the .xls's converted copy) gets its patched copy at outPath.
+      if (checked.workbook) {
+        const forms = checked.results.filter((r) => r.status === 'checked' && r.sheet !== null);
+        try {
           await writeXlsxCopy(
-            readRegularFile(file, limits),
+            checked.workbook.bytes,
             forms.map((r) => ({
               sheet: r.sheet as string,
               form: r.form,
               findings: r.findings.filter((f) => !f.rule.startsWith('report.')),
             })),
-            task.outPath,
-            task.outRoot,
+            outPath,
+            outRoot,
             limits,
           );
+          copied++;
+        } catch (e) {
+          failures.push(copySentence(outPath, e));
         }
-      } catch (e) {
-        copyError = copySentence(task.outPath, e);
       }
+      // Word copies: the form's document at outPath (its .checked.docx name, made unique and
+      // short enough with the others'), a separate report beside it; the same write rules.
+      for (const doc of checked.annotate()) {
+        const target =
+          doc.input === file
+            ? outPath
+            : path.join(
+                path.dirname(outPath),
+                `${path.basename(doc.input).replace(/\.[^.]+$/, '')}.checked.docx`,
+              );
+        try {
+          await writeCopyBytes(target, outRoot, doc.bytes);
+          copied++;
+        } catch (e) {
+          failures.push(copySentence(target, e));
+        }
+      }
+      copyError = failures.length ? failures.join('') : null;
     }
     // A Word table carries no custom XML part: the profile is the one asked for, else national.
     const used = profileFor(null, task.profile ?? null);
@@ -272,12 +299,10 @@ async function checkWithDocuments(task: Task): Promise<TaskResult> {
     return {
       results: checked.results.map((r) => (r.status === 'checked' ? { ...r, profile } : r)),
       copyError,
+      copied,
     };
   } catch (e) {
-    const message =
-      e instanceof UnreadableFile
-        ? e.message
-        : `校验时出现内部错误：${e instanceof Error ? e.message : String(e)}。请把该文件反馈给开发者。`;
+    const message = e instanceof UnreadableFile ? e.message : internalSentence(e);
     return { results: [failed(file, 'unreadable', message)], copyError: null };
   }
 }

@@ -52,6 +52,19 @@ const within = (p: string, base: string) => p === base || p.startsWith(base + pa
 /** --out and --csv must not be, or be inside, an input file: refused before anything runs. */
 async function refuseClobber(opts: CheckOptions, targets: Targets): Promise<string | null> {
   if (!opts.outDir && !opts.csvFile) return null;
+  // A device, FIFO or socket is never replaced by a file (as root, --csv /dev/full once was).
+  const special = (st: import('fs').Stats) =>
+    st.isCharacterDevice() || st.isBlockDevice() || st.isFIFO() || st.isSocket();
+  if (opts.outDir) {
+    const st = await fs.stat(opts.outDir).catch(() => null);
+    if (st && !st.isDirectory())
+      return `--out 指向的“${safe(opts.outDir)}”${special(st) ? '是设备、命名管道或套接字' : '是一个文件'}，不是文件夹；请给出一个输出文件夹。`;
+  }
+  if (opts.csvFile) {
+    const st = await fs.stat(opts.csvFile).catch(() => null);
+    if (st && special(st))
+      return `--csv 指向的“${safe(opts.csvFile)}”是设备、命名管道或套接字，不是普通文件，为免破坏已拒绝；请给出一个文件名。`;
+  }
   const inputs = new Map<string, string>();
   for (const t of targets) if (!t.problem) inputs.set(await canonical(t.file), t.file);
   if (opts.outDir) {
@@ -241,6 +254,7 @@ async function check(
   let anyUnreadable = false;
   let anyErrors = false;
   let writeFailed = false;
+  let copies = 0;
   let count = 0;
 
   const emit = async (index: number, target: Target, outcome: RenderedOutcome) => {
@@ -265,6 +279,7 @@ async function check(
         }
       }
     }
+    copies += outcome.copied ?? 0;
     if (outcome.copyError) {
       writeFailed = true;
       say(`${safe(target.file)}：${safe(outcome.copyError)}\n`);
@@ -347,7 +362,13 @@ async function check(
         else {
           await out(`\n\n${spool!.widths.head()}\n`);
           for await (const line of spool!.lines()) await out(`${line}\n`);
-          if (outDir) await out(`\n标注副本已写入 ${safe(outDir)}\n`);
+          // Said only for what was written: a run whose copies all failed says so instead.
+          if (outDir)
+            await out(
+              copies > 0
+                ? `\n标注副本已写入 ${safe(outDir)}（${copies} 份）\n`
+                : `\n没有写入标注副本（没有可标注的自评表，或写入失败，见上）。\n`,
+            );
         }
         await io.flush?.();
       } catch (e) {
