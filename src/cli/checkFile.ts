@@ -276,7 +276,7 @@ async function checkWithDocuments(task: Task): Promise<TaskResult> {
       }
       // Word copies: the form's document at outPath (its .checked.docx name, made unique and
       // short enough with the others'), a separate report beside it; the same write rules.
-      for (const doc of checked.annotate()) {
+      for (const doc of checked.copies()) {
         const target =
           doc.input === file
             ? outPath

@@ -57,9 +57,11 @@ export interface DocxCheck {
   /**
    * The annotated Word copies' bytes: the form's document (cells shaded and commented, sentences
    * highlighted) and/or the separate report document (sentences highlighted), each with the
-   * input it was made from. The caller names and writes them (the copy rules of src/cli/copies).
+   * input it was made from. The CLI names and writes them (the copy rules of src/cli/copies).
    */
-  annotate(): { input: string; bytes: Uint8Array }[];
+  copies(): { input: string; bytes: Uint8Array }[];
+  /** Writes those copies into `outDir` as `<stem>.checked.docx` (atomically) and returns their paths. */
+  annotate(outDir: string): Promise<string[]>;
 }
 
 /** What checkDocxFile reads with: the limits, and bytes already read through the checked descriptor. */
@@ -147,7 +149,8 @@ export async function checkDocxFile(
     reportFindings: [],
     sheets: [],
     workbook: null,
-    annotate: () => [],
+    copies: () => [],
+    annotate: () => Promise.resolve([]),
   });
   let sheets: GridSnapshot[];
   let paragraphs: ReportParagraph[] = [];
@@ -252,7 +255,7 @@ export async function checkDocxFile(
     results = results.map((r) => ({ ...r, message: r.message ? `${r.message}${note}` : note }));
   }
 
-  const annotate = (): { input: string; bytes: Uint8Array }[] => {
+  const copies = (): { input: string; bytes: Uint8Array }[] => {
     const written: { input: string; bytes: Uint8Array }[] = [];
     const narrative = paragraphMarks(reportFindings);
     if (formFiles) {
@@ -269,5 +272,21 @@ export async function checkDocxFile(
       });
     return written;
   };
-  return { results, notes, reportFindings, sheets, workbook, annotate };
+  const annotate = async (outDir: string): Promise<string[]> => {
+    const { writeAtomically } = await import('../copies');
+    const paths: string[] = [];
+    for (const c of copies()) {
+      const out = path.join(
+        outDir,
+        `${path.basename(c.input).replace(/\.[^.]+$/, '')}.checked.docx`,
+      );
+      if (path.resolve(out) === path.resolve(c.input))
+        throw new Error(`批注副本不能覆盖原文件：${c.input}`);
+      await fs.mkdir(outDir, { recursive: true });
+      await writeAtomically(out, c.bytes);
+      paths.push(out);
+    }
+    return paths;
+  };
+  return { results, notes, reportFindings, sheets, workbook, copies, annotate };
 }

@@ -386,6 +386,26 @@ function resultSheetXml(forms: FormFindings[], styles: Styles, mainNs: string): 
 
 /** Adds the results sheet last (so no sheet index in defined names or views moves). */
 function addResultSheet(pkg: Package, book: Book, styles: Styles, forms: FormFindings[]): string {
+  // A copy checked again: its own earlier results sheet (our header, not a form) is rewritten in
+  // place; a sheet of the user's that happens to have the name is never touched.
+  const marked = new Set(forms.map((f) => f.sheet));
+  const header = COLUMNS.map(([h]) => `<t>${h}</t>`).join('');
+  const ours = book.sheets.find(
+    (s) =>
+      /^校验结果(?:（\d+）)?$/.test(s.name) &&
+      !marked.has(s.name) &&
+      pkg.has(s.part) &&
+      pkg
+        .text(s.part)
+        .replace(/<\/is><\/c><c [^>]*><is>/g, '')
+        .includes(header.replace(/<\/t><t>/g, '</t><t>')),
+  );
+  if (ours) {
+    const mainNs =
+      /xmlns(?::[\w.-]+)?\s*=\s*"(http[^"]*\/main)"/.exec(book.xml)?.[1] ?? TRANSITIONAL.main;
+    pkg.set(ours.part, resultSheetXml(forms, styles, mainNs));
+    return ours.name;
+  }
   const name = freeSheetName(book.sheets.map((s) => s.name));
   const mainNs =
     /xmlns(?::[\w.-]+)?\s*=\s*"(http[^"]*\/main)"/.exec(book.xml)?.[1] ?? TRANSITIONAL.main;
