@@ -130,7 +130,8 @@ function mergeComments(
   if (xml === null) {
     const list = [...notes].map(([ref, text]) => {
       fresh.push(ref);
-      return `<comment ref="${ref}" authorId="0"><text><t${preserve(text)}>${xmlEscape(text)}</t></text></comment>`;
+      // A run (not a bare <t>): Excel writes notes so, and readers such as exceljs expect it.
+      return `<comment ref="${ref}" authorId="0"><text><r><rPr><sz val="9"/></rPr><t${preserve(text)}>${xmlEscape(text)}</t></r></text></comment>`;
     });
     return {
       xml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${mainNs}"><authors><author>${NOTE_AUTHOR}</author></authors><commentList>${list.join('')}</commentList></comments>`,
@@ -179,7 +180,7 @@ function mergeComments(
   );
   const added = [...left].map(([ref, text]) => {
     fresh.push(ref);
-    return `<${p}comment ref="${ref}" authorId="${author}"><${p}text><${p}t${preserve(text)}>${xmlEscape(text)}</${p}t></${p}text></${p}comment>`;
+    return `<${p}comment ref="${ref}" authorId="${author}"><${p}text><${p}r><${p}rPr><${p}sz val="9"/></${p}rPr><${p}t${preserve(text)}>${xmlEscape(text)}</${p}t></${p}r></${p}text></${p}comment>`;
   });
   if (added.length) {
     const close = new RegExp(`</${e(p)}commentList\\s*>`).exec(xml);
