@@ -52,19 +52,6 @@ const within = (p: string, base: string) => p === base || p.startsWith(base + pa
 /** --out and --csv must not be, or be inside, an input file: refused before anything runs. */
 async function refuseClobber(opts: CheckOptions, targets: Targets): Promise<string | null> {
   if (!opts.outDir && !opts.csvFile) return null;
-  // A device, FIFO or socket is never replaced by a file (as root, --csv /dev/full once was).
-  const special = (st: import('fs').Stats) =>
-    st.isCharacterDevice() || st.isBlockDevice() || st.isFIFO() || st.isSocket();
-  if (opts.outDir) {
-    const st = await fs.stat(opts.outDir).catch(() => null);
-    if (st && !st.isDirectory())
-      return `--out 指向的“${safe(opts.outDir)}”${special(st) ? '是设备、命名管道或套接字' : '是一个文件'}，不是文件夹；请给出一个输出文件夹。`;
-  }
-  if (opts.csvFile) {
-    const st = await fs.stat(opts.csvFile).catch(() => null);
-    if (st && special(st))
-      return `--csv 指向的“${safe(opts.csvFile)}”是设备、命名管道或套接字，不是普通文件，为免破坏已拒绝；请给出一个文件名。`;
-  }
   const inputs = new Map<string, string>();
   for (const t of targets) if (!t.problem) inputs.set(await canonical(t.file), t.file);
   if (opts.outDir) {
@@ -90,6 +77,19 @@ async function refuseClobber(opts: CheckOptions, targets: Targets): Promise<stri
       }
     }
   }
+  // A device, FIFO or socket is never replaced by a file (as root, --csv /dev/full once was).
+  const special = (st: import('fs').Stats) =>
+    st.isCharacterDevice() || st.isBlockDevice() || st.isFIFO() || st.isSocket();
+  if (opts.outDir) {
+    const st = await fs.stat(opts.outDir).catch(() => null);
+    if (st && !st.isDirectory())
+      return `--out 指向的“${safe(opts.outDir)}”${special(st) ? '是设备、命名管道或套接字' : '是一个文件'}，不是文件夹；请给出一个输出文件夹。`;
+  }
+  if (opts.csvFile) {
+    const st = await fs.stat(opts.csvFile).catch(() => null);
+    if (st && special(st))
+      return `--csv 指向的“${safe(opts.csvFile)}”是设备、命名管道或套接字，不是普通文件，为免破坏已拒绝；请给出一个文件名。`;
+  }
   return null;
 }
 
@@ -99,6 +99,26 @@ async function refuseClobber(opts: CheckOptions, targets: Targets): Promise<stri
  */
 const randomTag = (): string =>
   (require('crypto') as typeof import('crypto')).randomBytes(6).toString('hex');
+
+/** Temporary files of this run, removed if the run is stopped (Ctrl-C) before it removes them. */
+const temporaries = new Set<string>();
+let stopHooked = false;
+function removedOnStop(file: string): void {
+  temporaries.add(file);
+  if (stopHooked) return;
+  stopHooked = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => {
+      for (const f of temporaries) {
+        try {
+          require('fs').rmSync(f, { force: true });
+        } catch {
+          // already gone
+        }
+      }
+      process.kill(process.pid, signal);
+    });
+}
 
 /** A file written row by row to a temporary next to it, renamed into place only when complete. */
 class AtomicFile {
@@ -113,6 +133,7 @@ class AtomicFile {
   async open(): Promise<void> {
     await fs.mkdir(path.dirname(path.resolve(this.target)), { recursive: true });
     this.fd = openSync(this.tmp, 'wx', 0o644);
+    removedOnStop(this.tmp);
   }
   write(text: string): void {
     if (this.fd !== null) writeSync(this.fd, text);
@@ -138,6 +159,9 @@ class RowSpool {
   );
   private fd: number | null = openSync(this.file, 'wx', 0o600);
   readonly widths = new TableWidths();
+  constructor() {
+    removedOnStop(this.file);
+  }
   private close(): void {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;

@@ -62,9 +62,7 @@ export async function writeCopyBytes(
   bytes: Uint8Array,
 ): Promise<void> {
   await ensureDirInside(outPath, outRoot);
-  // Never over an existing file that is not a regular file (a planted link, FIFO or device).
-  const st = await fs.lstat(outPath).catch(() => null);
-  if (st && !st.isFile()) throw new OutsideOut('输出位置已有同名的链接或特殊文件，未写入');
+  // A link planted at the copy's name is replaced by the rename, never written through.
   await writeAtomically(outPath, bytes);
 }
 

@@ -99,8 +99,12 @@ class Pool implements Checker {
       tail = (tail + t).slice(-4096);
     });
     (worker.stderr as unknown as { unref?: () => void } | null)?.unref?.();
-    worker.on('message', (r: RenderedOutcome) => {
-      if (mine()) this.finish(slot, r);
+    worker.on('message', (r: RenderedOutcome | { ready: true }) => {
+      if (!mine()) return;
+      // Loaded: the file it holds gets its whole time limit from now, not from the spawn (a
+      // slow start on a busy machine must not eat the time a conversion is given).
+      if ('ready' in r) this.startTimer(slot);
+      else this.finish(slot, r);
     });
     worker.on('error', () => {
       if (mine()) this.fail(slot, INTERNAL);

@@ -27,6 +27,7 @@ const onTask = (task: Task) => {
 if (parentPort) parentPort.on('message', onTask);
 else {
   process.on('message', onTask);
+  post({ ready: true });
   // The run that started this process is gone: nothing is left to check for.
   process.on('disconnect', () => process.exit(0));
 }

@@ -590,10 +590,10 @@ stem=$(basename "$last" .xls); cp '${SEED}' "$out/$stem.xlsx"`
       .split('\n')
       .filter((l) => /^\d+$/.test(l))
       .map(Number);
+  // A zombie (state Z: killed, not yet reaped by a container's init) is dead.
   const alive = (pid: number) => {
     try {
-      process.kill(pid, 0);
-      return true;
+      return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
     } catch {
       return false;
     }
