@@ -175,7 +175,7 @@ export function checkTaskInline(task: Task): TaskResult | null {
     // Over the inline cap but maybe within the file's limit: the pool decides.
     return read.limit === 'unzipped' && cap < limits.unzippedBytes ? null : read.failed;
   }
-  return { results: read.results, copyError: null };
+  return { results: read.results, copyError: null, copied: 0 };
 }
 
 /**
