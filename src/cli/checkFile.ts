@@ -18,7 +18,8 @@ import { explainResults } from '../engine/explain/apply';
 import type { ExplanationPart } from '../engine/explain/types';
 import { profileById } from '../engine/profile/catalogue';
 import { NATIONAL_PROFILE, type Profile, withOverrides } from '../engine/profile/profile';
-import { reasonOf } from './errors';
+import { copySentence } from './copies';
+import { internalSentence, reasonOf } from './errors';
 import { type Limits, limitSentence } from './limits';
 
 import { failed, fileResult, type FileResult, type Task, type TaskResult } from './result';
@@ -139,10 +140,7 @@ function readAndCheck(
     return { bytes, results, part };
   } catch (e) {
     // A bug in the engine on some odd sheet must still be one sentence, not a stack trace.
-    const message =
-      e instanceof UnreadableFile
-        ? e.message
-        : `校验时出现内部错误：${e instanceof Error ? e.message : String(e)}。请把该文件反馈给开发者。`;
+    const message = e instanceof UnreadableFile ? e.message : internalSentence(e);
     return {
       failed: { results: [failed(file, 'unreadable', message)], copyError: null },
       limit: e instanceof UnreadableFile ? e.limit : null,
@@ -178,7 +176,7 @@ export function checkTaskInline(task: Task): TaskResult | null {
     // Over the inline cap but maybe within the file's limit: the pool decides.
     return read.limit === 'unzipped' && cap < limits.unzippedBytes ? null : read.failed;
   }
-  return { results: read.results, copyError: null };
+  return { results: read.results, copyError: null, copied: 0 };
 }
 
 /**
@@ -204,28 +202,28 @@ export async function checkTask(task: Task): Promise<TaskResult> {
   }
   const read = readAndCheck(task, limits.unzippedBytes);
   if ('failed' in read) return read.failed;
-  const { bytes, results, part } = read;
+  const { bytes, results } = read;
   const checked = results.filter((r) => r.status === 'checked' && r.sheet !== null);
   let copyError: string | null = null;
+  let copied = 0;
   if (task.outPath && task.outRoot && checked.length) {
     try {
-      // exceljs is loaded only here, when a copy is written.
-      const { writeCopy } = await import('../adapters/exceljs/annotate');
-      await writeCopy(
+      // The copy is patched from the bytes just checked (issue 19 §5): no workbook model, so
+      // every part the marks do not touch (the 审核说明 part included) is carried byte for byte.
+      const { writeXlsxCopy } = await import('./copies');
+      await writeXlsxCopy(
         bytes,
         checked.map((r) => ({ sheet: r.sheet as string, form: r.form, findings: r.findings })),
         task.outPath,
         task.outRoot,
+        limits,
       );
-      // The copy carries the workbook's 审核说明 on (exceljs drops custom XML parts).
-      if (part) await carryPart(task.outPath, part);
+      copied = 1;
     } catch (e) {
-      const own =
-        e instanceof Error && ['OutsideOut', 'UnreadableWorkbook'].includes(e.constructor.name);
-      copyError = `无法写入标注副本 ${task.outPath}：${own ? (e as Error).message.replace(/。$/, '') : reasonOf(e)}。`;
+      copyError = copySentence(task.outPath, e);
     }
   }
-  return { results, copyError };
+  return { results, copyError, copied };
 }
 
 /**
@@ -236,36 +234,65 @@ export async function checkTask(task: Task): Promise<TaskResult> {
 async function checkWithDocuments(task: Task): Promise<TaskResult> {
   const { file, limits } = task;
   try {
-    readRegularFile(file, limits);
-    if (task.report) readRegularFile(task.report, limits);
+    // Read once, through the descriptor that passed the regular-file check (issue 21 §5).
+    const bytes = /\.(?:docx|xlsx)$/i.test(file) ? readRegularFile(file, limits) : undefined;
+    if (!bytes) readRegularFile(file, limits);
+    const reportBytes =
+      task.report && /\.docx$/i.test(task.report)
+        ? readRegularFile(task.report, limits)
+        : undefined;
+    if (task.report && !reportBytes) readRegularFile(task.report, limits);
     const { checkDocxFile } = await import('./docx/checkDocx');
     const checked = await checkDocxFile(
       file,
       profileFor(task.tolerance, task.profile ?? null),
       task.report ?? undefined,
+      { limits, bytes, reportBytes },
     );
     let copyError: string | null = null;
-    if (task.outPath && task.outRoot && checked.results.some((r) => r.status === 'checked')) {
-      try {
-        const dir = path.dirname(task.outPath);
-        await checked.annotate(dir);
-        if (/\.xlsx$/i.test(file)) {
-          const { writeCopy } = await import('../adapters/exceljs/annotate');
-          const forms = checked.results.filter((r) => r.status === 'checked' && r.sheet !== null);
-          await writeCopy(
-            readRegularFile(file, limits),
+    let copied = 0;
+    const { outPath, outRoot } = task;
+    if (outPath && outRoot && checked.results.some((r) => r.status === 'checked')) {
+      const { writeCopyBytes, writeXlsxCopy } = await import('./copies');
+      const failures: string[] = [];
+      // A workbook (.xlsx, or the .xls's converted copy) gets its patched copy at outPath.
+      if (checked.workbook) {
+        const forms = checked.results.filter((r) => r.status === 'checked' && r.sheet !== null);
+        try {
+          await writeXlsxCopy(
+            checked.workbook.bytes,
             forms.map((r) => ({
               sheet: r.sheet as string,
               form: r.form,
               findings: r.findings.filter((f) => !f.rule.startsWith('report.')),
             })),
-            task.outPath,
-            task.outRoot,
+            outPath,
+            outRoot,
+            limits,
           );
+          copied++;
+        } catch (e) {
+          failures.push(copySentence(outPath, e));
         }
-      } catch (e) {
-        copyError = `无法写入标注副本 ${task.outPath}：${reasonOf(e)}。`;
       }
+      // Word copies: the form's document at outPath (its .checked.docx name, made unique and
+      // short enough with the others'), a separate report beside it; the same write rules.
+      for (const doc of checked.copies()) {
+        const target =
+          doc.input === file
+            ? outPath
+            : path.join(
+                path.dirname(outPath),
+                `${path.basename(doc.input).replace(/\.[^.]+$/, '')}.checked.docx`,
+              );
+        try {
+          await writeCopyBytes(target, outRoot, doc.bytes);
+          copied++;
+        } catch (e) {
+          failures.push(copySentence(target, e));
+        }
+      }
+      copyError = failures.length ? failures.join('') : null;
     }
     // A Word table carries no custom XML part: the profile is the one asked for, else national.
     const used = profileFor(null, task.profile ?? null);
@@ -273,21 +300,10 @@ async function checkWithDocuments(task: Task): Promise<TaskResult> {
     return {
       results: checked.results.map((r) => (r.status === 'checked' ? { ...r, profile } : r)),
       copyError,
+      copied,
     };
   } catch (e) {
-    const message =
-      e instanceof UnreadableFile
-        ? e.message
-        : `校验时出现内部错误：${e instanceof Error ? e.message : String(e)}。请把该文件反馈给开发者。`;
+    const message = e instanceof UnreadableFile ? e.message : internalSentence(e);
     return { results: [failed(file, 'unreadable', message)], copyError: null };
   }
-}
-
-/** Puts the 审核说明 part back into a copy just written (atomically: a temporary, then a rename). */
-async function carryPart(copy: string, part: ExplanationPart): Promise<void> {
-  const { promises: fs } = await import('fs');
-  const { writeExplanationPart } = await import('../adapters/xlsx/customXml');
-  const tmp = `${copy}.${process.pid}.part.tmp`;
-  await fs.writeFile(tmp, writeExplanationPart(await fs.readFile(copy), part), { flag: 'wx' });
-  await fs.rename(tmp, copy);
 }

@@ -77,6 +77,19 @@ async function refuseClobber(opts: CheckOptions, targets: Targets): Promise<stri
       }
     }
   }
+  // A device, FIFO or socket is never replaced by a file (as root, --csv /dev/full once was).
+  const special = (st: import('fs').Stats) =>
+    st.isCharacterDevice() || st.isBlockDevice() || st.isFIFO() || st.isSocket();
+  if (opts.outDir) {
+    const st = await fs.stat(opts.outDir).catch(() => null);
+    if (st && !st.isDirectory())
+      return `--out 指向的“${safe(opts.outDir)}”${special(st) ? '是设备、命名管道或套接字' : '是一个文件'}，不是文件夹；请给出一个输出文件夹。`;
+  }
+  if (opts.csvFile) {
+    const st = await fs.stat(opts.csvFile).catch(() => null);
+    if (st && special(st))
+      return `--csv 指向的“${safe(opts.csvFile)}”是设备、命名管道或套接字，不是普通文件，为免破坏已拒绝；请给出一个文件名。`;
+  }
   return null;
 }
 
@@ -86,6 +99,26 @@ async function refuseClobber(opts: CheckOptions, targets: Targets): Promise<stri
  */
 const randomTag = (): string =>
   (require('crypto') as typeof import('crypto')).randomBytes(6).toString('hex');
+
+/** Temporary files of this run, removed if the run is stopped (Ctrl-C) before it removes them. */
+const temporaries = new Set<string>();
+let stopHooked = false;
+function removedOnStop(file: string): void {
+  temporaries.add(file);
+  if (stopHooked) return;
+  stopHooked = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => {
+      for (const f of temporaries) {
+        try {
+          require('fs').rmSync(f, { force: true });
+        } catch {
+          // already gone
+        }
+      }
+      process.kill(process.pid, signal);
+    });
+}
 
 /** A file written row by row to a temporary next to it, renamed into place only when complete. */
 class AtomicFile {
@@ -100,6 +133,7 @@ class AtomicFile {
   async open(): Promise<void> {
     await fs.mkdir(path.dirname(path.resolve(this.target)), { recursive: true });
     this.fd = openSync(this.tmp, 'wx', 0o644);
+    removedOnStop(this.tmp);
   }
   write(text: string): void {
     if (this.fd !== null) writeSync(this.fd, text);
@@ -125,6 +159,9 @@ class RowSpool {
   );
   private fd: number | null = openSync(this.file, 'wx', 0o600);
   readonly widths = new TableWidths();
+  constructor() {
+    removedOnStop(this.file);
+  }
   private close(): void {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
@@ -147,10 +184,10 @@ class RowSpool {
 
 export async function runCheck(opts: CheckOptions, io: Io): Promise<number> {
   const limits = limitsFor(opts.maxFileMb);
-  // The workers start loading while the folders are searched; a lone workbook may need none.
+  // The worker starts loading while the folders are searched.
   const lone = opts.paths.length === 1 && !opts.outDir;
   let checker: Checker | null =
-    lone && !/\.xlsx$/i.test(opts.paths[0]) ? createChecker(1, limits) : null;
+    lone && /\.(?:xlsx|xls|docx|doc)$/i.test(opts.paths[0]) ? createChecker(1, limits) : null;
   try {
     return await check(
       opts,
@@ -241,6 +278,7 @@ async function check(
   let anyUnreadable = false;
   let anyErrors = false;
   let writeFailed = false;
+  let copies = 0;
   let count = 0;
 
   const emit = async (index: number, target: Target, outcome: RenderedOutcome) => {
@@ -265,6 +303,7 @@ async function check(
         }
       }
     }
+    copies += outcome.copied ?? 0;
     if (outcome.copyError) {
       writeFailed = true;
       say(`${safe(target.file)}：${safe(outcome.copyError)}\n`);
@@ -347,7 +386,13 @@ async function check(
         else {
           await out(`\n\n${spool!.widths.head()}\n`);
           for await (const line of spool!.lines()) await out(`${line}\n`);
-          if (outDir) await out(`\n标注副本已写入 ${safe(outDir)}\n`);
+          // Said only for what was written: a run whose copies all failed says so instead.
+          if (outDir)
+            await out(
+              copies > 0
+                ? `\n标注副本已写入 ${safe(outDir)}（${copies} 份）\n`
+                : `\n没有写入标注副本（没有可标注的自评表，或写入失败，见上）。\n`,
+            );
         }
         await io.flush?.();
       } catch (e) {

@@ -36,3 +36,32 @@ export class OutputError extends Error {
     super(`无法写入标准输出：${reasonOf(reason)}。`);
   }
 }
+
+/** Engine and runtime failures as a short Chinese reason (never the raw English text). */
+const INTERNAL_REASONS: [RegExp, string][] = [
+  [
+    /Maximum call stack size exceeded|too much recursion/i,
+    '文件中的结构层层嵌套，超出了可处理的深度',
+  ],
+  [/Invalid code point|Invalid character|surrogate/i, '文件中有无效的字符编码'],
+  [
+    /Map maximum size exceeded|Invalid array length|Invalid typed array length|Array buffer allocation failed|Invalid string length|out of memory/i,
+    '文件所需的内存超出限制',
+  ],
+  [/ENOBUFS|maxBuffer/i, '转换程序的输出超出限制'],
+];
+
+/** Where a user reports an internal error. */
+export const REPORT_TO = '请把该文件和这句话反馈给 selfeval 的开发者';
+
+/**
+ * An unexpected failure as one sentence: "内部错误：" with a short reason and where to report it.
+ * Errors that already carry a Chinese sentence (the readers' own) are said as they are.
+ */
+export function internalSentence(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  const known = INTERNAL_REASONS.find(([re]) => re.test(text) || (code && re.test(code)));
+  const reason = known?.[1] ?? (code && REASONS[code]) ?? '校验时出现了未预料的问题';
+  return `内部错误：${reason}，未能校验该文件。${REPORT_TO}。`;
+}

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { existsSync } from 'fs';
-import type { Worker } from 'worker_threads';
+import type { ChildProcess } from 'child_process';
 import { failed, type Task } from './result';
 import { type RenderedOutcome, renderOutcome } from './report/rendered';
 import { type Limits, limitSentence } from './limits';
@@ -32,22 +32,12 @@ export function createChecker(jobs: number, limits: Limits): Checker {
 }
 
 /**
- * For a batch of one file: a small workbook is checked in this process (checkTaskInline), which
- * saves starting a worker; anything else goes to a pool of one, started only then.
+ * For a batch of one file: a pool of one, like any batch. A small workbook used to be checked in
+ * this process (checkTaskInline), but there no memory or time limit holds, and a 10 KB workbook
+ * with one merge A100:XFD1048576 aborted the run (issue 21 §1): every file goes to a worker.
  */
 export function createLoneChecker(limits: Limits): Checker {
-  let pool: Checker | null = null;
-  return {
-    run: async (task) => {
-      const { checkTaskInline } = require('./checkFile') as typeof import('./checkFile');
-      const inline = checkTaskInline(task);
-      if (inline) return renderOutcome(inline, task.output);
-      return (pool ??= createChecker(1, limits)).run(task);
-    },
-    close: async () => {
-      await pool?.close();
-    },
-  };
+  return createChecker(1, limits);
 }
 
 /** Tasks a worker holds at once: the one it checks and the next, so it never waits for this thread. */
@@ -59,7 +49,7 @@ interface Job {
 }
 
 interface Slot {
-  worker: Worker | null;
+  worker: ChildProcess | null;
   /** In the order the worker takes them: the first is the one being checked. */
   jobs: Job[];
   timer: ReturnType<typeof setTimeout> | null;
@@ -83,37 +73,60 @@ class Pool implements Checker {
     });
   }
 
-  private spawn(slot: Slot): Worker {
-    // Loaded here, not on start: a lone workbook checked in this process needs no thread.
-    const { Worker: Thread } = require('worker_threads') as typeof import('worker_threads');
-    const worker = new Thread(WORKER, {
-      resourceLimits: {
-        maxOldGenerationSizeMb: this.limits.memoryMb,
+  /**
+   * A worker is a child process, not a thread: a native abort (V8's fatal out-of-memory, an
+   * invalid array size) ends that process only, and the pool turns it into that file's sentence.
+   */
+  private spawn(slot: Slot): ChildProcess {
+    // Loaded here, not on start: a run whose files need no worker starts none.
+    const { fork } = require('child_process') as typeof import('child_process');
+    const worker = fork(WORKER, [], {
+      execArgv: [
+        `--max-old-space-size=${this.limits.memoryMb}`,
         // A small nursery: the young generation otherwise grows to its ceiling over a long batch
         // and is what makes 30,000 files take more memory than 300 (bench: 30k/300 peak RSS).
-        maxYoungGenerationSizeMb: 6,
-        stackSizeMb: 4,
-      },
-      stdout: false,
-      stderr: false,
+        '--max-semi-space-size=3',
+        '--stack-size=3800',
+      ],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
     });
-    // Events of a worker already replaced (its exit after terminate) are not this slot's.
+    // Events of a worker already replaced (its exit after kill) are not this slot's.
     const mine = () => slot.worker === worker;
-    worker.on('message', (r: RenderedOutcome) => {
-      if (mine()) this.finish(slot, r);
+    let tail = '';
+    worker.stderr?.setEncoding('utf8');
+    worker.stderr?.on('data', (t: string) => {
+      tail = (tail + t).slice(-4096);
     });
-    worker.on('error', (e: Error & { code?: string }) => {
-      if (mine())
-        this.fail(
-          slot,
-          e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? limitSentence.memory(this.limits) : INTERNAL,
-        );
+    (worker.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+    worker.on('message', (r: RenderedOutcome | { ready: true }) => {
+      if (!mine()) return;
+      // Loaded: the file it holds gets its whole time limit from now, not from the spawn (a
+      // slow start on a busy machine must not eat the time a conversion is given).
+      if ('ready' in r) this.startTimer(slot);
+      else this.finish(slot, r);
     });
-    worker.on('exit', () => {
+    worker.on('error', () => {
       if (mine()) this.fail(slot, INTERNAL);
     });
-    worker.unref();
+    worker.on('exit', () => {
+      if (!mine()) return;
+      // V8 says why it aborted on stderr: out of memory is the memory limit's sentence.
+      const memory = /out of memory|invalid (?:size|array length)|allocation failed/i.test(tail);
+      this.fail(slot, memory ? limitSentence.memory(this.limits) : INTERNAL);
+    });
+    this.unref(worker);
     return worker;
+  }
+
+  private unref(w: ChildProcess | null): void {
+    w?.unref();
+    (w?.channel as { unref?: () => void } | null | undefined)?.unref?.();
+  }
+
+  private ref(w: ChildProcess | null): void {
+    w?.ref();
+    (w?.channel as { ref?: () => void } | null | undefined)?.ref?.();
   }
 
   /** The time limit runs for the file being checked: from when the worker could start it. */
@@ -121,10 +134,10 @@ class Pool implements Checker {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     if (slot.jobs.length === 0) {
-      slot.worker?.unref();
+      this.unref(slot.worker);
       return;
     }
-    slot.worker?.ref();
+    this.ref(slot.worker);
     slot.timer = setTimeout(
       () => this.fail(slot, limitSentence.time(this.limits)),
       this.limits.timeMs,
@@ -146,10 +159,10 @@ class Pool implements Checker {
     const job = slot.jobs.shift();
     const dead = slot.worker;
     slot.worker = null;
-    void dead?.terminate();
+    dead?.kill('SIGKILL');
     if (slot.jobs.length > 0) {
       const worker = (slot.worker = this.spawn(slot));
-      for (const j of slot.jobs) worker.postMessage(j.task);
+      for (const j of slot.jobs) worker.send(j.task);
     }
     this.startTimer(slot);
     if (job)
@@ -175,7 +188,7 @@ class Pool implements Checker {
         }
         const worker = (slot.worker ??= this.spawn(slot));
         slot.jobs.push({ task, resolve });
-        worker.postMessage(task);
+        worker.send(task);
         if (slot.jobs.length === 1) this.startTimer(slot);
       };
       place();
@@ -188,7 +201,13 @@ class Pool implements Checker {
         if (s.timer) clearTimeout(s.timer);
         const w = s.worker;
         s.worker = null;
-        return w?.terminate();
+        if (!w || w.exitCode !== null || w.signalCode !== null) return;
+        return new Promise<void>((done) => {
+          // Held while it ends: an unreferenced child would let this process exit mid-close.
+          w.ref();
+          w.once('exit', () => done());
+          w.kill('SIGKILL');
+        });
       }),
     );
   }

@@ -92,4 +92,6 @@ export interface TaskResult {
   results: FileResult[];
   /** A sentence about the annotated copy that could not be written. */
   copyError: string | null;
+  /** How many annotated copies were written for this file (the run says 已写入 only then). */
+  copied?: number;
 }

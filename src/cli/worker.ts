@@ -8,12 +8,14 @@ import { renderOutcome } from './report/rendered';
  * failure that escapes checkTask ends the worker, as the pool expects, and is not swallowed.
  */
 let chain: Promise<void> = Promise.resolve();
-parentPort?.on('message', (task: Task) => {
+// A child process of the pool (process.send), or a thread (parentPort) where one is used.
+const post = (m: unknown) => (parentPort ? parentPort.postMessage(m) : process.send?.(m));
+const onTask = (task: Task) => {
   chain = chain
     .then(() => checkTask(task))
     .then(
       (result) => {
-        parentPort?.postMessage(renderOutcome(result, task.output));
+        post(renderOutcome(result, task.output));
       },
       (e: unknown) => {
         setImmediate(() => {
@@ -21,4 +23,11 @@ parentPort?.on('message', (task: Task) => {
         });
       },
     );
-});
+};
+if (parentPort) parentPort.on('message', onTask);
+else {
+  process.on('message', onTask);
+  post({ ready: true });
+  // The run that started this process is gone: nothing is left to check for.
+  process.on('disconnect', () => process.exit(0));
+}

@@ -291,7 +291,11 @@ describe('folders and annotated copies', () => {
     expect(fillOf('D5')).toBe('FFFFEB9C');
     expect(fillOf('I21')).toBe('FFFFEB9C');
     expect(fillOf('D6')).toBeUndefined();
-    expect(String(ws.getCell('G34').note)).toContain('各项分值之和为 110');
+    // The note is a rich text to exceljs (a comment with runs), its text the findings'.
+    const note = ws.getCell('G34').note as string | { texts?: { text: string }[] };
+    const noteText =
+      typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
+    expect(noteText).toContain('各项分值之和为 110');
     const marked = new Set(
       findings
         .filter((f: { severity: string }) => f.severity !== 'info')

@@ -384,3 +384,280 @@ describe('order and streaming', () => {
     ]);
   });
 });
+
+/** A copy of a package with one part's text changed (every part re-zipped by the test's own writer). */
+function withPart(file: string, part: string, edit: (xml: string) => string): Buffer {
+  const buf = readFileSync(file);
+  const { readDirectory, dataOf } =
+    require('../../src/adapters/xlsx/zip') as typeof import('../../src/adapters/xlsx/zip');
+  const { inflateRawSync } = require('zlib') as typeof import('zlib');
+  return zip(
+    [...readDirectory(buf)]
+      .filter(([name]) => !name.endsWith('/'))
+      .map(([name, e]) => {
+        const d = dataOf(buf, e);
+        const raw = e.method === 0 ? Buffer.from(d) : inflateRawSync(d);
+        return { name, data: name === part ? edit(raw.toString('utf8')) : raw };
+      }),
+  );
+}
+
+const SEED_DOCX = path.join(FIXTURES, 'docx', 'yuelu-2022.docx');
+const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd]).status === 0);
+
+/**
+ * Issue 21's attack cases, each inside a folder of good files: the bad file gets one Chinese
+ * sentence, every other file its result and copy, the JSON complete, nothing written elsewhere.
+ */
+describe('issue 21: no input ends the run', () => {
+  test('a .docx cell with gridSpan 2,000,000,000: that file a limit sentence, the run complete', async () => {
+    await fs.writeFile(
+      path.join(inbox, 'span.docx'),
+      withPart(SEED_DOCX, 'word/document.xml', (x) =>
+        x.replace('<w:tcPr>', '<w:tcPr><w:gridSpan w:val="2000000000"/>'),
+      ),
+    );
+    await attack('span.docx', /内存限制|时间限制|内部错误/, [], { SELFEVAL_TEST_MEMORY_MB: '128' });
+  }, 120_000);
+
+  test('an .xlsx with one merge A100:XFD1048576, in a folder and alone: a limit sentence', async () => {
+    const bomb = withPart(SEED, 'xl/worksheets/sheet1.xml', (x) =>
+      x.replace(
+        /<mergeCells count="(\d+)">/,
+        (_m, n: string) =>
+          `<mergeCells count="${Number(n) + 1}"><mergeCell ref="A100:XFD1048576"/>`,
+      ),
+    );
+    await fs.writeFile(path.join(inbox, 'merge.xlsx'), bomb);
+    await attack('merge.xlsx', /内存限制|时间限制|内部错误/, [], {
+      SELFEVAL_TEST_MEMORY_MB: '128',
+    });
+    // Alone (once checked in this process, out of every limit): the same sentence, exit 2.
+    const r = cli(['check', path.join(inbox, 'merge.xlsx'), '--json'], {
+      env: { SELFEVAL_TEST_MEMORY_MB: '128' },
+    });
+    expectClean(r);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)[0].message).toMatch(/内存限制|时间限制|内部错误/);
+  }, 180_000);
+
+  test('a .docx inflating past the unzipped limit is refused (and so is a --report)', async () => {
+    const bomb = withPart(SEED_DOCX, 'word/document.xml', (x) =>
+      x.replace('<w:body>', `<w:body><!--${' '.repeat(30 * 1024 * 1024)}-->`),
+    );
+    await fs.writeFile(path.join(inbox, 'bomb.docx'), bomb);
+    await attack('bomb.docx', /解压大小限制/, ['--max-file-mb', '1']);
+  }, 60_000);
+
+  test('deep nesting and an invalid w:sym never show raw English', async () => {
+    await fs.writeFile(
+      path.join(inbox, 'nested.docx'),
+      withPart(SEED_DOCX, 'word/document.xml', (x) =>
+        x.replace(
+          '<w:body>',
+          `<w:body><w:p>${'<w:hyperlink>'.repeat(50_000)}<w:r><w:t>x</w:t></w:r>${'</w:hyperlink>'.repeat(50_000)}</w:p>`,
+        ),
+      ),
+    );
+    await fs.writeFile(
+      path.join(inbox, 'sym.docx'),
+      withPart(SEED_DOCX, 'word/document.xml', (x) =>
+        x.replace(
+          '<w:body>',
+          '<w:body><w:p><w:r><w:sym w:font="Symbol" w:char="110000"/></w:r></w:p>',
+        ),
+      ),
+    );
+    const r = cli(['check', inbox, '--json']);
+    expectClean(r);
+    expect(r.stderr).not.toMatch(/Maximum call stack|Invalid code point|RangeError/);
+    const report = JSON.parse(r.stdout) as {
+      file: string;
+      status: string;
+      message: string | null;
+    }[];
+    expect(report.find((e) => e.file.endsWith('good.xlsx'))?.status).toBe('checked');
+    for (const e of report)
+      if (e.message) expect(e.message).not.toMatch(/[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}/);
+  }, 60_000);
+});
+
+describe('issue 21: writes go only where asked', () => {
+  test('--csv onto a FIFO or a device is refused, the node untouched, exit 2', async () => {
+    const fifo = path.join(tmp, 'csv.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const r = cli(['check', inbox, '--csv', fifo]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/命名管道/);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    // A character device of our own (mknod needs root; else /dev/null, which is never replaced).
+    const dev = path.join(tmp, 'null.dev');
+    const made = spawnSync('mknod', [dev, 'c', '1', '3']).status === 0;
+    const target = made ? dev : '/dev/null';
+    const d = cli(['check', inbox, '--csv', target]);
+    expect(d.code).toBe(2);
+    expect(lstatSync(target).isCharacterDevice()).toBe(true);
+    const o = cli(['check', inbox, '--out', fifo]);
+    expect(o.code).toBe(2);
+    expect(o.stderr).toMatch(/不是文件夹/);
+  });
+
+  test('.docx copies follow the copy rules: same names in two folders, a long name, a planted link', async () => {
+    await fs.mkdir(path.join(inbox, 'a'));
+    await fs.mkdir(path.join(inbox, 'b'));
+    await fs.copyFile(SEED_DOCX, path.join(inbox, 'a', 'x.docx'));
+    await fs.copyFile(SEED_DOCX, path.join(inbox, 'b', 'x.docx'));
+    const long = `${'长'.repeat(80)}.docx`;
+    await fs.copyFile(SEED_DOCX, path.join(inbox, long));
+    const out = path.join(tmp, 'out');
+    const outside = path.join(tmp, 'outside');
+    await fs.mkdir(out);
+    await fs.mkdir(outside);
+    await fs.symlink(outside, path.join(out, 'a'));
+    const r = cli(['check', inbox, '--out', out, '--json']);
+    expectClean(r);
+    const written = readdirSync(out, { recursive: true }) as string[];
+    expect(written.filter((f) => f.endsWith('.checked.docx')).length).toBeGreaterThanOrEqual(2);
+    expect(written.some((f) => f.startsWith('b') && f.endsWith('x.checked.docx'))).toBe(true);
+    expect(written.some((f) => f.includes('长长长') && f.endsWith('.checked.docx'))).toBe(true);
+    // Nothing landed through the link; that copy got its sentence.
+    expect(readdirSync(outside)).toEqual([]);
+    expect(r.stderr).toMatch(/无法写入标注副本.*链接/);
+    // No temporary file left anywhere.
+    expect(written.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('"已写入" is said only when a copy was written', async () => {
+    await fs.rm(path.join(inbox, 'good.xlsx'));
+    await fs.writeFile(
+      path.join(inbox, 'not-a-form.xlsx'),
+      zip(workbookParts('<worksheet><sheetData/></worksheet>')),
+    );
+    const r = cli(['check', inbox, '--out', path.join(tmp, 'out')]);
+    expect(r.stdout).not.toContain('标注副本已写入');
+    expect(r.stdout).toContain('没有写入标注副本');
+  });
+
+  (soffice ? test : test.skip)(
+    'an .xls with --out gets a .checked.xlsx of its converted copy',
+    async () => {
+      const profile = `file://${path.join(tmp, 'lo')}`;
+      execFileSync(
+        soffice ?? 'soffice',
+        [
+          `-env:UserInstallation=${profile}`,
+          '--headless',
+          '--convert-to',
+          'xls',
+          '--outdir',
+          inbox,
+          SEED,
+        ],
+        { timeout: 120_000 },
+      );
+      const out = path.join(tmp, 'out');
+      const r = cli(['check', path.join(inbox, 'yuelu-2022.xls'), '--out', out, '--json']);
+      expectClean(r);
+      expect(JSON.parse(r.stdout)[0].status).toBe('checked');
+      expect(readdirSync(out)).toEqual(['yuelu-2022.checked.xlsx']);
+      expect(r.stdout).not.toContain('已写入'); // --json: the report is the JSON
+    },
+    180_000,
+  );
+});
+
+describe('issue 21: LibreOffice under the limits (a fake soffice)', () => {
+  /** A fake soffice on PATH: logs its pid and arguments, then hangs or converts (copies the seed). */
+  async function fake(mode: 'hang' | 'convert'): Promise<{ bin: string; log: string }> {
+    const bin = path.join(tmp, 'bin');
+    await fs.mkdir(bin, { recursive: true });
+    const log = path.join(tmp, 'soffice.log');
+    const script = `#!/bin/sh
+echo "$$" >> '${log}'
+for a in "$@"; do echo "arg $a" >> '${log}'; done
+${
+  mode === 'hang'
+    ? 'sleep 600 & echo "$!" >> \'' + log + "'\nwait"
+    : `out=""; prev=""; for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; last="$a"; done
+stem=$(basename "$last" .xls); cp '${SEED}' "$out/$stem.xlsx"`
+}
+`;
+    await fs.writeFile(path.join(bin, 'soffice'), script, { mode: 0o755 });
+    return { bin, log };
+  }
+  const pidsIn = (log: string) =>
+    readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((l) => /^\d+$/.test(l))
+      .map(Number);
+  // A zombie (state Z: killed, not yet reaped by a container's init) is dead.
+  const alive = (pid: number) => {
+    try {
+      return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return false;
+    }
+  };
+  const converts = (dir: string) =>
+    readdirSync(dir).filter((f) => f.startsWith('selfeval-convert-'));
+
+  test('success: the profile is a file URL under a TMPDIR with a space and #, the temp folder removed', async () => {
+    const { bin, log } = await fake('convert');
+    const tmpdir = path.join(tmp, 'tmp dir #1');
+    await fs.mkdir(tmpdir);
+    await fs.writeFile(path.join(inbox, 'old.xls'), 'not really an xls');
+    const r = cli(['check', inbox, '--json'], {
+      env: { PATH: `${bin}:${process.env.PATH}`, TMPDIR: tmpdir },
+    });
+    expectClean(r);
+    const report = JSON.parse(r.stdout) as { file: string; status: string }[];
+    expect(report.find((e) => e.file.endsWith('old.xls'))?.status).toBe('checked');
+    const arg = readFileSync(log, 'utf8')
+      .split('\n')
+      .find((l) => l.includes('UserInstallation'))!;
+    expect(arg).toContain('file://');
+    expect(arg).toContain('tmp%20dir%20%231');
+    expect(converts(tmpdir)).toEqual([]);
+  }, 60_000);
+
+  test('a hung soffice is killed with its process group at the time limit; the temp folder removed', async () => {
+    const { bin, log } = await fake('hang');
+    const tmpdir = path.join(tmp, 'tmpdir');
+    await fs.mkdir(tmpdir);
+    await fs.writeFile(path.join(inbox, 'old.xls'), 'not really an xls');
+    const started = Date.now();
+    const r = cli(['check', inbox, '--json'], {
+      env: { PATH: `${bin}:${process.env.PATH}`, TMPDIR: tmpdir, SELFEVAL_TEST_TIME_MS: '6000' },
+    });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expectClean(r);
+    const report = JSON.parse(r.stdout) as { file: string; status: string; message: string }[];
+    expect(report.find((e) => e.file.endsWith('old.xls'))?.message).toMatch(/超过.*秒|时间限制/);
+    expect(report.find((e) => e.file.endsWith('good.xlsx'))?.status).toBe('checked');
+    await new Promise((res) => setTimeout(res, 300));
+    for (const pid of pidsIn(log)) expect(alive(pid)).toBe(false);
+    expect(converts(tmpdir)).toEqual([]);
+  }, 60_000);
+
+  test('Ctrl-C during a conversion: soffice and its group killed, the temp folder removed', async () => {
+    const { bin, log } = await fake('hang');
+    const tmpdir = path.join(tmp, 'tmpdir');
+    await fs.mkdir(tmpdir);
+    await fs.writeFile(path.join(inbox, 'old.xls'), 'not really an xls');
+    const { spawn } = require('child_process') as typeof import('child_process');
+    const child = spawn(process.execPath, [MAIN, 'check', path.join(inbox, 'old.xls')], {
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, TMPDIR: tmpdir },
+      detached: true,
+      stdio: 'ignore',
+    });
+    // Wait for the fake soffice to start, then Ctrl-C the CLI's whole group (as a terminal does).
+    for (let i = 0; i < 100 && !(await fs.stat(log).catch(() => null)); i++)
+      await new Promise((res) => setTimeout(res, 100));
+    await new Promise((res) => setTimeout(res, 300));
+    process.kill(-child.pid!, 'SIGINT');
+    await new Promise((res) => child.once('exit', res));
+    await new Promise((res) => setTimeout(res, 500));
+    for (const pid of pidsIn(log)) expect(alive(pid)).toBe(false);
+    expect(converts(tmpdir)).toEqual([]);
+  }, 60_000);
+});

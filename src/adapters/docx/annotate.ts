@@ -6,10 +6,10 @@
 import { SEVERITY } from '../../engine/findings/severity';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, zipSync, type Unzipped, type Zippable } from 'fflate';
 import type { Finding, Severity } from '../../engine/findings/types';
 import { parseA1 } from '../../engine/grid/address';
-import { openDocx, type DocxDocument } from './document';
+import { openUnzipped, unzipDocx, type DocxDocument } from './document';
 import { paragraphPieces } from './text';
 import {
   child,
@@ -336,7 +336,12 @@ const line = (m: { severity: Severity; message: string }) =>
 
 /** The annotated package's bytes. Marks that point nowhere (no such table, cell or paragraph) are skipped. */
 export function annotateDocx(bytes: Uint8Array, marks: DocxMarks): Uint8Array {
-  const d = openDocx(bytes);
+  return annotateUnzipped(unzipDocx(bytes), marks);
+}
+
+/** The same over a package already unzipped (the CLI unzips under its limits). */
+export function annotateUnzipped(files: Unzipped, marks: DocxMarks): Uint8Array {
+  const d = openUnzipped(files);
   const part = commentsPart(d);
   const comments = new Comments(part.existing, d.doc);
   // One comment per cell, with every message on it.

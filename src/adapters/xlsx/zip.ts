@@ -192,3 +192,43 @@ function inflateAndDecode(
   const tail = decoder.decode();
   if (tail) onText(tail);
 }
+
+/**
+ * Every entry of a zip inflated, counted on `budget` as it inflates (whatever the directory
+ * claims): the Word path's unzip under the same unzipped-size limit as a workbook's.
+ */
+export function unzipWithin(
+  buf: Uint8Array,
+  budget: Budget,
+  encrypted = '文件已加密（设有打开密码），请取消密码后再校验。',
+): Record<string, Uint8Array> {
+  const entries = readDirectory(buf);
+  // The declared sizes first: a bomb that states its size is refused before anything inflates.
+  let declared = 0;
+  for (const e of entries.values()) declared += e.size;
+  if (declared > budget.limit) throw new UnreadableFile(budget.sentence(), 'unzipped');
+  const out: Record<string, Uint8Array> = {};
+  for (const [name, e] of entries) {
+    if (name.endsWith('/')) continue;
+    if (e.flags & 1) throw new UnreadableFile(encrypted);
+    const data = dataOf(buf, e);
+    let bytes: Uint8Array;
+    if (e.method === 0) bytes = data;
+    else if (e.method === 8) {
+      const room = budget.limit - budget.used;
+      try {
+        bytes = inflateRawSync(data, { maxOutputLength: Math.max(1, room + 1) });
+      } catch (err) {
+        if (
+          (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ||
+          err instanceof RangeError
+        )
+          throw new UnreadableFile(budget.sentence(), 'unzipped');
+        throw new UnreadableFile(CORRUPT);
+      }
+    } else throw new UnreadableFile(CORRUPT);
+    budget.spend(bytes.length);
+    out[name] = bytes;
+  }
+  return out;
+}

@@ -4,15 +4,11 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type ExcelJS from 'exceljs';
-import {
-  annotateDocx,
-  cellMarks,
-  paragraphMarks,
-  type DocxMarks,
-} from '../../adapters/docx/annotate';
-import { openDocx, UnreadableDocx } from '../../adapters/docx/document';
-import { readWorkbook } from '../../adapters/exceljs/readWorkbook';
+import type { Unzipped } from 'fflate';
+import { annotateUnzipped, cellMarks, paragraphMarks } from '../../adapters/docx/annotate';
+import { openUnzipped, UnreadableDocx } from '../../adapters/docx/document';
+import { readXlsx } from '../../adapters/xlsx/readXlsx';
+import { Budget, CORRUPT, UnreadableFile, unzipWithin } from '../../adapters/xlsx/zip';
 import { checkWorkbook, EMPTY_SUMMARY } from '../../engine/check';
 import type { GridSnapshot } from '../../engine/grid/types';
 import { locateForms } from '../../engine/locate/locateForm';
@@ -27,6 +23,9 @@ import type { FileResult } from '../checkFile';
 import { withClipped } from '../clipped';
 import { fileResult } from '../result';
 import { convertLegacy } from './convert';
+import { internalSentence } from '../errors';
+import { type Limits, limitsFor, limitSentence } from '../limits';
+import { readRegularFile } from '../checkFile';
 import { cellLabels } from '../../adapters/docx/cellLabels';
 
 /** A Word table has no A1 headers: name each flagged cell by its row and column labels. */
@@ -53,29 +52,61 @@ export interface DocxCheck {
   reportFindings: ReportFinding[];
   /** The grids read (表1, 表2, … for a document; the sheets for a workbook): for row and column labels (cellLabels). */
   sheets: GridSnapshot[];
-  /** The workbook, when the form came from a workbook (for writeAnnotatedCopy), else null. */
-  workbook: ExcelJS.Workbook | null;
+  /** The workbook read, when the form came from one (.xlsx, or the .xls's converted copy), else null. */
+  workbook: { bytes: Uint8Array } | null;
   /**
-   * Writes the annotated Word copies into `outDir` and returns their paths: the form's document
-   * (cells shaded and commented, sentences highlighted) and/or the separate report document
-   * (sentences highlighted). Named `<stem>.checked.docx`; never the input.
+   * The annotated Word copies' bytes: the form's document (cells shaded and commented, sentences
+   * highlighted) and/or the separate report document (sentences highlighted), each with the
+   * input it was made from. The CLI names and writes them (the copy rules of src/cli/copies).
    */
+  copies(): { input: string; bytes: Uint8Array }[];
+  /** Writes those copies into `outDir` as `<stem>.checked.docx` (atomically) and returns their paths. */
   annotate(outDir: string): Promise<string[]>;
 }
 
+/** What checkDocxFile reads with: the limits, and bytes already read through the checked descriptor. */
+export interface ReadWith {
+  limits?: Limits;
+  /** The input's bytes (read once, by readRegularFile), when the caller has them. */
+  bytes?: Uint8Array;
+  reportBytes?: Uint8Array;
+}
+
 interface Loaded {
-  bytes: Uint8Array | null;
+  files: Unzipped | null;
   note: string | null;
 }
 
-/** The bytes of a Word document; a .doc is converted with LibreOffice first (in a temporary folder). */
-async function loadWord(file: string): Promise<Loaded & { failed?: string }> {
+/** A Word package unzipped under the unzipped-size limit; a damaged zip gets the Word sentence. */
+function unzipWord(bytes: Uint8Array, limits: Limits): Unzipped {
+  try {
+    return unzipWithin(
+      bytes,
+      new Budget(limits.unzippedBytes, () =>
+        limitSentence.unzipped(limits).replace('工作簿', '文档'),
+      ),
+    ) as Unzipped;
+  } catch (e) {
+    if (e instanceof UnreadableFile && e.message === CORRUPT)
+      throw new UnreadableDocx('无法打开该文件：它不是有效的 .docx（zip）文件。');
+    throw e;
+  }
+}
+
+/** A Word document's parts; a .doc is converted with LibreOffice first (in a temporary folder). */
+async function loadWord(
+  file: string,
+  limits: Limits,
+  given?: Uint8Array,
+): Promise<Loaded & { failed?: string; converted?: Uint8Array }> {
   if (/\.doc$/i.test(file)) {
-    const c = await convertLegacy(file);
-    if (!c.ok) return { bytes: null, note: null, failed: c.message };
+    const c = await convertLegacy(file, undefined, limits);
+    if (!c.ok) return { files: null, note: null, failed: c.message };
     try {
+      const bytes = readRegularFile(c.path, limits);
       return {
-        bytes: await fs.readFile(c.path),
+        files: unzipWord(bytes, limits),
+        converted: bytes,
         note: `${path.basename(file)} 是旧版 .doc 文件，已用 LibreOffice 转换为 .docx 后校验（校验的是转换副本）。`,
       };
     } finally {
@@ -83,8 +114,8 @@ async function loadWord(file: string): Promise<Loaded & { failed?: string }> {
     }
   }
   if (!/\.docx$/i.test(file))
-    return { bytes: null, note: null, failed: '不是 Word 文档（.docx / .doc）。' };
-  return { bytes: await fs.readFile(file), note: null };
+    return { files: null, note: null, failed: '不是 Word 文档（.docx / .doc）。' };
+  return { files: unzipWord(given ?? readRegularFile(file, limits), limits), note: null };
 }
 
 function failed(file: string, message: string): FileResult {
@@ -99,12 +130,6 @@ function failed(file: string, message: string): FileResult {
   };
 }
 
-function noAnnotation(): Promise<string[]> {
-  return Promise.resolve([]);
-}
-
-const stemOf = (file: string) => path.basename(file).replace(/\.[^.]+$/, '');
-
 /**
  * Checks the form in `file` (.docx, .doc, or a workbook .xlsx / .xls) and, when there is a
  * narrative, cross-checks it against the form: the document's own paragraphs outside its
@@ -114,7 +139,9 @@ export async function checkDocxFile(
   file: string,
   profile: Profile,
   reportDocx?: string,
+  read: ReadWith = {},
 ): Promise<DocxCheck> {
+  const limits = read.limits ?? limitsFor();
   const notes: string[] = [];
   const empty = (message: string): DocxCheck => ({
     results: [failed(file, message)],
@@ -122,18 +149,19 @@ export async function checkDocxFile(
     reportFindings: [],
     sheets: [],
     workbook: null,
-    annotate: noAnnotation,
+    copies: () => [],
+    annotate: () => Promise.resolve([]),
   });
   let sheets: GridSnapshot[];
   let paragraphs: ReportParagraph[] = [];
-  let formBytes: Uint8Array | null = null;
-  let workbook: ExcelJS.Workbook | null = null;
+  let formFiles: Unzipped | null = null;
+  let workbook: { bytes: Uint8Array } | null = null;
   let converted: string | null = null;
   try {
     if (/\.(xlsx|xls)$/i.test(file)) {
       let source = file;
       if (/\.xls$/i.test(file)) {
-        const c = await convertLegacy(file);
+        const c = await convertLegacy(file, undefined, limits);
         if (!c.ok) return empty(c.message);
         converted = c.dir;
         source = c.path;
@@ -141,15 +169,19 @@ export async function checkDocxFile(
           `${path.basename(file)} 是旧版 .xls 文件，已用 LibreOffice 转换为 .xlsx 后校验（校验的是转换副本）。`,
         );
       }
-      const loaded = await readWorkbook(source);
-      sheets = loaded.sheets;
-      workbook = loaded.workbook;
+      // The same lean reader and limits as a workbook on its own (no exceljs on this path).
+      const bytes = source === file && read.bytes ? read.bytes : readRegularFile(source, limits);
+      sheets = readXlsx(bytes, file, {
+        maxUnzippedBytes: limits.unzippedBytes,
+        unzippedSentence: () => limitSentence.unzipped(limits),
+      });
+      workbook = { bytes };
     } else {
-      const w = await loadWord(file);
-      if (!w.bytes) return empty(w.failed ?? '无法读取该文件。');
+      const w = await loadWord(file, limits, read.bytes);
+      if (!w.files) return empty(w.failed ?? '无法读取该文件。');
       if (w.note) notes.push(w.note);
-      formBytes = w.bytes;
-      const d = openDocx(w.bytes);
+      formFiles = w.files;
+      const d = openUnzipped(w.files);
       sheets = d.tables.map((t) => t.sheet);
       paragraphs = d.paragraphs.map(({ index, text }) => ({ index, text }));
       if (!sheets.length)
@@ -163,28 +195,30 @@ export async function checkDocxFile(
   } catch (e) {
     if (converted) await fs.rm(converted, { recursive: true, force: true });
     const message =
-      e instanceof UnreadableDocx ? e.message : e instanceof Error ? e.message : String(e);
+      e instanceof UnreadableDocx || e instanceof UnreadableFile ? e.message : internalSentence(e);
     return empty(message);
   }
   if (converted) await fs.rm(converted, { recursive: true, force: true });
 
-  let reportBytes: Uint8Array | null = null;
+  let reportFiles: Unzipped | null = null;
   if (reportDocx) {
     try {
-      const w = await loadWord(reportDocx);
-      if (!w.bytes) notes.push(`自评报告 ${path.basename(reportDocx)} 未核对：${w.failed}`);
+      const w = await loadWord(reportDocx, limits, read.reportBytes);
+      if (!w.files) notes.push(`自评报告 ${path.basename(reportDocx)} 未核对：${w.failed}`);
       else {
         if (w.note) notes.push(w.note);
-        reportBytes = w.bytes;
-        paragraphs = openDocx(w.bytes).paragraphs.map(({ index, text }) => ({ index, text }));
+        reportFiles = w.files;
+        paragraphs = openUnzipped(w.files).paragraphs.map(({ index, text }) => ({ index, text }));
         notes.push(
           `自评报告：${path.basename(reportDocx)}（与 ${path.basename(file)} 配对核对）。`,
         );
       }
     } catch (e) {
-      notes.push(
-        `自评报告 ${path.basename(reportDocx)} 无法读取：${e instanceof Error ? e.message : String(e)}`,
-      );
+      const why =
+        e instanceof UnreadableDocx || e instanceof UnreadableFile
+          ? e.message
+          : internalSentence(e);
+      notes.push(`自评报告 ${path.basename(reportDocx)} 无法读取：${why}`);
     }
   }
 
@@ -213,36 +247,46 @@ export async function checkDocxFile(
       }
     }
   } catch (e) {
-    return empty(
-      `校验时出现内部错误：${e instanceof Error ? e.message : String(e)}。请把该文件反馈给开发者。`,
-    );
+    return empty(internalSentence(e));
   }
-  if (formBytes) results = results.map((r) => withLabels(r, sheets));
+  if (formFiles) results = results.map((r) => withLabels(r, sheets));
   if (notes.length) {
     const note = notes.join('');
     results = results.map((r) => ({ ...r, message: r.message ? `${r.message}${note}` : note }));
   }
 
-  const annotate = async (outDir: string): Promise<string[]> => {
-    const written: string[] = [];
-    const put = async (input: string, bytes: Uint8Array, marks: DocxMarks): Promise<void> => {
-      const out = path.join(outDir, `${stemOf(input)}.checked.docx`);
-      if (path.resolve(out) === path.resolve(input))
-        throw new Error(`批注副本不能覆盖原文件：${input}`);
-      await fs.mkdir(outDir, { recursive: true });
-      const tmp = `${out}.${process.pid}.tmp`;
-      await fs.writeFile(tmp, annotateDocx(bytes, marks));
-      await fs.rename(tmp, out);
-      written.push(out);
-    };
+  const copies = (): { input: string; bytes: Uint8Array }[] => {
+    const written: { input: string; bytes: Uint8Array }[] = [];
     const narrative = paragraphMarks(reportFindings);
-    if (formBytes) {
+    if (formFiles) {
       const cells = results.flatMap((r) => cellMarks(r.sheet, r.findings));
-      await put(file, formBytes, { cells, paragraphs: reportBytes ? [] : narrative });
+      written.push({
+        input: file,
+        bytes: annotateUnzipped(formFiles, { cells, paragraphs: reportFiles ? [] : narrative }),
+      });
     }
-    if (reportBytes && reportDocx)
-      await put(reportDocx, reportBytes, { cells: [], paragraphs: narrative });
+    if (reportFiles && reportDocx)
+      written.push({
+        input: reportDocx,
+        bytes: annotateUnzipped(reportFiles, { cells: [], paragraphs: narrative }),
+      });
     return written;
   };
-  return { results, notes, reportFindings, sheets, workbook, annotate };
+  const annotate = async (outDir: string): Promise<string[]> => {
+    const { writeAtomically } = await import('../copies');
+    const paths: string[] = [];
+    for (const c of copies()) {
+      const out = path.join(
+        outDir,
+        `${path.basename(c.input).replace(/\.[^.]+$/, '')}.checked.docx`,
+      );
+      if (path.resolve(out) === path.resolve(c.input))
+        throw new Error(`批注副本不能覆盖原文件：${c.input}`);
+      await fs.mkdir(outDir, { recursive: true });
+      await writeAtomically(out, c.bytes);
+      paths.push(out);
+    }
+    return paths;
+  };
+  return { results, notes, reportFindings, sheets, workbook, copies, annotate };
 }

@@ -1,7 +1,9 @@
-import { spawnSync } from 'child_process';
+import { spawn } from 'child_process';
 import { existsSync, promises as fs, realpathSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { type Limits, limitsFor } from '../limits';
 
 /** The LibreOffice command on PATH (soffice or libreoffice), or null. */
 export function findSoffice(): string | null {
@@ -37,13 +39,45 @@ export function convertAdvice(file: string): string {
 
 export type Converted = { ok: true; path: string; dir: string } | { ok: false; message: string };
 
+/** Conversions under way in this process: killed and cleaned up if the process is told to stop. */
+const running = new Map<number, string>();
+let hooked = false;
+function cleanUpOnStop(): void {
+  if (hooked) return;
+  hooked = true;
+  const stop = (signal: NodeJS.Signals) => {
+    for (const [pid, dir] of running) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      try {
+        require('fs').rmSync(dir, { recursive: true, force: true });
+      } catch {
+        // nothing left to remove
+      }
+    }
+    running.clear();
+    process.kill(process.pid, signal);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, stop);
+}
+
+/** What LibreOffice said, kept short: its output is never buffered whole (no ENOBUFS). */
+const KEEP = 4096;
+
 /**
  * Converts a .doc to .docx or a .xls to .xlsx with LibreOffice headless, into a new temporary
- * folder (the caller removes `dir`). The input is only read.
+ * folder (the caller removes `dir`). The input is only read. LibreOffice runs asynchronously in a
+ * process group of its own, killed with its group when the time limit comes (a little before the
+ * pool's, so this process is still there to clean up); its profile is a file URL (a TMPDIR with a
+ * space or # works), and the folder is removed on failure, timeout and Ctrl-C.
  */
 export async function convertLegacy(
   file: string,
   soffice: string | null = findSoffice(),
+  limits: Limits = limitsFor(),
 ): Promise<Converted> {
   if (!soffice) return { ok: false, message: convertAdvice(file) };
   const target = path.extname(file).toLowerCase() === '.doc' ? 'docx' : 'xlsx';
@@ -53,29 +87,62 @@ export async function convertLegacy(
       message: `这是旧版 .doc 文件，而 LibreOffice 未安装 Writer 组件（libreoffice-writer）：请安装后重试，或在 Word 中另存为 .docx 后再校验。`,
     };
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-convert-'));
-  const profile = path.join(dir, 'lo-profile');
-  const r = spawnSync(
-    soffice,
-    [
-      `-env:UserInstallation=file://${profile}`,
-      '--headless',
-      '--convert-to',
-      target,
-      '--outdir',
-      dir,
-      path.resolve(file),
-    ],
-    {
-      encoding: 'utf8',
-      timeout: 180_000,
+  const profile = pathToFileURL(path.join(dir, 'lo-profile')).href;
+  const app = target === 'docx' ? 'Word' : 'Excel';
+  const timeMs = Math.max(1000, limits.timeMs - 2000);
+  cleanUpOnStop();
+  const result = await new Promise<{ code: number | null; timedOut: boolean; said: string }>(
+    (resolve) => {
+      let said = '';
+      let timedOut = false;
+      const child = spawn(
+        soffice,
+        [
+          `-env:UserInstallation=${profile}`,
+          '--headless',
+          '--convert-to',
+          target,
+          '--outdir',
+          dir,
+          path.resolve(file),
+        ],
+        { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      const pid = child.pid;
+      if (pid) running.set(pid, dir);
+      child.stderr?.setEncoding('utf8');
+      child.stderr?.on('data', (t: string) => {
+        if (said.length < KEEP) said = (said + t).slice(0, KEEP);
+      });
+      const timer = setTimeout(() => {
+        timedOut = true;
+        try {
+          if (pid) process.kill(-pid, 'SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
+        }
+      }, timeMs);
+      const done = (code: number | null) => {
+        clearTimeout(timer);
+        if (pid) running.delete(pid);
+        resolve({ code, timedOut, said });
+      };
+      child.on('error', () => done(-1));
+      child.on('close', (code) => done(code));
     },
   );
   const out = path.join(dir, `${path.basename(file, path.extname(file))}.${target}`);
-  if (r.status !== 0 || !existsSync(out)) {
+  if (result.timedOut || result.code !== 0 || !existsSync(out)) {
     await fs.rm(dir, { recursive: true, force: true });
+    if (result.timedOut)
+      return {
+        ok: false,
+        message: `LibreOffice 转换超过 ${Math.round(timeMs / 1000)} 秒仍未完成，已停止；请在 ${app} 中另存为 .${target} 后再校验。`,
+      };
+    // LibreOffice's own output is English and says nothing a user can act on: not shown.
     return {
       ok: false,
-      message: `LibreOffice 未能转换该文件（${(r.stderr || r.error?.message || '').trim().split('\n')[0] || '无输出'}）；请在 ${target === 'docx' ? 'Word' : 'Excel'} 中另存为 .${target} 后再校验。`,
+      message: `LibreOffice 未能转换该文件；请在 ${app} 中另存为 .${target} 后再校验。`,
     };
   }
   return { ok: true, path: out, dir };

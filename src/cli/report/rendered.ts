@@ -29,6 +29,7 @@ export interface RenderedResult {
 export interface RenderedOutcome {
   results: RenderedResult[];
   copyError: string | null;
+  copied?: number;
 }
 
 export function render(r: FileResult, out: Output): RenderedResult {
@@ -44,5 +45,9 @@ export function render(r: FileResult, out: Output): RenderedResult {
 }
 
 export function renderOutcome(o: TaskResult, out: Output): RenderedOutcome {
-  return { results: o.results.map((r) => render(r, out)), copyError: o.copyError };
+  return {
+    results: o.results.map((r) => render(r, out)),
+    copyError: o.copyError,
+    copied: o.copied ?? 0,
+  };
 }
