@@ -173,9 +173,21 @@ export function displayText(cell: FakeCell | undefined): string {
 
 type Op = () => void;
 
-const encoder = new TextEncoder();
-/** Bytes on the wire: the JSON as UTF-8 (a Chinese character is three). */
-const bytes = (v: unknown): number => encoder.encode(JSON.stringify(v ?? null)).length;
+/** Bytes on the wire: the JSON as UTF-8 (a Chinese character is three). Counted by hand: jsdom has no TextEncoder. */
+const bytes = (v: unknown): number => {
+  const s = JSON.stringify(v ?? null);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else n += 3;
+  }
+  return n;
+};
 
 class Ctx {
   queue: Op[] = [];

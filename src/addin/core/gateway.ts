@@ -73,7 +73,7 @@ export type CheckOutcome =
       notices: string[];
       /** Present when a 自评报告 was cross-checked with this 校验. */
       report?: ReportOutcome;
-      /** What each fix's cell held when it was checked (seenKey): 修正 compares before writing. */
+      /** What the check saw in each fix's and finding's cell and each 总分 分值 cell (seenKey). */
       seen?: Record<string, RawValue>;
       /** Cells that should have been marked and could not be (protected sheets). */
       unmarked?: UnmarkedCells[];

@@ -215,11 +215,7 @@ export function createExcelGateway(host: ExcelHost, profile?: Profile): Gateway 
       return {
         sheet: w.sheet,
         cells: w.cells.map(
-          (a) =>
-            [
-              a,
-              ws.getRange(a).getCellProperties({ format: { protection: true } }),
-            ] as const,
+          (a) => [a, ws.getRange(a).getCellProperties({ format: { protection: true } })] as const,
         ),
       };
     });
@@ -269,8 +265,13 @@ export function createExcelGateway(host: ExcelHost, profile?: Profile): Gateway 
             );
             for (const r of explainResults(results, part.explanations)) {
               forms.push({ ...r, profile: chosen.used, sheet: s.sheet });
-              for (const f of r.findings)
-                if (f.fix) seen[seenKey(s.sheet, f.fix.cell)] = valueAt(s.snapshot, f.fix.cell);
+              // What the check saw: each fix's cell (修正 compares), each finding's cell and the
+              // 总分 row's 分值 (the pane says 应为/实填 of the cell named, and full marks as stated).
+              const cells = [
+                ...r.findings.flatMap((f) => [f.cells[0], f.fix?.cell]),
+                r.reading?.totalCells?.weight,
+              ];
+              for (const c of cells) if (c) seen[seenKey(s.sheet, c)] = valueAt(s.snapshot, c);
             }
           }
           let report: ReportOutcome | undefined;
