@@ -220,7 +220,7 @@ test('修正 applies that finding’s fix only, without also jumping to the cell
   fireEvent.click(screen.getByRole('button', { name: '把 D5 修正为 299.59' }));
   await waitFor(() =>
     expect(gw.applyFixes).toHaveBeenCalledWith(
-      [{ sheet: SHEET, cell: 'D5', value: '299.59', seen: null }],
+      [{ sheet: SHEET, cell: 'D5', value: '299.59', seen: '\u3000' }],
       'sheet',
     ),
   );
@@ -240,7 +240,7 @@ test('全部修正 shows what it will write (cell, old, new), asks once, then se
   expect(rows).toHaveLength(fixes.length);
   expect(rows[0]).toEqual(['D5', '空', '299.59']);
   expect(gw.applyFixes).not.toHaveBeenCalled();
-  fireEvent.click(screen.getByRole('button', { name: '确认修正' }));
+  fireEvent.click(screen.getByRole('button', { name: '确认修正', hidden: true }));
   await waitFor(() => expect(gw.applyFixes).toHaveBeenCalledWith(fixes, 'sheet'));
   expect(gw.applyFixes).toHaveBeenCalledTimes(1);
 });
@@ -251,7 +251,7 @@ test('全部修正 cancelled in its preview writes nothing', async () => {
   await runCheck();
   fireEvent.click(screen.getByRole('button', { name: /^全部修正/ }));
   await screen.findByTestId('fix-preview');
-  fireEvent.click(screen.getByRole('button', { name: '取消' }));
+  fireEvent.click(screen.getByRole('button', { name: '取消', hidden: true }));
   await waitFor(() => expect(screen.queryByTestId('fix-preview')).toBeNull());
   expect(gw.applyFixes).not.toHaveBeenCalled();
 });
@@ -347,7 +347,7 @@ test('全部工作表 checks the whole workbook and lists the findings form by f
     f.findings.flatMap((x) => (x.fix ? [{ sheet: f.sheet, ...x.fix }] : [])),
   );
   fireEvent.click(screen.getByRole('button', { name: `全部修正（${fixes.length}）` }));
-  fireEvent.click(await screen.findByRole('button', { name: '确认修正' }));
+  fireEvent.click(await screen.findByRole('button', { name: '确认修正', hidden: true }));
   await waitFor(() => expect(gw.applyFixes).toHaveBeenCalledWith(fixes, 'workbook'));
 });
 
@@ -420,7 +420,7 @@ describe('核对自评报告', () => {
     expect(gw.select).toHaveBeenCalledWith(SHEET, 'B2');
     // 修正 re-checks with the same report.
     fireEvent.click(screen.getByRole('button', { name: /^全部修正/ }));
-    fireEvent.click(await screen.findByRole('button', { name: '确认修正' }));
+    fireEvent.click(await screen.findByRole('button', { name: '确认修正', hidden: true }));
     await waitFor(() =>
       expect(gw.applyFixes).toHaveBeenCalledWith(expect.any(Array), 'sheet', sent),
     );
@@ -457,6 +457,7 @@ describe('核对自评报告', () => {
     expect((screen.getByTestId('report-form') as HTMLSelectElement).value).toBe('1');
     // 修正 keeps the pick.
     fireEvent.click(screen.getByRole('button', { name: /^全部修正/ }));
+    fireEvent.click(await screen.findByRole('button', { name: '确认修正', hidden: true }));
     await waitFor(() =>
       expect(gw.applyFixes).toHaveBeenCalledWith(
         expect.any(Array),

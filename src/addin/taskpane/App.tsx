@@ -453,7 +453,11 @@ export function App({
                   {(preview ?? []).map((f) => (
                     <tr key={`${f.sheet}!${f.cell}`}>
                       <td>{several ? `${f.sheet}!${f.cell}` : f.cell}</td>
-                      <td>{f.seen === undefined || f.seen === null ? '空' : String(f.seen)}</td>
+                      <td>
+                        {f.seen === undefined || f.seen === null || String(f.seen).trim() === ''
+                          ? '空'
+                          : String(f.seen)}
+                      </td>
                       <td>{f.value}</td>
                     </tr>
                   ))}
