@@ -127,7 +127,6 @@ async function readForms(
     }
   }
   // A blank sheet reads in no sync: the part's XML, when there is one, still needs its own.
-  // eslint-disable-next-line office-addins/load-object-before-read
   const xmlText = xml ? await readClientValue(context, xml) : null;
   const part = (xmlText && parseExplanations(xmlText)) || { profile: null, explanations: [] };
   if (!snapshots.some((s) => s.forms.length)) {
