@@ -44,6 +44,8 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     minWidth: 0,
     overflowWrap: 'anywhere',
+    // Grid items default to min-width: auto; a wide child must wrap, not widen the pane.
+    '& > *': { minWidth: 0 },
   },
   form: { display: 'grid', gap: tokens.spacingVerticalS, minWidth: 0 },
   filter: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },

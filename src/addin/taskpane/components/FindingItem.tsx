@@ -48,18 +48,6 @@ export interface FindingItemProps {
   onExplain?(finding: Finding, text: string): Promise<void>;
 }
 
-/** The whole finding in one sentence, for its accessible name. */
-export function findingLabel(f: Finding, cellValue?: RawValue): string {
-  const values = valuesLine(f, cellValue);
-  return [
-    `${SEVERITY[f.severity].name} ${f.cells[0] ?? ''}：${plain(f.message)}`,
-    values ? `${values}。` : '',
-    f.explanation
-      ? `审核说明${f.explanation.outdated ? '（已过期）' : ''}：${f.explanation.text}`
-      : '',
-  ].join('');
-}
-
 /** One finding: its main button goes to the cell (Enter or Space); 修正 writes its fix; 说明… explains it. */
 export function FindingItem({
   finding: f,
@@ -80,7 +68,9 @@ export function FindingItem({
         type="button"
         className={styles.main}
         data-finding-main=""
-        aria-label={`${findingLabel(f, cellValue)}（按 Enter 定位到单元格）`}
+        // No aria-label: the button's name is its whole visible content (severity, cell, rule,
+        // message, 应为/实填, 审核说明), so what is read out is what is shown (WCAG 2.5.3).
+        title="定位到单元格"
         onClick={() => onSelect(cell)}
       >
         <span className={styles.head}>
