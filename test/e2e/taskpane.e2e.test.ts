@@ -133,7 +133,10 @@ test('校验 lists and marks the findings; a click selects; a fix writes; 清除
   expect((await bookOf(page)).sheets[0].cells.D5.value).toBe(299.59);
 
   await page.getByRole('button', { name: '清除标记' }).click();
-  await page.getByText(/已恢复 \d+ 个单元格的原有格式/).last().waitFor(); // the notice (the live region says it too)
+  await page
+    .getByText(/已恢复 \d+ 个单元格的原有格式/)
+    .last()
+    .waitFor(); // the notice (the live region says it too)
   const after = fills(await bookOf(page));
   const before = fills(book);
   for (const [a, color] of Object.entries(before)) expect([a, after[a]]).toEqual([a, color]); // D5 white again, the rest No Fill
@@ -231,7 +234,10 @@ test('核对自评报告: the picked .docx is read in the pane, its findings are
   expect(book.sheets[0].notes.B2).toContain('自评报告第 5 段');
   expect(requests.filter((r) => !r.startsWith('GET '))).toEqual([]); // nothing uploaded
   await page.getByRole('button', { name: '清除标记' }).click();
-  await page.getByText(/已恢复 11 个单元格的原有格式/).last().waitFor();
+  await page
+    .getByText(/已恢复 11 个单元格的原有格式/)
+    .last()
+    .waitFor();
   expect(fills(await bookOf(page)).B2 ?? null).toBeNull();
   await page.close();
 }, 120_000);
