@@ -24,7 +24,7 @@ import { FIXTURES } from '../helpers/cli';
 
 const SHEET = '部门整体支出绩效自评表';
 // Fluent in jsdom on a shared 2-core machine: a render can take seconds.
-jest.setTimeout(60_000);
+jest.setTimeout(240_000);
 let seed: CheckOutcome;
 
 beforeAll(async () => {
