@@ -49,6 +49,8 @@ function markedCells(book: FakeBook, sheet: string): Record<string, string> {
 }
 
 const SHEET = '部门整体支出绩效自评表';
+// The large-sheet tests measure every response byte by byte; a shared 2-core machine is slow.
+jest.setTimeout(60_000);
 
 describe('校验 on the seed fixture', () => {
   let host: FakeHost;
