@@ -1,4 +1,4 @@
-/* Builds the add-in: taskpane.html + commands.html, the icons, and manifest.xml with the base URL
+/* Builds the add-in: taskpane.html (the pane and the ribbon's function: one shared runtime), the icons, and manifest.xml with the base URL
  * from ADDIN_BASE_URL (default: the dev server, https://localhost:3000/).
  *
  * office.js: Microsoft's CDN in every build a user runs (dev server, `npm run build:addin`).
@@ -64,7 +64,6 @@ module.exports = async (env, argv) => {
     devtool: dev ? 'source-map' : false,
     entry: {
       taskpane: './src/addin/taskpane/index.tsx',
-      commands: './src/addin/commands/commands.ts',
       result: './src/addin/dialog/result.ts',
     },
     output: { path: path.join(__dirname, 'dist-addin'), filename: '[name].js', clean: true },
@@ -87,13 +86,7 @@ module.exports = async (env, argv) => {
         chunks: ['taskpane'],
         templateParameters: { officeJs },
       }),
-      new HtmlWebpackPlugin({
-        filename: 'commands.html',
-        template: './src/addin/commands/commands.html',
-        chunks: ['commands'],
-        templateParameters: { officeJs },
-      }),
-      // The dialog the ribbon's 校验 opens (commands.ts), beside commands.html.
+      // The dialog the ribbon's 校验 opens (commands/lifecycle.ts), beside taskpane.html.
       new HtmlWebpackPlugin({
         filename: 'result.html',
         template: './src/addin/dialog/result.html',

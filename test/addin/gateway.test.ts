@@ -49,6 +49,8 @@ function markedCells(book: FakeBook, sheet: string): Record<string, string> {
 }
 
 const SHEET = '部门整体支出绩效自评表';
+// The large-sheet tests measure every response byte by byte; a shared 2-core machine is slow.
+jest.setTimeout(60_000);
 
 describe('校验 on the seed fixture', () => {
   let host: FakeHost;
@@ -181,7 +183,11 @@ describe('hosts and refusals', () => {
     const before = cloneBook(host.book);
     host.book.editing = true;
     const out = await createExcelGateway(host).check();
-    expect(out).toEqual({ kind: 'error', message: expect.stringContaining('正在编辑单元格') });
+    expect(out).toEqual({
+      kind: 'error',
+      message: expect.stringContaining('正在编辑单元格'),
+      detail: expect.stringContaining('InvalidOperationInCellEditMode'),
+    });
     host.book.editing = false;
     expect(host.book).toEqual({ ...before, editing: false });
   });
@@ -224,7 +230,9 @@ describe('hosts and refusals', () => {
     const out = await createExcelGateway(host).check();
     expect(Object.keys(host.book.sheets[0].notes)).toHaveLength(0);
     expect(Object.keys(markedCells(host.book, SHEET))).toHaveLength(9);
-    if (out.kind === 'checked') expect(out.notices.join()).toContain('1.18');
+    // said in words, no API version (issue 20 item 6)
+    if (out.kind === 'checked') expect(out.notices.join()).toContain('不能写批注');
+    if (out.kind === 'checked') expect(out.notices.join()).not.toMatch(/ExcelApi|1\.18/);
     await createExcelGateway(host).clearMarks();
     expect(Object.keys(markedCells(host.book, SHEET))).toHaveLength(0);
   });
@@ -365,7 +373,7 @@ describe('notes never cost the marks', () => {
       }, options);
     const out = await createExcelGateway(host).check();
     expect(out.kind).toBe('checked');
-    if (out.kind === 'checked') expect(out.notices.join()).toContain('批注未能写入');
+    if (out.kind === 'checked') expect(out.notices.join()).toContain('批注没能写入');
     expect(Object.keys(markedCells(host.book, SHEET))).toHaveLength(9);
     expect(JSON.parse(host.book.settings[RECORD_KEY]).sheets[0].cells).toHaveLength(9);
   });

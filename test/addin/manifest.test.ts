@@ -57,16 +57,36 @@ test('every URL names a page the build emits or an icon in assets/', () => {
   );
   for (const f of files) {
     if (f.startsWith('assets/')) expect(existsSync(path.join(ROOT, f))).toBe(true);
-    else expect(['taskpane.html', 'commands.html']).toContain(f);
+    else expect(['taskpane.html']).toContain(f);
   }
   const webpack = readFileSync(path.join(ROOT, 'webpack.config.js'), 'utf8');
   expect(webpack).toContain("filename: 'taskpane.html'");
-  expect(webpack).toContain("filename: 'commands.html'");
+  expect(webpack).not.toContain("filename: 'commands.html'");
+});
+
+test('one runtime for the ribbon and the pane: <Runtimes> lifetime long, the function file is the pane', () => {
+  expect(manifest).toMatch(
+    /<Runtimes>\s*<Runtime resid="Taskpane.Url" lifetime="long"\/>\s*<\/Runtimes>/,
+  );
+  expect(manifest).toContain('<FunctionFile resid="Taskpane.Url"/>');
+  expect(manifest).toMatch(
+    /<Action xsi:type="ShowTaskpane">[\s\S]*?<SourceLocation resid="Taskpane.Url"\/>/,
+  );
+  expect(manifest).toContain('<Set Name="SharedRuntime" MinVersion="1.1"/>');
+});
+
+test('Chinese labels whatever the UI language: default locale zh-CN, no English left', () => {
+  expect(manifest).toContain('<DefaultLocale>zh-CN</DefaultLocale>');
+  const shown = [...manifest.matchAll(/(?:DefaultValue|Value)="([^"]+)"/g)]
+    .map((m) => m[1])
+    .filter((v) => !/^https:/.test(v));
+  expect(shown.length).toBeGreaterThan(8);
+  for (const v of shown) expect(v).toMatch(/[\u4e00-\u9fff]/);
 });
 
 test('every FunctionName has a matching Office.actions.associate', () => {
   const names = [...manifest.matchAll(/<FunctionName>([^<]+)<\/FunctionName>/g)].map((m) => m[1]);
-  const commands = readFileSync(path.join(ROOT, 'src/addin/commands/commands.ts'), 'utf8');
+  const commands = readFileSync(path.join(ROOT, 'src/addin/taskpane/index.tsx'), 'utf8');
   expect(names).toEqual(['runCheck']);
   for (const n of names) expect(commands).toContain(`Office.actions.associate('${n}'`);
 });
@@ -112,22 +132,14 @@ describe('office.js: Microsoft CDN in every build a user runs, the npm copy only
     expect(config.OFFICE_JS_CDN).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
     for (const mode of ['production', 'development']) {
       const b = await build(mode);
-      expect(b.officeJs).toEqual([
-        config.OFFICE_JS_CDN,
-        config.OFFICE_JS_CDN,
-        config.OFFICE_JS_CDN,
-      ]); // taskpane.html, commands.html, result.html
+      expect(b.officeJs).toEqual([config.OFFICE_JS_CDN, config.OFFICE_JS_CDN]); // taskpane.html, result.html
       expect(b.copied).toEqual([]);
     }
   });
 
   test('OFFICE_JS_URL=office-js/office.js (npm run test:e2e) loads the local npm copy and copies it there', async () => {
     const b = await build('production', 'office-js/office.js');
-    expect(b.officeJs).toEqual([
-      'office-js/office.js',
-      'office-js/office.js',
-      'office-js/office.js',
-    ]);
+    expect(b.officeJs).toEqual(['office-js/office.js', 'office-js/office.js']);
     expect(b.copied).toEqual(['office-js/', 'office-js/']);
     expect(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.e2e).toMatch(
       /^OFFICE_JS_URL=office-js\/office\.js /,
@@ -137,7 +149,7 @@ describe('office.js: Microsoft CDN in every build a user runs, the npm copy only
   test('an IT department mirror: OFFICE_JS_URL=https://… is loaded as given; other values are refused', async () => {
     const mirror = 'https://intranet.example.cn/office-js/office.js';
     expect(await build('production', mirror)).toEqual({
-      officeJs: [mirror, mirror, mirror],
+      officeJs: [mirror, mirror],
       copied: [],
     });
     for (const bad of ['http://intranet/office.js', '/office.js', '../office.js', 'office-js/'])

@@ -82,4 +82,13 @@ describe('the ribbon button says what it found', () => {
     expect(url.searchParams.get('kind')).toBe('error');
     expect(url.searchParams.get('title')).toBe('2 个错误、7 个警告');
   });
+
+  test('the verdict leads the title; the text points to the pane, which now shows the list', () => {
+    const f = form(2, 7);
+    f.summary.verdict = '需修改';
+    const o = checked([f], 9);
+    expect(outcomeText(o).title).toBe('需修改：2 个错误、7 个警告');
+    expect(outcomeText(o).text).toContain('任务窗格中列出了每一条');
+    expect(outcomeText({ kind: 'cancelled', message: '已取消校验。' }).title).toBe('已取消');
+  });
 });

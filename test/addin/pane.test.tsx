@@ -6,10 +6,12 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { loadWorkbook } from '../../src/adapters/exceljs/readWorkbook';
-import type { CheckOutcome, Gateway } from '../../src/addin/core/gateway';
+import { type CheckOutcome, type Gateway, seenKey } from '../../src/addin/core/gateway';
+import { createExcelGateway } from '../../src/addin/host/excelGateway';
 import { App } from '../../src/addin/taskpane/App';
-import { checkSheets } from '../../src/engine/check';
+import { createOutcomeStore } from '../../src/addin/core/store';
+import { createFakeHost } from '../fakes/fakeExcel';
+import { fakeBookFromXlsx } from '../fakes/fromExcelJs';
 import type { ReportFinding } from '../../src/engine/report/crossCheck';
 import { FIXTURES } from '../helpers/cli';
 
@@ -21,24 +23,29 @@ import { FIXTURES } from '../helpers/cli';
 };
 
 const SHEET = '部门整体支出绩效自评表';
+// Fluent in jsdom on a shared 2-core machine: a render can take seconds.
+jest.setTimeout(240_000);
 let seed: CheckOutcome;
 
 beforeAll(async () => {
-  const { sheets } = await loadWorkbook(
-    readFileSync(path.join(FIXTURES, 'yuelu-2022.xlsx')),
-    'x.xlsx',
-  );
-  const result = { ...checkSheets(sheets), sheet: SHEET };
-  seed = {
-    kind: 'checked',
-    scope: 'sheet',
-    forms: [result],
-    result,
-    foundElsewhere: null,
-    marked: 9,
-    notices: [],
-  };
+  // The seed as the real gateway reports it (over the fake Excel): findings, seen values, profile.
+  seed = await createExcelGateway(
+    createFakeHost(await fakeBookFromXlsx(readFileSync(path.join(FIXTURES, 'yuelu-2022.xlsx')))),
+  ).check();
+  if (seed.kind !== 'checked') throw new Error('the seed is a form');
 });
+
+/** The fixes as the pane sends them: each with the value the check saw in its cell. */
+const fixesOf = (o: CheckOutcome) =>
+  o.kind === 'checked'
+    ? o.forms.flatMap((form) =>
+        form.findings.flatMap((f) =>
+          f.fix
+            ? [{ sheet: form.sheet, ...f.fix, seen: o.seen?.[seenKey(form.sheet, f.fix.cell)] }]
+            : [],
+        ),
+      )
+    : [];
 
 function stubGateway(overrides: Partial<Gateway> = {}): jest.Mocked<Gateway> {
   return {
@@ -70,40 +77,140 @@ test('outside Excel the pane says to open it in Excel and offers no actions', ()
   expect(screen.queryByRole('button', { name: '校验' })).toBeNull();
 });
 
-test('校验 shows the summary and the findings grouped by part', async () => {
+test('校验 shows the verdict first, then errors, warnings and infos, in plain words', async () => {
   const gw = stubGateway();
   renderPane(gw);
   await runCheck();
   expect(gw.check).toHaveBeenCalledTimes(1);
   const summary = screen.getByLabelText('校验摘要');
+  // the verdict is the summary's first line
+  expect(summary.firstElementChild?.getAttribute('data-verdict')).toBe('需修改');
+  expect(summary.firstElementChild?.textContent).toContain('有 2 个错误：改正后才能报送。');
   expect(within(summary).getByText('错误 2')).toBeTruthy();
   expect(within(summary).getByText('警告 7')).toBeTruthy();
-  expect(summary.textContent).toContain('自评总分 96，复算总分 106（满分 110），等级 优');
-  expect(summary.textContent).toContain('读取：资金 8 行，指标 17 行（可复算');
-  const funds = screen.getByRole('region', { name: '整体资金' });
-  // F5, F8: the rates the filled 合计 make computable, in the engine's fix plan (fix.follow-up notes).
+  // full marks as the form states them (G34 = 100), the weights' own sum said apart
+  expect(summary.textContent).toContain(
+    '自评总分 96（满分 100），重算总分 106，等级 优。各项分值相加为 110，与表内满分 100 不一致。',
+  );
+  expect(summary.textContent).not.toContain('满分 110');
+  expect(summary.textContent).toContain('其中 9 行能按目标值和实际值重算得分');
+  expect(summary.textContent).not.toMatch(/可复算/);
+  const order = [...document.querySelectorAll('li[data-severity]')].map((li) =>
+    li.getAttribute('data-severity'),
+  );
+  const firstWarning = order.indexOf('warning');
+  expect(order.slice(0, firstWarning)).toEqual(['error', 'error']);
+  expect(order.lastIndexOf('warning')).toBeLessThan(order.indexOf('info'));
+  const errors = screen.getByRole('region', { name: '错误 2 条' });
   expect(
-    within(funds)
+    within(errors)
       .getAllByRole('listitem')
-      .map((li) => li.getAttribute('data-cell')),
-  ).toEqual(['D5', 'E5', 'D8', 'E8', 'F5', 'F8']);
-  const total = screen.getByRole('region', { name: '总分' });
-  expect(
-    within(total)
-      .getAllByRole('listitem')
-      .filter((li) => li.getAttribute('data-severity') === 'error')
       .map((li) => li.getAttribute('data-cell')),
   ).toEqual(['G34', 'H34']);
-  expect(screen.getByRole('region', { name: '绩效指标' }).textContent).toContain(
-    '偏差原因分析及改进措施不能为空',
+  // G34 holds 100: the line says so instead of "应为 100；实填 110"
+  expect(errors.textContent).toContain('G34 填的是 100；按表内其他数算得 110');
+  expect(errors.textContent).not.toContain('应为 100；实填 110');
+  const pane = document.body.textContent ?? '';
+  expect(pane).not.toMatch(/修正计划的后续一步|按本次给出的其他修正改正后|ExcelApi/);
+});
+
+test("the severity filter shows one severity; the whole message is each finding's accessible name", async () => {
+  renderPane(stubGateway());
+  await runCheck();
+  fireEvent.click(screen.getByRole('button', { name: '警告' }));
+  const severities = new Set(
+    [...document.querySelectorAll('li[data-severity]')].map((li) =>
+      li.getAttribute('data-severity'),
+    ),
   );
+  expect([...severities]).toEqual(['warning']);
+  // the main button's name is its whole content: severity, cell, message and 应为/实填
+  const d5 = screen.getByRole('button', { name: /^警告\s*D5.*D5 应为 299\.59；实填 空/ });
+  expect(d5.getAttribute('aria-label')).toBeNull();
+  fireEvent.click(screen.getByRole('button', { name: '全部' }));
+  expect(document.querySelectorAll('li[data-severity="error"]').length).toBe(2);
+});
+
+test('arrow keys move between findings; Enter and Space (a real button) go to the cell', async () => {
+  const gw = stubGateway();
+  renderPane(gw);
+  await runCheck();
+  const mains = [...document.querySelectorAll<HTMLElement>('[data-finding-main]')];
+  expect(mains.every((m) => m.tagName === 'BUTTON')).toBe(true);
+  mains[0].focus();
+  fireEvent.keyDown(mains[0], { key: 'ArrowDown' });
+  expect(document.activeElement).toBe(mains[1]);
+  fireEvent.keyDown(mains[1], { key: 'End' });
+  expect(document.activeElement).toBe(mains.at(-1));
+  fireEvent.keyDown(mains.at(-1)!, { key: 'ArrowUp' });
+  expect(document.activeElement).toBe(mains.at(-2));
+});
+
+test('the outcome of 校验 is announced in a live region', async () => {
+  renderPane(stubGateway());
+  await runCheck();
+  const live = screen.getByTestId('live');
+  expect(live.getAttribute('aria-live')).toBe('polite');
+  expect(live.textContent).toBe(
+    '结论：需修改。校验完成：2 个错误，7 个警告，8 条提示。'.replace(
+      '8',
+      String(seed.kind === 'checked' ? seed.result.summary.infos : 0),
+    ),
+  );
+});
+
+test('a long list is paged: 30 at first, more on request', async () => {
+  const one = (seed as Extract<CheckOutcome, { kind: 'checked' }>).result;
+  const many = Array.from({ length: 75 }, (_, i) => ({
+    ...one.findings.find((f) => f.severity === 'info')!,
+    cells: [`C${i + 40}`],
+  }));
+  const big = { ...one, findings: many };
+  const o: CheckOutcome = {
+    ...(seed as Extract<CheckOutcome, { kind: 'checked' }>),
+    forms: [big],
+    result: big,
+  };
+  renderPane(stubGateway({ check: jest.fn(async () => o) }));
+  await runCheck();
+  expect(document.querySelectorAll('li[data-severity]').length).toBe(30);
+  fireEvent.click(screen.getByRole('button', { name: '再显示 30 条（还有 45 条）' }));
+  expect(document.querySelectorAll('li[data-severity]').length).toBe(60);
+});
+
+test('a ribbon 校验 (the shared store) fills an open pane', async () => {
+  const store = createOutcomeStore();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App gateway={stubGateway()} store={store} />
+    </FluentProvider>,
+  );
+  expect(screen.queryByLabelText('校验摘要')).toBeNull();
+  act(() => store.set(seed));
+  expect(await screen.findByLabelText('校验摘要')).toBeTruthy();
+});
+
+test("Excel's code stays behind 详细信息, never in the sentence", async () => {
+  renderPane(
+    stubGateway({
+      check: jest.fn(async () => ({
+        kind: 'error' as const,
+        message: 'Excel 暂时没有响应，工作表未作改动：请稍等片刻再试。',
+        detail: 'GeneralException: internal error',
+      })),
+    }),
+  );
+  fireEvent.click(screen.getByRole('button', { name: '校验' }));
+  const alert = await screen.findByRole('alert');
+  expect(within(alert).getByText('详细信息').tagName).toBe('SUMMARY');
+  expect(alert.querySelector('code')?.textContent).toBe('GeneralException: internal error');
 });
 
 test('clicking a finding selects its cell', async () => {
   const gw = stubGateway();
   renderPane(gw);
   await runCheck();
-  fireEvent.click(screen.getByLabelText(/^错误 G34/));
+  fireEvent.click(screen.getByRole('button', { name: /^错误\s*G34/ }));
   expect(gw.select).toHaveBeenCalledWith(SHEET, 'G34');
 });
 
@@ -111,27 +218,43 @@ test('修正 applies that finding’s fix only, without also jumping to the cell
   const gw = stubGateway();
   renderPane(gw);
   await runCheck();
-  const d5 = screen.getByLabelText(/^警告 D5/);
-  fireEvent.click(within(d5).getByRole('button', { name: '修正为 299.59' }));
+  fireEvent.click(screen.getByRole('button', { name: '把 D5 修正为 299.59' }));
   await waitFor(() =>
     expect(gw.applyFixes).toHaveBeenCalledWith(
-      [{ sheet: SHEET, cell: 'D5', value: '299.59' }],
+      [{ sheet: SHEET, cell: 'D5', value: '299.59', seen: '\u3000' }],
       'sheet',
     ),
   );
   expect(gw.select).not.toHaveBeenCalled();
 });
 
-test('全部修正 sends every fix at once', async () => {
+test('全部修正 shows what it will write (cell, old, new), asks once, then sends every fix at once', async () => {
   const gw = stubGateway();
   renderPane(gw);
   await runCheck();
-  const fixes =
-    seed.kind === 'checked'
-      ? seed.result.findings.flatMap((f) => (f.fix ? [{ sheet: SHEET, ...f.fix }] : []))
-      : [];
+  const fixes = fixesOf(seed);
   fireEvent.click(screen.getByRole('button', { name: `全部修正（${fixes.length}）` }));
+  const table = await screen.findByTestId('fix-preview');
+  const rows = [...table.querySelectorAll('tbody tr')].map((tr) =>
+    [...tr.querySelectorAll('td')].map((td) => td.textContent),
+  );
+  expect(rows).toHaveLength(fixes.length);
+  expect(rows[0]).toEqual(['D5', '空', '299.59']);
+  expect(gw.applyFixes).not.toHaveBeenCalled();
+  fireEvent.click(screen.getByRole('button', { name: '确认修正', hidden: true }));
   await waitFor(() => expect(gw.applyFixes).toHaveBeenCalledWith(fixes, 'sheet'));
+  expect(gw.applyFixes).toHaveBeenCalledTimes(1);
+});
+
+test('全部修正 cancelled in its preview writes nothing', async () => {
+  const gw = stubGateway();
+  renderPane(gw);
+  await runCheck();
+  fireEvent.click(screen.getByRole('button', { name: /^全部修正/ }));
+  await screen.findByTestId('fix-preview');
+  fireEvent.click(screen.getByRole('button', { name: '取消', hidden: true }));
+  await waitFor(() => expect(screen.queryByTestId('fix-preview')).toBeNull());
+  expect(gw.applyFixes).not.toHaveBeenCalled();
 });
 
 test('the 校验 button is busy and everything is disabled while Excel works', async () => {
@@ -168,7 +291,7 @@ test('no form: the sentence of what was looked for', async () => {
   );
   fireEvent.click(screen.getByRole('button', { name: '校验' }));
   expect(await screen.findByText('没有找到绩效自评表')).toBeTruthy();
-  expect(screen.getByText(/未找到绩效自评表：在工作表“通讯录”/)).toBeTruthy();
+  expect(screen.getAllByText(/未找到绩效自评表：在工作表“通讯录”/).length).toBeGreaterThan(0);
 });
 
 test('Excel refusing: an alert with the sentence', async () => {
@@ -216,15 +339,16 @@ test('全部工作表 checks the whole workbook and lists the findings form by f
   renderPane(gw);
   fireEvent.click(screen.getByRole('button', { name: '全部工作表' }));
   await screen.findByText('找到 2 张自评表');
-  expect(gw.check).toHaveBeenCalledWith('workbook');
+  expect(gw.check).toHaveBeenCalledWith('workbook', undefined, expect.anything());
   const second = screen.getByRole('region', { name: '工作表“第二张” A1:I34' });
   expect(within(second).getByLabelText('校验摘要').textContent).toContain('读取：资金 8 行');
-  fireEvent.click(within(second).getByLabelText(/^错误 G34/));
+  fireEvent.click(within(second).getByRole('button', { name: /^错误\s*G34/ }));
   expect(gw.select).toHaveBeenCalledWith('第二张', 'G34');
   const fixes = [one, other].flatMap((f) =>
     f.findings.flatMap((x) => (x.fix ? [{ sheet: f.sheet, ...x.fix }] : [])),
   );
   fireEvent.click(screen.getByRole('button', { name: `全部修正（${fixes.length}）` }));
+  fireEvent.click(await screen.findByRole('button', { name: '确认修正', hidden: true }));
   await waitFor(() => expect(gw.applyFixes).toHaveBeenCalledWith(fixes, 'workbook'));
 });
 
@@ -293,10 +417,11 @@ describe('核对自评报告', () => {
     // Not listed twice: the 表格 group does not hold it.
     expect(screen.queryByRole('region', { name: '表格' })?.textContent ?? '').not.toContain('3246');
     expect(screen.getByText('自评报告：1 处与自评表不符')).toBeTruthy();
-    fireEvent.click(items[0]);
+    fireEvent.click(within(items[0]).getAllByRole('button')[0]);
     expect(gw.select).toHaveBeenCalledWith(SHEET, 'B2');
     // 修正 re-checks with the same report.
     fireEvent.click(screen.getByRole('button', { name: /^全部修正/ }));
+    fireEvent.click(await screen.findByRole('button', { name: '确认修正', hidden: true }));
     await waitFor(() =>
       expect(gw.applyFixes).toHaveBeenCalledWith(expect.any(Array), 'sheet', sent),
     );
@@ -333,6 +458,7 @@ describe('核对自评报告', () => {
     expect((screen.getByTestId('report-form') as HTMLSelectElement).value).toBe('1');
     // 修正 keeps the pick.
     fireEvent.click(screen.getByRole('button', { name: /^全部修正/ }));
+    fireEvent.click(await screen.findByRole('button', { name: '确认修正', hidden: true }));
     await waitFor(() =>
       expect(gw.applyFixes).toHaveBeenCalledWith(
         expect.any(Array),

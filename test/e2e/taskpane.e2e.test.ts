@@ -3,6 +3,9 @@ import * as path from 'path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { FakeBook } from '../fakes/fakeExcel';
 import { cloneBook, fakeBookFromXlsx } from '../fakes/fromExcelJs';
+import { syntheticForm } from '../../bench/synthetic';
+import { a1 } from '../fakes/fakeExcel';
+import { buildWorkbook } from '../helpers/workbook';
 import { buildFakeHost } from './buildFakeHost';
 import { serve } from './server';
 
@@ -125,12 +128,15 @@ test('校验 lists and marks the findings; a click selects; a fix writes; 清除
         .selection?.address === 'H34',
   );
 
-  await page.locator('li[data-cell="D5"]').getByRole('button', { name: '修正为 299.59' }).click();
+  await page.getByRole('button', { name: '把 D5 修正为 299.59' }).click();
   await page.locator('li[data-cell="D5"]').waitFor({ state: 'detached' });
   expect((await bookOf(page)).sheets[0].cells.D5.value).toBe(299.59);
 
   await page.getByRole('button', { name: '清除标记' }).click();
-  await page.getByText(/已恢复 \d+ 个单元格的原有格式/).waitFor();
+  await page
+    .getByText(/已恢复 \d+ 个单元格的原有格式/)
+    .last()
+    .waitFor(); // the notice (the live region says it too)
   const after = fills(await bookOf(page));
   const before = fills(book);
   for (const [a, color] of Object.entries(before)) expect([a, after[a]]).toEqual([a, color]); // D5 white again, the rest No Fill
@@ -228,7 +234,145 @@ test('核对自评报告: the picked .docx is read in the pane, its findings are
   expect(book.sheets[0].notes.B2).toContain('自评报告第 5 段');
   expect(requests.filter((r) => !r.startsWith('GET '))).toEqual([]); // nothing uploaded
   await page.getByRole('button', { name: '清除标记' }).click();
-  await page.getByText(/已恢复 11 个单元格的原有格式/).waitFor();
+  await page
+    .getByText(/已恢复 11 个单元格的原有格式/)
+    .last()
+    .waitFor();
   expect(fills(await bookOf(page)).B2 ?? null).toBeNull();
   await page.close();
 }, 120_000);
+
+/** axe-core in the page: no violation of WCAG 2.x level A or AA. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            o: unknown,
+          ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+test('accessibility: the checked pane, light and dark, has no WCAG A/AA violation (axe-core); the outcome is announced', async () => {
+  for (const dark of [false, true]) {
+    const page = await openPane(cloneBook(seed), { dark });
+    await page.getByRole('button', { name: '校验' }).click({ timeout: 30_000 });
+    await page.getByLabel('校验摘要').waitFor();
+    expect(await page.getByTestId('live').textContent()).toMatch(
+      /^结论：需修改。校验完成：2 个错误/,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    // the findings: real buttons, arrow keys move between them
+    await page.locator('[data-finding-main]').first().focus();
+    await page.keyboard.press('ArrowDown');
+    expect(
+      await page.evaluate(
+        () => document.activeElement === document.querySelectorAll('[data-finding-main]')[1],
+      ),
+    ).toBe(true);
+    await page.close();
+  }
+}, 180_000);
+
+test('a protected form: the unlocked cells are marked, the rest listed; 修正 never writes a locked cell', async () => {
+  const book = cloneBook(seed);
+  const s = book.sheets[0];
+  s.protected = true;
+  for (const a of ['D5', 'E5', 'D8'])
+    s.cells[a] = { ...(s.cells[a] ?? { value: null }), locked: false };
+  const page = await openPane(book);
+  await page.getByRole('button', { name: '校验' }).click({ timeout: 30_000 });
+  await page.getByLabel('校验摘要').waitFor();
+  await page.getByText(/受保护，6 个单元格不能标色/).waitFor();
+  const marked = Object.entries(fills(await bookOf(page)))
+    .filter(([, c]) => c === '#FFC7CE' || c === '#FFEB9C')
+    .map(([a]) => a)
+    .sort();
+  expect(marked).toEqual(['D5', 'D8', 'E5']);
+  const e8 = (await bookOf(page)).sheets[0].cells.E8?.value ?? null;
+  await page.getByRole('button', { name: /^全部修正/ }).click();
+  await page.getByRole('button', { name: '确认修正' }).click();
+  await page.getByText(/被锁定，没有修正/).waitFor({ timeout: 30_000 });
+  const after = (await bookOf(page)).sheets[0].cells;
+  expect(after.D5.value).toBe(299.59);
+  expect(after.E8?.value ?? null).toBe(e8);
+  await page.close();
+}, 120_000);
+
+test('a 3,000-merge form: read in chunks under the 512-area limit, every indicator row checked', async () => {
+  const rows = syntheticForm(3000);
+  rows[12][7] = 0;
+  const book = await fakeBookFromXlsx(await buildWorkbook([{ name: 'Sheet1', rows }]));
+  for (let r = 11; r + 1 < 11 + 3000; r += 2)
+    book.sheets[0].merges.push(`${a1(r, 0)}:${a1(r + 1, 0)}`, `${a1(r, 8)}:${a1(r + 1, 8)}`);
+  expect(book.sheets[0].merges).toHaveLength(3000);
+  const page = await openPane(book);
+  await page.getByRole('button', { name: '校验' }).click({ timeout: 30_000 });
+  await page.getByLabel('校验摘要').waitFor({ timeout: 90_000 });
+  expect(await page.getByLabel('校验摘要').textContent()).toContain('指标 3000 行');
+  expect(await page.getByRole('alert').count()).toBe(0);
+  // a long list is paged
+  expect(await page.locator('li[data-severity]').count()).toBeLessThanOrEqual(30);
+  await page.close();
+}, 180_000);
+
+test('edits between 校验 and 修正: the changed cell is skipped and listed, the others written', async () => {
+  const page = await openPane(cloneBook(seed));
+  await page.getByRole('button', { name: '校验' }).click({ timeout: 30_000 });
+  await page.getByLabel('校验摘要').waitFor();
+  await page.evaluate(() => {
+    const host = (window as unknown as { __selfevalTestHost: { book: FakeBook } })
+      .__selfevalTestHost;
+    host.book.sheets[0].cells.D5 = { value: 300 };
+  });
+  await page.getByRole('button', { name: /^全部修正/ }).click();
+  const preview = page.getByTestId('fix-preview');
+  await preview.waitFor();
+  expect(await preview.locator('tbody tr').count()).toBe(6);
+  await page.getByRole('button', { name: '确认修正' }).click();
+  await page.getByText(/D5 在校验之后被改过，没有修正/).waitFor({ timeout: 30_000 });
+  const cells = (await bookOf(page)).sheets[0].cells;
+  expect(cells.D5.value).toBe(300);
+  expect(typeof cells.D8.value).toBe('number');
+  await page.close();
+}, 120_000);
+
+test('the ribbon dialog page: 关闭 tells the command (messageParent), which then completes', async () => {
+  const page = await browser.newPage({ viewport: { width: 400, height: 300 }, locale: 'zh-CN' });
+  const q = new URLSearchParams({
+    kind: 'error',
+    title: '需修改：2 个错误、7 个警告',
+    text: '工作表“甲”：…',
+  });
+  await page.goto(`${server.url}/result.html?${q.toString()}`);
+  await page.getByText('需修改：2 个错误、7 个警告').waitFor({ timeout: 30_000 });
+  await page.evaluate(() => {
+    const w = window as unknown as { Office: { context: unknown }; __sent: string[] };
+    w.__sent = [];
+    // Outside Office there is no dialog host: stand in for Office.context.ui.messageParent.
+    const ui = { messageParent: (m: string) => w.__sent.push(m) };
+    const ctx = (w.Office.context ?? {}) as Record<string, unknown>;
+    try {
+      Object.defineProperty(ctx, 'ui', { configurable: true, value: ui });
+    } catch {
+      ctx.ui = ui;
+    }
+    if (!w.Office.context) w.Office.context = ctx;
+  });
+  await page.getByRole('button', { name: '关闭' }).click();
+  expect(await page.evaluate(() => (window as unknown as { __sent: string[] }).__sent)).toEqual([
+    'close',
+  ]);
+  // the command side (commands/lifecycle.ts) completes only on that message: test/addin/dialogLifecycle.test.ts
+  await page.close();
+}, 60_000);

@@ -9,7 +9,13 @@
  * - cells that only carry formatting extend the used range;
  * - merged areas come back as in office-js #1590 (the address names only top-left cells; the
  *   areas' geometry is right) and #3611 (only areas whose top-left lies in the range);
- * - threaded comments exist; notes.add on a multi-cell range throws.
+ * - threaded comments exist; notes.add on a multi-cell range throws;
+ * - getMergedAreasOrNullObject fails over 512 areas in the range (its documented limit);
+ * - a large read can be refused the other ways Excel on the web refuses: GeneralException, a
+ *   timeout, or `values` coming back null (FakeOptions.refuseReads);
+ * - getUsedRange(true) trims to the cells holding values;
+ * - protection: cells are locked unless unlocked; a protected sheet refuses values on locked
+ *   cells, and formatting unless the cell is unlocked or the protection allows formatting.
  * Plain data underneath (FakeBook), so it runs in Node tests and in the browser alike.
  */
 
@@ -24,6 +30,13 @@ export interface FakeCell {
   formula?: string;
   numberFormat?: string;
   fill?: FakeFill | null;
+  /** Excel's default is locked (true); only matters on a protected sheet. */
+  locked?: boolean;
+}
+
+/** Worksheet.protection.options the fake honours. */
+export interface FakeProtection {
+  allowFormatCells?: boolean;
 }
 
 export interface FakeSheet {
@@ -34,6 +47,7 @@ export interface FakeSheet {
   /** Threaded comments by cell address. */
   comments?: Record<string, string>;
   protected?: boolean;
+  protection?: FakeProtection;
 }
 
 export interface FakeBook {
@@ -43,6 +57,8 @@ export interface FakeBook {
   selection: { sheet: string; address: string } | null;
   /** Simulates Excel refusing every request (a cell being edited). */
   editing?: boolean;
+  /** workbook.customXmlParts: each part's XML as added (its namespace is its root's). */
+  xmlParts?: { id: string; xml: string }[];
 }
 
 export type FakeApi = 'notes' | 'comments' | 'mergedAreas' | 'undoGroup';
@@ -56,6 +72,10 @@ export interface FakeOptions {
   noFillTint?: 'null' | 'absent';
   /** The response limit in bytes (Excel on the web: 5 MB). */
   payloadLimit?: number;
+  /** getMergedAreasOrNullObject fails over this many areas in the range (Excel: 512). */
+  mergeLimit?: number;
+  /** A values read of more than `over` cells is refused this way (Excel on the web's other answers). */
+  refuseReads?: { over: number; as: 'GeneralException' | 'Timeout' | 'nullValues' } | null;
 }
 
 export interface FakeHost {
@@ -153,9 +173,21 @@ export function displayText(cell: FakeCell | undefined): string {
 
 type Op = () => void;
 
-const encoder = new TextEncoder();
-/** Bytes on the wire: the JSON as UTF-8 (a Chinese character is three). */
-const bytes = (v: unknown): number => encoder.encode(JSON.stringify(v ?? null)).length;
+/** Bytes on the wire: the JSON as UTF-8 (a Chinese character is three). Counted by hand: jsdom has no TextEncoder. */
+const bytes = (v: unknown): number => {
+  const s = JSON.stringify(v ?? null);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else n += 3;
+  }
+  return n;
+};
 
 class Ctx {
   queue: Op[] = [];
@@ -252,6 +284,7 @@ class FakeRange extends Loadable {
     private sheet: FakeSheetProxy,
     private box: Box | null,
     private usedOnly = false,
+    private valuesOnly = false,
   ) {
     super(ctx);
     this.format = { fill: new FakeFillProxy(this), font: new FakeFont(this) };
@@ -265,7 +298,7 @@ class FakeRange extends Loadable {
     return `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`;
   }
   private resolve(): Box | null {
-    return this.usedOnly ? this.sheet.usedBox() : this.box;
+    return this.usedOnly ? this.sheet.usedBox(this.valuesOnly) : this.box;
   }
   private cells<T>(f: (cell: FakeCell | undefined, r: number, c: number) => T): T[][] {
     const b = this.resolve() as Box;
@@ -277,15 +310,27 @@ class FakeRange extends Loadable {
     }
     return out;
   }
-  write(f: (cell: FakeCell, address: string) => void, requestBytes = 48): void {
+  write(
+    f: (cell: FakeCell, address: string) => void,
+    requestBytes = 48,
+    kind: 'value' | 'format' = 'format',
+  ): void {
     this.ctx.enqueue(() => {
-      if (this.sheet.data().protected)
-        throw new FakeError('AccessDenied', 'The sheet is protected.');
+      const sheet = this.sheet.data();
       const b = this.resolve() as Box;
+      if (sheet.protected) {
+        // As Excel: a protected sheet takes values in unlocked cells only, and formatting in
+        // unlocked cells or anywhere when its protection allows formatting cells.
+        const formatAll = kind === 'format' && !!sheet.protection?.allowFormatCells;
+        for (let r = b.top; r <= b.bottom && !formatAll; r++)
+          for (let c = b.left; c <= b.right; c++)
+            if (sheet.cells[a1(r, c)]?.locked !== false)
+              throw new FakeError('AccessDenied', 'The cell or chart is protected.');
+      }
       for (let r = b.top; r <= b.bottom; r++)
         for (let c = b.left; c <= b.right; c++) {
           const addr = a1(r, c);
-          const cells = this.sheet.data().cells;
+          const cells = sheet.cells;
           cells[addr] = cells[addr] ?? { value: null };
           f(cells[addr], addr);
         }
@@ -305,7 +350,20 @@ class FakeRange extends Loadable {
           columnIndex: () => b.left,
           rowCount: () => b.bottom - b.top + 1,
           columnCount: () => b.right - b.left + 1,
-          values: () => this.cells((cell) => (cell?.value ?? '') as unknown),
+          values: () => {
+            const refuse = this.ctx.host.options.refuseReads;
+            const n = (b.bottom - b.top + 1) * (b.right - b.left + 1);
+            if (refuse && n > refuse.over) {
+              if (refuse.as === 'nullValues') return null;
+              throw new FakeError(
+                refuse.as === 'Timeout' ? 'Timeout' : 'GeneralException',
+                refuse.as === 'Timeout'
+                  ? 'The operation has timed out.'
+                  : 'There was an internal error while processing the request.',
+              );
+            }
+            return this.cells((cell) => (cell?.value ?? '') as unknown);
+          },
           numberFormat: () => this.cells((cell) => cell?.numberFormat ?? 'General'),
           text: () => this.cells((cell) => displayText(cell)),
           formulas: () => this.cells((cell) => cell?.formula ?? cell?.value ?? ''),
@@ -338,23 +396,31 @@ class FakeRange extends Loadable {
     return this.get('values');
   }
   set values(v: unknown[][]) {
-    this.write((cell, addr) => {
-      const b = this.resolve() as Box;
-      const { top, left } = b;
-      const p = parseBox(addr);
-      cell.value = v[p.top - top][p.left - left] as FakeCell['value'];
-      delete cell.formula;
-    }, bytes(v));
+    this.write(
+      (cell, addr) => {
+        const b = this.resolve() as Box;
+        const { top, left } = b;
+        const p = parseBox(addr);
+        cell.value = v[p.top - top][p.left - left] as FakeCell['value'];
+        delete cell.formula;
+      },
+      bytes(v),
+      'value',
+    );
   }
   get numberFormat(): unknown[][] {
     return this.get('numberFormat');
   }
   set numberFormat(v: unknown[][]) {
-    this.write((cell, addr) => {
-      const b = this.resolve() as Box;
-      const p = parseBox(addr);
-      cell.numberFormat = String(v[p.top - b.top][p.left - b.left]);
-    }, bytes(v));
+    this.write(
+      (cell, addr) => {
+        const b = this.resolve() as Box;
+        const p = parseBox(addr);
+        cell.numberFormat = String(v[p.top - b.top][p.left - b.left]);
+      },
+      bytes(v),
+      'value',
+    );
   }
   get text(): string[][] {
     return this.get('text');
@@ -380,6 +446,7 @@ class FakeRange extends Loadable {
         };
         return {
           format: {
+            protection: { locked: cell?.locked !== false },
             fill: f
               ? {
                   color: f.color,
@@ -451,6 +518,12 @@ class FakeRange extends Loadable {
     const queue = (key: 'address' | 'items') =>
       ctx.enqueue(() => {
         const found = inside();
+        // "If the merged areas count in this range is more than 512, this method will fail."
+        if (found.length > ctx.host.options.mergeLimit)
+          throw new FakeError(
+            'InvalidOperation',
+            `The merged areas count in this range (${found.length}) is more than 512.`,
+          );
         state = { ...(state ?? {}), isNull: found.length === 0 };
         if (key === 'address')
           state.address = found
@@ -488,6 +561,18 @@ class FakeRange extends Loadable {
       },
       load: () => queue('address'),
     };
+  }
+  /** Range.clear(): contents and formats of its cells go. */
+  clear(): void {
+    this.ctx.enqueue(() => {
+      const b = this.resolve() as Box;
+      const cells = this.sheet.data().cells;
+      for (const addr of Object.keys(cells)) {
+        const p = parseBox(addr);
+        if (p.top >= b.top && p.top <= b.bottom && p.left >= b.left && p.left <= b.right)
+          delete cells[addr];
+      }
+    });
   }
   select(): void {
     this.ctx.enqueue(() => {
@@ -541,7 +626,11 @@ class FakeComment {
 }
 
 class FakeSheetProxy extends Loadable {
-  protection: { load(): void; readonly protected: boolean };
+  protection: {
+    load(props?: unknown): void;
+    readonly protected: boolean;
+    readonly options: { allowFormatCells: boolean };
+  };
   notes:
     | {
         add(cell: FakeRange | string, content: string): void;
@@ -557,11 +646,20 @@ class FakeSheetProxy extends Loadable {
     super(ctx);
     const self = this;
     let prot: boolean | null = null;
+    let options: { allowFormatCells: boolean } | null = null;
     this.protection = {
-      load: () => ctx.enqueue(() => (prot = !!self.data().protected)),
+      load: () =>
+        ctx.enqueue(() => {
+          prot = !!self.data().protected;
+          options = { allowFormatCells: !!self.data().protection?.allowFormatCells };
+        }),
       get protected(): boolean {
         if (prot === null) throw new FakeError('PropertyNotLoaded', 'protection.protected');
         return prot;
+      },
+      get options(): { allowFormatCells: boolean } {
+        if (options === null) throw new FakeError('PropertyNotLoaded', 'protection.options');
+        return options;
       },
     };
     // An old office.js has no Worksheet.notes at all, whatever the host claims.
@@ -610,12 +708,14 @@ class FakeSheetProxy extends Loadable {
     if (!s) throw new FakeError('ItemNotFound', 'The worksheet does not exist.');
     return s;
   }
-  usedBox(): Box {
+  usedBox(valuesOnly = false): Box {
     let box: Box | null = null;
     for (const [addr, cell] of Object.entries(this.data().cells)) {
-      // Excel counts a cell that only carries formatting (a fill, a number format) as used.
+      // Excel counts a cell that only carries formatting (a fill, a number format) as used,
+      // unless asked for the cells with values only (getUsedRange(true)).
       const formatted =
-        !!cell.fill || (cell.numberFormat !== undefined && cell.numberFormat !== 'General');
+        !valuesOnly &&
+        (!!cell.fill || (cell.numberFormat !== undefined && cell.numberFormat !== 'General'));
       if (cell.value === null && !formatted && !cell.formula) continue;
       const p = parseBox(addr);
       box = box
@@ -646,8 +746,8 @@ class FakeSheetProxy extends Loadable {
     return this.getRange(`${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`);
   }
   /** Like Excel: the used range, or A1 on a blank sheet. */
-  getUsedRange(): FakeRange {
-    return new FakeRange(this.ctx, this, null, true);
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, this, null, true, valuesOnly);
   }
   activate(): void {
     this.ctx.enqueue(() => (this.ctx.host.book.active = this.data().name));
@@ -686,6 +786,17 @@ class FakeSetting extends Loadable {
   }
 }
 
+let partSeq = 0;
+
+/** The namespace of an XML document's root element. */
+function xmlNamespace(xml: string): string | null {
+  const root = /<(?!\?)(?!!)([\w.:-]+)([^>]*)>/.exec(xml);
+  if (!root) return null;
+  const prefix = root[1].includes(':') ? root[1].split(':')[0] : null;
+  const re = prefix ? new RegExp(`xmlns:${prefix}=["']([^"']*)["']`) : /xmlns=["']([^"']*)["']/;
+  return re.exec(root[2])?.[1] ?? null;
+}
+
 function workbookOf(ctx: Ctx): unknown {
   const book = () => ctx.host.book;
   const sheetProxy = (name: () => string) =>
@@ -704,13 +815,66 @@ function workbookOf(ctx: Ctx): unknown {
       getItem: (name: string) => sheetProxy(() => name),
       getItemOrNullObject: (name: string) => sheetProxy(() => name).load(),
       add: (name: string) => {
-        ctx.enqueue(() => book().sheets.push({ name, cells: {}, merges: [], notes: {} }));
+        ctx.enqueue(() => {
+          if (book().sheets.some((s) => s.name === name))
+            throw new FakeError('ItemAlreadyExists', 'A worksheet with that name already exists.');
+          book().sheets.push({ name, cells: {}, merges: [], notes: {} });
+        });
         return sheetProxy(() => name);
       },
       load: () => ctx.enqueue(() => (items = book().sheets.map((s) => ({ name: s.name })))),
       get items() {
         if (!items) throw new FakeError('PropertyNotLoaded', 'worksheets.items');
         return items;
+      },
+    },
+    customXmlParts: {
+      getByNamespace: (ns: string) => {
+        let items: unknown[] | null = null;
+        const scoped = {
+          load: () => {
+            ctx.enqueue(() => {
+              items = (book().xmlParts ?? [])
+                .filter((p) => xmlNamespace(p.xml) === ns)
+                .map((p) => ({
+                  id: p.id,
+                  getXml: () => {
+                    let value: string | null = null;
+                    ctx.enqueue(() => {
+                      value = (book().xmlParts ?? []).find((q) => q.id === p.id)?.xml ?? '';
+                      ctx.respond(value);
+                    });
+                    return {
+                      get value(): string {
+                        if (value === null) throw new FakeError('PropertyNotLoaded', 'value');
+                        return value;
+                      },
+                    };
+                  },
+                  delete: () =>
+                    ctx.enqueue(() => {
+                      book().xmlParts = (book().xmlParts ?? []).filter((q) => q.id !== p.id);
+                    }),
+                }));
+              ctx.respond(items.length);
+            });
+            return scoped;
+          },
+          get items() {
+            if (!items) throw new FakeError('PropertyNotLoaded', 'customXmlParts.items');
+            return items;
+          },
+        };
+        return scoped;
+      },
+      add: (xml: string) => {
+        ctx.enqueue(() => {
+          if (!xmlNamespace(xml))
+            throw new FakeError('InvalidArgument', 'The XML has no namespace.');
+          const parts = (book().xmlParts = book().xmlParts ?? []);
+          parts.push({ id: `{part-${++partSeq}}`, xml });
+        }, bytes(xml));
+        return {};
       },
     },
     settings: {
@@ -730,6 +894,8 @@ export function createFakeHost(book: FakeBook, opts: number | FakeOptions = {}):
     missing: o.missing ?? [],
     noFillTint: o.noFillTint ?? 'null',
     payloadLimit: o.payloadLimit ?? 5 * 1024 * 1024,
+    mergeLimit: o.mergeLimit ?? 512,
+    refuseReads: o.refuseReads ?? null,
   };
   const host: FakeHost = {
     book,

@@ -1,4 +1,12 @@
-/** Office.js errors as one sentence for a finance officer. */
+/** Excel's code and message: for the 详细信息 disclosure, never the sentence. */
+export function excelErrorDetail(e: unknown): string {
+  const code =
+    typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  const message = e instanceof Error ? e.message : String(e);
+  return [code, message].filter(Boolean).join(': ');
+}
+
+/** Office.js errors as one sentence for a finance officer (no codes: they go in excelErrorDetail). */
 export function excelErrorSentence(e: unknown): string {
   const code =
     typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
@@ -12,5 +20,7 @@ export function excelErrorSentence(e: unknown): string {
     return '找不到要操作的工作表或单元格，可能已被删除或重命名，请重新校验。';
   if (/RequestPayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded/i.test(code))
     return '表格太大，Excel 网页版一次传不完，请删除表格外的多余内容后再试。';
-  return `Excel 拒绝了本次操作（${code || message}），工作表未作改动。`;
+  if (/GeneralException|Timeout|ServiceNotAvailable|InternalError/i.test(code))
+    return 'Excel 暂时没有响应，工作表未作改动：请稍等片刻再试。';
+  return 'Excel 拒绝了本次操作，工作表未作改动：请稍后再试，仍不行请把“详细信息”中的内容发给技术支持。';
 }

@@ -1,4 +1,5 @@
-import type { CheckResult } from '../../engine';
+import type { CheckResult, Finding } from '../../engine';
+import type { RawValue } from '../../engine/grid/types';
 import type { ReportFinding, ReportParagraph } from '../../engine/report/crossCheck';
 
 /** 校验 the active sheet's forms, or every sheet's (全部工作表). */
@@ -30,6 +31,31 @@ export interface ReportOutcome {
   notes: string[];
 }
 
+/** Cells a 校验 could not mark (a protected sheet's locked cells), by sheet. */
+export interface UnmarkedCells {
+  sheet: string;
+  cells: string[];
+}
+
+/** A fix 修正 did not write, and why (in a sentence). */
+export interface SkippedFix {
+  sheet: string;
+  cell: string;
+  /** 'changed': the cell no longer holds what the check saw; 'locked': a protected sheet's locked cell. */
+  why: 'changed' | 'locked';
+  /** What the cell holds now (for 'changed'). */
+  now?: RawValue;
+}
+
+/** How a long 校验 reports progress and is stopped (both optional). */
+export interface CheckOptions {
+  onProgress?(p: { sheet: string; rows: number; of: number }): void;
+  cancelled?(): boolean;
+}
+
+/** The key of a cell in CheckOutcome.seen. */
+export const seenKey = (sheet: string, cell: string): string => `${sheet}!${cell}`;
+
 /** What one 校验 reports back to the pane. */
 export type CheckOutcome =
   | {
@@ -47,20 +73,38 @@ export type CheckOutcome =
       notices: string[];
       /** Present when a 自评报告 was cross-checked with this 校验. */
       report?: ReportOutcome;
+      /** What the check saw in each fix's and finding's cell and each 总分 分值 cell (seenKey). */
+      seen?: Record<string, RawValue>;
+      /** Cells that should have been marked and could not be (protected sheets). */
+      unmarked?: UnmarkedCells[];
+      /** After 修正: the fixes not written. */
+      skipped?: SkippedFix[];
+      /** The profile id the workbook stores (null: the automatic choice). */
+      storedProfile?: string | null;
     }
   | { kind: 'not-a-form'; message: string }
-  | { kind: 'error'; message: string };
+  | { kind: 'cancelled'; message: string }
+  | {
+      kind: 'error';
+      message: string;
+      /** Excel's code and message, for a 详细信息 disclosure only (never in the sentence). */
+      detail?: string;
+    };
 
 export type ClearOutcome =
   { kind: 'cleared'; restored: number } | { kind: 'error'; message: string };
 
-export type ActionOutcome = { kind: 'done' } | { kind: 'error'; message: string };
+export type ActionOutcome =
+  | { kind: 'done'; /** The sheet written (导出结果). */ sheet?: string }
+  | { kind: 'error'; message: string; detail?: string };
 
 /** A value to write into one cell of one sheet. */
 export interface SheetFix {
   sheet: string;
   cell: string;
   value: string;
+  /** What the check saw in the cell: when given, a cell holding something else is skipped. */
+  seen?: RawValue;
 }
 
 /**
@@ -69,11 +113,23 @@ export interface SheetFix {
  */
 export interface Gateway {
   /** With a report, its narrative is cross-checked against the forms found and marked with them. */
-  check(scope?: CheckScope, report?: ReportInput): Promise<CheckOutcome>;
+  check(scope?: CheckScope, report?: ReportInput, options?: CheckOptions): Promise<CheckOutcome>;
   select(sheet: string, cell: string): Promise<ActionOutcome>;
   /** Writes the fixes' values, then checks again with the same scope (and report). */
   applyFixes(fixes: SheetFix[], scope?: CheckScope, report?: ReportInput): Promise<CheckOutcome>;
   clearMarks(): Promise<ClearOutcome>;
-  /** Writes the findings of every form to a 校验结果 sheet. */
+  /** Writes the findings of every form to a 校验结果 sheet (a new name when one it did not make exists). */
   exportFindings(forms: FormOutcome[]): Promise<ActionOutcome>;
+  /** 审核说明 (RULES §7.1): stores `text` for a warning or info of `sheet`, then checks again. */
+  explain?(
+    sheet: string,
+    finding: Finding,
+    text: string,
+    scope?: CheckScope,
+    report?: ReportInput,
+  ): Promise<CheckOutcome>;
+  /** Stores the profile choice in the workbook (null: automatic), then checks again. */
+  setProfile?(id: string | null, scope?: CheckScope): Promise<CheckOutcome>;
+  /** The profile choice the workbook stores (null: automatic). */
+  storedProfile?(): Promise<string | null>;
 }

@@ -13,6 +13,10 @@ export interface TargetSheet {
   sheet: string;
   findings: Finding[];
   writable: boolean;
+  /** Cells Excel will not let us format (a protected sheet's locked cells): never marked or restored. */
+  blocked?: Set<string>;
+  /** No notes on this sheet (a protected one): fills only. */
+  noNotes?: boolean;
 }
 
 /** The cells whose state the plan needs, per sheet: fills (to restore exactly) and notes. */
@@ -69,13 +73,16 @@ export function stateRequests(
   for (const t of targets) {
     if (!t.writable) continue;
     for (const p of planMarks(t.findings)) {
+      if (t.blocked?.has(p.address)) continue;
       at(t.sheet).fills.add(p.address);
-      if (notes) at(t.sheet).notes.add(p.address);
+      if (notes && !t.noNotes) at(t.sheet).notes.add(p.address);
     }
   }
   for (const s of previous?.sheets ?? []) {
     if (!existing.has(s.sheet) || targets.some((t) => t.sheet === s.sheet && !t.writable)) continue;
+    const blocked = targets.find((t) => t.sheet === s.sheet)?.blocked;
     for (const c of s.cells) {
+      if (blocked?.has(c.address)) continue;
       at(s.sheet).fills.add(c.address);
       if (notes && c.note) at(s.sheet).notes.add(c.address);
     }
@@ -120,9 +127,14 @@ export function planWrites(
     const old = new Map((oldBySheet.get(t.sheet)?.cells ?? []).map((c) => [c.address, c]));
     oldBySheet.delete(t.sheet);
     const write: SheetWrite = { sheet: t.sheet, restore: [], mark: [], notes: [] };
-    const plan = planMarks(t.findings);
+    const plan = planMarks(t.findings).filter((p) => !t.blocked?.has(p.address));
     const planned = new Set(plan.map((p) => p.address));
-    for (const o of old.values()) if (!planned.has(o.address)) unmark(o, state, write);
+    // A cell we cannot format stays as it is, and stays recorded (清除标记 may manage it later).
+    const stuck = [...old.values()].filter(
+      (o) => t.blocked?.has(o.address) && !planned.has(o.address),
+    );
+    for (const o of old.values())
+      if (!planned.has(o.address) && !t.blocked?.has(o.address)) unmark(o, state, write);
     const cells: MarkedCell[] = plan.map((p) => {
       const current = state?.fills.get(p.address) ?? NO_FILL;
       const o = old.get(p.address);
@@ -130,7 +142,7 @@ export function planWrites(
       const original = o && sameColor(current.color, o.mark) ? o.original : current;
       write.mark.push({ address: p.address, color: p.color });
       let note = false;
-      if (notes && !state?.comments.has(p.address)) {
+      if (notes && !t.noNotes && !state?.comments.has(p.address)) {
         const existingNote = state?.notes.get(p.address);
         if (existingNote === undefined) {
           write.notes.push({ kind: 'add', address: p.address, text: p.note });
@@ -144,6 +156,7 @@ export function planWrites(
     });
     marked += cells.length;
     sheets.push(write);
+    cells.push(...stuck);
     if (cells.length) recorded.push({ sheet: t.sheet, cells });
   }
   // Marks of the last run on sheets not checked this time are replaced too: put them back.

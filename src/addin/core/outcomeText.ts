@@ -1,17 +1,18 @@
 import type { CheckOutcome } from './gateway';
 
-/** What the ribbon's 校验 says when it is done: a title and one sentence. */
+/** What the ribbon's 校验 says when it is done: a title and one sentence, the verdict first. */
 export function outcomeText(o: CheckOutcome): { title: string; text: string } {
   if (o.kind === 'error') return { title: 'Excel 拒绝了操作', text: o.message };
   if (o.kind === 'not-a-form') return { title: '没有找到绩效自评表', text: o.message };
-  const { errors, warnings } = o.result.summary;
+  if (o.kind === 'cancelled') return { title: '已取消', text: o.message };
+  const { errors, warnings, verdict } = o.result.summary;
   const where = o.forms.length > 1 ? `${o.forms.length} 张自评表` : `工作表“${o.result.sheet}”`;
   const head = errors || warnings ? `${errors} 个错误、${warnings} 个警告` : '未发现错误或警告';
   const marked = o.marked ? `，已在 ${o.marked} 个单元格上标色加批注` : '';
   const notes = o.notices.length ? `。${o.notices.join('')}` : '。';
   return {
-    title: head,
-    text: `${where}：${head}${marked}${notes}打开“校验结果”任务窗格可查看每一条并定位到单元格。`,
+    title: verdict ? `${verdict}：${head}` : head,
+    text: `${where}：${head}${marked}${notes}任务窗格中列出了每一条，点一条即可定位到单元格。`,
   };
 }
 

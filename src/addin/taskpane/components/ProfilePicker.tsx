@@ -20,12 +20,16 @@ export function ProfilePicker(p: {
   onPick(id: string | null): void;
 }): React.JSX.Element {
   return (
+    // minWidth 0 and a full-width select: a long profile name must not widen a 320 px pane.
     <Field
+      style={{ minWidth: 0 }}
       label="评分口径"
       hint={p.used ? `本次按“${p.used.name}”校验（${p.used.why}）。` : undefined}
     >
       <Select
         data-testid="profile"
+        style={{ minWidth: 0, maxWidth: '100%' }}
+        select={{ style: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' } }}
         value={p.stored ?? AUTO}
         disabled={p.disabled}
         onChange={(_e, d) => p.onPick(d.value === AUTO ? null : d.value)}

@@ -30,6 +30,18 @@ export interface ToolbarProps {
   onReport(file: File): void;
 }
 
+/** Left and Right move focus to the previous or next enabled button of the group. */
+function moveAcross(e: React.KeyboardEvent<HTMLElement>): void {
+  if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+  const buttons = [
+    ...e.currentTarget.querySelectorAll<HTMLButtonElement>('button:not([disabled])'),
+  ];
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (at < 0) return;
+  e.preventDefault();
+  buttons[(at + (e.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length].focus();
+}
+
 /** 校验, 全部工作表, 全部修正, 核对自评报告, 清除标记, 导出: every button is disabled while Excel is busy; they wrap at 320 px. */
 export function Toolbar(p: ToolbarProps): React.JSX.Element {
   const styles = useStyles();
@@ -37,7 +49,8 @@ export function Toolbar(p: ToolbarProps): React.JSX.Element {
   const icon = (what: Busy, idle: React.JSX.Element) =>
     p.busy === what ? <Spinner size="tiny" /> : idle;
   return (
-    <div className={styles.bar} role="toolbar" aria-label="操作">
+    // A plain group (no role="toolbar" promise); Left/Right still move between its buttons.
+    <div className={styles.bar} role="group" aria-label="操作" onKeyDown={moveAcross}>
       <Button
         appearance="primary"
         onClick={p.onCheck}
