@@ -32,7 +32,7 @@ function say(title: string, text: string, kind: string): void {
 function sayOutcome(o: CheckOutcome): void {
   const { title, text } = outcomeText(o);
   if (o.kind === 'error') say('WPS 拒绝了操作', o.message, 'error');
-  else if (o.kind === 'not-a-form') say(title, text, 'warning');
+  else if (o.kind === 'not-a-form' || o.kind === 'cancelled') say(title, text, 'warning');
   else
     say(
       title,
