@@ -72,3 +72,21 @@ test('the profile choice sits under the toolbar, is stored in the workbook and n
   });
   expect((screen.getByTestId('profile') as HTMLSelectElement).value).toBe('yunnan');
 });
+
+test('a reading corrected in 读取方式 is stored in the workbook and the sheet is checked so', async () => {
+  fireEvent.click(screen.getByRole('button', { name: /读取方式/ }));
+  const warnings = () => screen.queryByRole('region', { name: /^警告/ })?.textContent ?? '';
+  expect(warnings()).toContain('I21');
+  fireEvent.change(screen.getByRole('combobox', { name: '部分' }), {
+    target: { value: 'indicators' },
+  });
+  fireEvent.change(screen.getByRole('textbox', { name: '列' }), { target: { value: 'I' } });
+  fireEvent.click(screen.getByRole('button', { name: '更正这一列' }));
+  await waitFor(() => expect(host.book.xmlParts?.[0].xml).toContain('<reading sheet='), {
+    timeout: 30_000,
+  });
+  await waitFor(() => expect(document.body.textContent).toContain('已按使用者更正'), {
+    timeout: 30_000,
+  });
+  expect(warnings()).not.toContain('I21');
+});

@@ -1,4 +1,4 @@
-import type { CheckResult, Finding } from '../../engine';
+import type { CheckResult, Finding, Layout } from '../../engine';
 import type { RawValue } from '../../engine/grid/types';
 import type { ReportFinding, ReportParagraph } from '../../engine/report/crossCheck';
 
@@ -132,4 +132,9 @@ export interface Gateway {
   setProfile?(id: string | null, scope?: CheckScope): Promise<CheckOutcome>;
   /** The profile choice the workbook stores (null: automatic). */
   storedProfile?(): Promise<string | null>;
+  /**
+   * Stores a corrected reading of `sheet` in the workbook (issue 18 item 5), used by every later
+   * check there and by the CLI, then checks again.
+   */
+  correctReading?(sheet: string, layout: Layout, scope?: CheckScope): Promise<CheckOutcome>;
 }

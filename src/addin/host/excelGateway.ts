@@ -11,6 +11,8 @@ import { parseA1 } from '../../engine/grid/address';
 import type { GridSnapshot, RawValue } from '../../engine/grid/types';
 import type { FormModel } from '../../engine/model/form';
 import { locateForms } from '../../engine/locate/locateForm';
+import type { Layout } from '../../engine/reading/layout';
+import { storeReading } from './readingStore';
 import { chooseProfile } from '../../engine/profile/choose';
 import type { Profile } from '../../engine/profile/profile';
 import { SEVERITY } from '../../engine/findings/severity';
@@ -104,9 +106,19 @@ async function readForms(
   const activeMeta = active.meta();
   const metas = new Map([[activeMeta.name, activeMeta]]);
   const snapshots: Found['snapshots'] = [];
+  // The part (审核说明, profile, corrected readings) arrives with the first read's sync: the
+  // readings it stores decide how each sheet is located.
+  let part: ExplanationPart | null = null;
+  const partNow = async (): Promise<ExplanationPart> => {
+    if (!part) {
+      const xmlText = xml ? await readClientValue(context, xml) : null;
+      part = (xmlText && parseExplanations(xmlText)) || { profile: null, explanations: [] };
+    }
+    return part;
+  };
   const readSheet = async (ws: Excel.Worksheet, meta: SheetMeta): Promise<number> => {
     const snapshot = await readSheetContent(context, ws, meta, caps, control);
-    const located = locateForms([snapshot]);
+    const located = locateForms([snapshot], (await partNow()).readings);
     const forms = located.found ? located.forms.map(({ form }) => form) : [];
     snapshots.push({ snapshot, sheet: meta.name, forms });
     return forms.length;
@@ -127,10 +139,12 @@ async function readForms(
     }
   }
   // A blank sheet reads in no sync: the part's XML, when there is one, still needs its own.
-  const xmlText = xml ? await readClientValue(context, xml) : null;
-  const part = (xmlText && parseExplanations(xmlText)) || { profile: null, explanations: [] };
+  const stored = await partNow();
   if (!snapshots.some((s) => s.forms.length)) {
-    const located = locateForms(snapshots.map((s) => s.snapshot));
+    const located = locateForms(
+      snapshots.map((s) => s.snapshot),
+      stored.readings,
+    );
     return { message: located.found ? '' : located.message };
   }
   return {
@@ -139,7 +153,7 @@ async function readForms(
     names,
     previous,
     foundElsewhere: scope === 'sheet' ? foundElsewhere : null,
-    part,
+    part: stored,
   };
 }
 
@@ -261,6 +275,8 @@ export function createExcelGateway(host: ExcelHost, profile?: Profile): Gateway 
               s.snapshot,
               s.forms.map((form) => checkLocated(form, chosen.profile)),
               chosen.profile,
+              part.readings,
+              s.forms,
             );
             for (const r of explainResults(results, part.explanations)) {
               forms.push({ ...r, profile: chosen.used, sheet: s.sheet });
@@ -612,6 +628,23 @@ export function createExcelGateway(host: ExcelHost, profile?: Profile): Gateway 
     return (await loadExplanations(xmlRun)).profile;
   }
 
+  async function correctReading(
+    sheet: string,
+    layout: Layout,
+    scope: CheckScope = 'sheet',
+  ): Promise<CheckOutcome> {
+    try {
+      await storeReading(xmlRun, { ...layout, sheet });
+    } catch (e) {
+      return {
+        kind: 'error',
+        message: '读取方式的更正没能保存到工作簿，请重试。',
+        detail: excelErrorDetail(e),
+      };
+    }
+    return check(scope);
+  }
+
   return {
     check,
     select,
@@ -621,6 +654,7 @@ export function createExcelGateway(host: ExcelHost, profile?: Profile): Gateway 
     explain,
     setProfile,
     storedProfile,
+    correctReading,
   };
 }
 

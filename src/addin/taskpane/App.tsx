@@ -16,6 +16,7 @@ import {
 } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Finding } from '../../engine';
+import { correctReading, type ReadingCorrection } from '../../engine/reading/correct';
 import { PROFILES } from '../../engine/profile/catalogue';
 import {
   type CheckOutcome,
@@ -240,6 +241,22 @@ export function App({
         show(o);
       }
     : null;
+  // 更正读取方式: stored in the workbook, then checked again; a refusal is said in the section.
+  const onCorrect = gateway.correctReading
+    ? (form: FormOutcome) =>
+        async (c: ReadingCorrection): Promise<string | null> => {
+          if (!form.reading) return null;
+          const corrected = correctReading(form.reading, form.sheet, c);
+          if ('error' in corrected) return corrected.error;
+          let refused: string | null = null;
+          await act('check', async () => {
+            const o = await gateway.correctReading!(form.sheet, corrected.layout, scope);
+            if (o.kind === 'error') refused = o.message;
+            show(o);
+          });
+          return refused;
+        }
+    : null;
   const onPickProfile = (id: string | null) =>
     act('check', async () => {
       if (!gateway.setProfile) return;
@@ -430,7 +447,12 @@ export function App({
               onFix={onFix(form.sheet)}
               onExplain={onExplain ? onExplain(form.sheet) : undefined}
             />
-            {form.reading && <ReadingSection reading={form.reading} />}
+            {form.reading && (
+              <ReadingSection
+                reading={form.reading}
+                onCorrect={onCorrect ? onCorrect(form) : undefined}
+              />
+            )}
           </section>
         ))}
       {!outcome && !message && (
