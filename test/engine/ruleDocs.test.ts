@@ -192,3 +192,33 @@ describe.each(pages.map((p) => [p.id, p] as const))('docs/rules/%s.md', (id, pag
     else expect(found[0]?.message).toBe(c.fields.message);
   });
 });
+
+describe('the rule tester refuses cases that test nothing (as eslint’s RuleTester does)', () => {
+  type Cases = { valid: RuleCase[]; invalid: RuleCase[] };
+  const ok: RuleCase = { name: 'a', edits: { F3: '97.10%' }, cells: ['F3'] };
+  const refused: [string, Cases][] = [
+    [
+      'an invalid case without cells',
+      { valid: [], invalid: [{ name: 'a', edits: { F3: '90%' } }] },
+    ],
+    ['an invalid case with no cells', { valid: [], invalid: [{ ...ok, cells: [] }] }],
+    ['a valid case with a message', { valid: [{ name: 'v', message: 'x' }], invalid: [ok] }],
+    ['two cases with one name', { valid: [{ name: 'a', edits: { F3: '97%' } }], invalid: [ok] }],
+    [
+      'two cases with one input, spelled differently',
+      {
+        valid: [{ name: 'v', base: 'department', edits: { F5: 1, F3: '97%' } }],
+        invalid: [{ ...ok, edits: { F3: '97%', F5: 1 } }],
+      },
+    ],
+  ];
+  test.each(refused)('%s', (_label, cases) => {
+    expect(() => checkCases('funds.rate-mismatch', cases)).toThrow();
+  });
+
+  test('and accepts distinct cases', () => {
+    expect(() =>
+      checkCases('funds.rate-mismatch', { valid: [{ name: 'v' }], invalid: [ok] }),
+    ).not.toThrow();
+  });
+});
