@@ -4,7 +4,7 @@ import type { RawValue } from '../../src/engine/grid/types';
 import { CATALOGUE } from '../../src/engine/rules';
 import { departmentForm, projectForm } from '../helpers/forms';
 import type { Rows } from '../helpers/grid';
-import { runReportCase } from '../helpers/reportTester';
+import { checkReportCases, type ReportCase, runReportCase } from '../helpers/reportTester';
 import { checkCases, type RuleCase, runCase } from '../helpers/ruleTester';
 
 /**
@@ -174,13 +174,19 @@ describe.each(pages.map((p) => [p.id, p] as const))('docs/rules/%s.md', (id, pag
 
   const isReport = id.startsWith('report.');
   test('no two examples are the same case', () => {
-    if (isReport) {
-      const inputs = cases.map((c) => JSON.stringify(c.fields.paragraphs));
-      expect(new Set(inputs).size).toBe(inputs.length);
-    } else
-      expect(() =>
-        checkCases(id, { valid: valid.map(toRuleCase), invalid: invalid.map(toRuleCase) }),
-      ).not.toThrow();
+    const toReportCase = (c: DocCase): ReportCase => ({
+      name: `block ${c.index}`,
+      paragraphs: c.fields.paragraphs as string[],
+      cells: c.fields.cells as string[] | undefined,
+    });
+    const check = isReport
+      ? () =>
+          checkReportCases(id, {
+            valid: valid.map(toReportCase),
+            invalid: invalid.map(toReportCase),
+          })
+      : () => checkCases(id, { valid: valid.map(toRuleCase), invalid: invalid.map(toRuleCase) });
+    expect(check).not.toThrow();
   });
 
   if (cases.length === 0) return;
@@ -221,6 +227,18 @@ describe('the rule tester refuses cases that test nothing (as eslint’s RuleTes
   ];
   test.each(refused)('%s', (_label, cases) => {
     expect(() => checkCases('funds.rate-mismatch', cases)).toThrow();
+  });
+
+  test('the report tester too: an invalid narrative without cells, two cases with one narrative', () => {
+    const said = { name: 'a', paragraphs: ['自评总分98分。'] };
+    const id = 'report.total-score-mismatch';
+    expect(() => checkReportCases(id, { valid: [], invalid: [said] })).toThrow(/cells/);
+    expect(() =>
+      checkReportCases(id, {
+        valid: [{ ...said, name: 'b' }],
+        invalid: [{ ...said, cells: ['H34'] }],
+      }),
+    ).toThrow(/paragraphs/);
   });
 
   test('and accepts distinct cases', () => {
