@@ -38,10 +38,34 @@ export function runReportCase(id: string, c: ReportCase): ReportFinding[] {
   return crossCheckReport(seedForm(), paragraphs).filter((f) => f.rule === id);
 }
 
+/** As ruleTester's checkCases: an invalid case names its cells; no two cases share a name or a narrative. */
+export function checkReportCases(
+  id: string,
+  cases: { valid: ReportCase[]; invalid: ReportCase[] },
+): void {
+  const seen = new Set<string>();
+  for (const [kind, c] of [
+    ...cases.valid.map((v) => ['valid', v] as const),
+    ...cases.invalid.map((v) => ['invalid', v] as const),
+  ]) {
+    const label = `${id}: ${kind} case "${c.name}"`;
+    if (kind === 'invalid' && !c.cells?.length)
+      throw new Error(`${label} must list the cells its findings start at (cells)`);
+    if (kind === 'valid' && (c.cells || c.messages || c.expected || c.actual))
+      throw new Error(`${label} must not have expectations`);
+    for (const key of [`name ${c.name}`, `paragraphs ${JSON.stringify(c.paragraphs)}`]) {
+      if (seen.has(key))
+        throw new Error(`${label} repeats the ${key.split(' ')[0]} of another case`);
+      seen.add(key);
+    }
+  }
+}
+
 export function testReportRule(
   id: string,
   cases: { valid: ReportCase[]; invalid: ReportCase[] },
 ): void {
+  checkReportCases(id, cases);
   const meta = ruleMeta(id);
   describe(id, () => {
     test('is catalogued', () => expect(meta?.id).toBe(id));
@@ -52,7 +76,7 @@ export function testReportRule(
       const found = runReportCase(id, c);
       expect(found.length).toBeGreaterThan(0);
       for (const f of found) expect([f.severity, f.part]).toEqual([meta?.severity, meta?.part]);
-      if (c.cells) expect(found.map((f) => f.cells[0])).toEqual(c.cells);
+      expect(found.map((f) => f.cells[0])).toEqual(c.cells);
       if (c.messages) expect(found.map((f) => f.message)).toEqual(c.messages);
       if (c.expected) expect(found.map((f) => f.expected)).toEqual(c.expected);
       if (c.actual) expect(found.map((f) => f.actual)).toEqual(c.actual);

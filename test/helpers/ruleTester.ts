@@ -43,8 +43,57 @@ export function runCase(id: string, c: RuleCase): Finding[] {
   );
 }
 
+/** JSON with object keys sorted, so two spellings of the same input compare equal. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+const INVALID_ONLY = ['cells', 'expect', 'message', 'firstCells', 'messages'] as const;
+
+/**
+ * Refuses cases that would pass without testing anything, as eslint's RuleTester does: an invalid
+ * case must say which cells it expects (otherwise "finds nothing" passes as invalid), a valid case
+ * must not carry expectations it never checks, and no two cases may share a name or an input.
+ */
+export function checkCases(id: string, cases: { valid: RuleCase[]; invalid: RuleCase[] }): void {
+  const names = new Map<string, string>();
+  const inputs = new Map<string, string>();
+  const all = [
+    ...cases.valid.map((c) => ['valid', c] as const),
+    ...cases.invalid.map((c) => ['invalid', c] as const),
+  ];
+  for (const [kind, c] of all) {
+    const label = `${id}: ${kind} case "${c.name}"`;
+    if (kind === 'invalid' && (c.cells === undefined || c.cells.length === 0))
+      throw new Error(`${label} must list the cells its findings start at (cells)`);
+    if (kind === 'valid') {
+      const stray = INVALID_ONLY.filter((k) => c[k] !== undefined);
+      if (stray.length > 0) throw new Error(`${label} must not have ${stray.join(', ')}`);
+    }
+    const sameName = names.get(c.name);
+    if (sameName !== undefined) throw new Error(`${label} has the same name as a ${sameName} case`);
+    names.set(c.name, kind);
+    const input = canonical({
+      base: c.base ?? 'department',
+      edits: c.edits ?? {},
+      merges: c.merges ?? [],
+      profile: c.profile ?? {},
+    });
+    const sameInput = inputs.get(input);
+    if (sameInput !== undefined) throw new Error(`${label} has the same input as ${sameInput}`);
+    inputs.set(input, `${kind} case "${c.name}"`);
+  }
+}
+
 /** valid: the rule finds nothing; invalid: it finds exactly the cells given, with what was asked. */
 export function testRule(id: string, cases: { valid: RuleCase[]; invalid: RuleCase[] }): void {
+  checkCases(id, cases);
   describe(id, () => {
     test('is in the catalogue', () => {
       expect(RULES.map((r) => r.id)).toContain(id);
@@ -54,7 +103,7 @@ export function testRule(id: string, cases: { valid: RuleCase[]; invalid: RuleCa
     });
     test.each(cases.invalid.map((c) => [c.name, c] as const))('invalid: %s', (_name, c) => {
       const found = runCase(id, c);
-      expect(found.map((f) => f.cells[0])).toEqual(c.cells ?? []);
+      expect(found.map((f) => f.cells[0])).toEqual(c.cells);
       const wants = Array.isArray(c.expect) ? c.expect : found.map(() => c.expect ?? {});
       found.forEach((f, i) => expect(f).toMatchObject(wants[i] ?? {}));
       if (c.message) expect(found[0]?.message).toMatch(c.message);

@@ -13,7 +13,6 @@ testRule('funds.rate-mismatch', {
     { name: 'a tie the other way (97.5% shown as 97%)', edits: { F7: '97%' } },
     { name: '100% as 1', edits: { F5: 1 } },
     { name: '100% as 100', edits: { F5: 100 } },
-    { name: 'a number formatted as percent', edits: { F8: 0.9833 } },
     { name: 'a rate marked not applicable', edits: { F8: '－' } },
   ],
   invalid: [
