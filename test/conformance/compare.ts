@@ -1,0 +1,164 @@
+import { readFileSync, readdirSync } from 'fs';
+import * as path from 'path';
+import * as XLSX from 'xlsx';
+import { loadWorkbook } from '../../src/adapters/exceljs/readWorkbook';
+import { isoDate, MAX_COLUMNS, MAX_ROWS } from '../../src/adapters/xlsx/sheet';
+import { readXlsx } from '../../src/adapters/xlsx/readXlsx';
+import type { GridSnapshot, RawValue } from '../../src/engine/grid/types';
+
+/**
+ * The conformance comparison: a workbook read by the project's readers and by SheetJS (an
+ * independent implementation), cell by cell on every worksheet. A difference is a string naming
+ * the sheet, the cell, and both readings, so an allow-list can name it exactly.
+ */
+
+export const CORPUS = path.join(__dirname, 'corpus');
+
+export function corpusFiles(kind: 'xlsx' | 'docx'): string[] {
+  const re = kind === 'xlsx' ? /\.(xlsx|xlsm)$/i : /\.docx$/i;
+  return readdirSync(CORPUS)
+    .sort()
+    .flatMap((src) =>
+      readdirSync(path.join(CORPUS, src))
+        .filter((f) => re.test(f))
+        .sort()
+        .map((f) => `${src}/${f}`),
+    );
+}
+
+const OPTIONS = { maxUnzippedBytes: 1 << 28, unzippedSentence: () => '解压后过大。' };
+
+function colName(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+type Reading = { refused: string } | { sheets: Map<string, Map<string, Cell>> };
+interface Cell {
+  v: RawValue;
+  f: string | null;
+}
+
+function fromSnapshots(sheets: GridSnapshot[]): Reading {
+  const out = new Map<string, Map<string, Cell>>();
+  for (const s of sheets) {
+    const cells = new Map<string, Cell>();
+    s.values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const f = s.formulas?.[i]?.[j] ?? null;
+        if (v === null && f === null) return;
+        cells.set(`${colName(s.originCol + j)}${s.originRow + i + 1}`, { v, f });
+      }),
+    );
+    out.set(s.sheetName, cells);
+  }
+  return { sheets: out };
+}
+
+export function readLean(bytes: Buffer, name: string): Reading {
+  try {
+    return fromSnapshots(readXlsx(bytes, name, OPTIONS));
+  } catch (e) {
+    return { refused: (e as Error).message };
+  }
+}
+
+export async function readExceljs(bytes: Buffer, name: string): Promise<Reading> {
+  try {
+    return fromSnapshots((await loadWorkbook(bytes, name)).sheets);
+  } catch (e) {
+    return { refused: (e as Error).message };
+  }
+}
+
+/** SheetJS's reading, shaped as the project's (merged-away cells empty, dates as ISO days). */
+export function readSheetJS(bytes: Buffer): Reading {
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'buffer', cellFormula: true, cellNF: true, cellStyles: false });
+  } catch (e) {
+    return { refused: (e as Error).message };
+  }
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const out = new Map<string, Map<string, Cell>>();
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    if (!ws || ws['!type'] === 'chart' || ws['!type'] === 'dialog' || ws['!type'] === 'macro')
+      continue;
+    const cells = new Map<string, Cell>();
+    const merges = ws['!merges'] ?? [];
+    for (const key of Object.keys(ws)) {
+      if (key[0] === '!') continue;
+      const a = XLSX.utils.decode_cell(key);
+      if (a.r + 1 > MAX_ROWS || a.c + 1 > MAX_COLUMNS) continue;
+      if (
+        merges.some(
+          (m) =>
+            a.r >= m.s.r &&
+            a.r <= m.e.r &&
+            a.c >= m.s.c &&
+            a.c <= m.e.c &&
+            !(a.r === m.s.r && a.c === m.s.c),
+        )
+      )
+        continue;
+      const c = ws[key] as XLSX.CellObject;
+      let v: RawValue = null;
+      if (c.t === 'n' && typeof c.v === 'number')
+        v = c.z !== undefined && XLSX.SSF.is_date(String(c.z)) ? isoDate(c.v, date1904) : c.v;
+      else if (c.t === 'd') v = c.v instanceof Date ? c.v.toISOString().slice(0, 10) : String(c.v);
+      else if (c.t === 's') v = String(c.v ?? '');
+      else if (c.t === 'b') v = Boolean(c.v);
+      else if (c.t === 'e') v = c.w ?? null;
+      const f = c.f ? `=${c.f}` : null;
+      // SheetJS keeps an empty string-typed cell; Excel shows such a constant as empty.
+      if (!f && (v === null || (v === '' && c.t === 's' && !c.f))) continue;
+      cells.set(key.replace(/\$/g, ''), { v, f });
+    }
+    out.set(name, cells);
+  }
+  return { sheets: out };
+}
+
+function same(a: RawValue, b: RawValue): boolean {
+  if (typeof a === 'number' && typeof b === 'number')
+    return a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+  return a === b;
+}
+
+const show = (c: Cell | undefined) =>
+  c === undefined ? '(none)' : `${JSON.stringify(c.v)}${c.f ? ` ${c.f}` : ''}`;
+
+/** Differences of `ours` from SheetJS's `theirs`, one line each ("Sheet1!B2 value: 0 vs null"). */
+export function differences(ours: Reading, theirs: Reading, formulas: boolean): string[] {
+  if ('refused' in ours && 'refused' in theirs) return [];
+  if ('refused' in ours) return [`refused: ${ours.refused}`];
+  if ('refused' in theirs) return [`sheetjs refused: ${theirs.refused}`];
+  const out: string[] = [];
+  for (const [name, cells] of theirs.sheets) {
+    const mine = ours.sheets.get(name);
+    if (!mine) {
+      if (cells.size) out.push(`${name}: sheet missing`);
+      continue;
+    }
+    for (const key of new Set([...cells.keys(), ...mine.keys()])) {
+      const a = mine.get(key);
+      const b = cells.get(key);
+      const va = a?.v ?? null;
+      const vb = b?.v ?? null;
+      if (!same(va, vb)) out.push(`${name}!${key} value: ${show(a)} vs ${show(b)}`);
+      else if (formulas && (a?.f ?? null) !== (b?.f ?? null) && b?.f)
+        out.push(`${name}!${key} formula: ${show(a)} vs ${show(b)}`);
+    }
+  }
+  for (const name of ours.sheets.keys())
+    if (!theirs.sheets.has(name) && ours.sheets.get(name)!.size)
+      out.push(`${name}: sheet not in sheetjs`);
+  return out;
+}
+
+export function bytesOf(rel: string): Buffer {
+  return readFileSync(path.join(CORPUS, rel));
+}
