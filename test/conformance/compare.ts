@@ -48,7 +48,8 @@ function fromSnapshots(sheets: GridSnapshot[]): Reading {
     s.values.forEach((row, i) =>
       row.forEach((v, j) => {
         const f = s.formulas?.[i]?.[j] ?? null;
-        if (v === null && f === null) return;
+        // An empty string constant is shown as an empty cell; SheetJS leaves it out.
+        if ((v === null || v === '') && f === null) return;
         cells.set(`${colName(s.originCol + j)}${s.originRow + i + 1}`, { v, f });
       }),
     );
@@ -109,10 +110,10 @@ export function readSheetJS(bytes: Buffer): Reading {
       if (c.t === 'n' && typeof c.v === 'number')
         v = c.z !== undefined && XLSX.SSF.is_date(String(c.z)) ? isoDate(c.v, date1904) : c.v;
       else if (c.t === 'd') v = c.v instanceof Date ? c.v.toISOString().slice(0, 10) : String(c.v);
-      else if (c.t === 's') v = String(c.v ?? '');
+      else if (c.t === 's') v = eol(String(c.v ?? ''));
       else if (c.t === 'b') v = Boolean(c.v);
       else if (c.t === 'e') v = c.w ?? null;
-      const f = c.f ? `=${c.f}` : null;
+      const f = c.f ? `=${eol(c.f)}` : null;
       // SheetJS keeps an empty string-typed cell; Excel shows such a constant as empty.
       if (!f && (v === null || (v === '' && c.t === 's' && !c.f))) continue;
       cells.set(key.replace(/\$/g, ''), { v, f });
@@ -121,6 +122,12 @@ export function readSheetJS(bytes: Buffer): Reading {
   }
   return { sheets: out };
 }
+
+/**
+ * XML end-of-line handling (XML 1.0 §2.11): a parser reads a raw CR LF in a part as LF, so Excel
+ * does; SheetJS keeps the CR. Excel writes a real CR as _x000D_, which both read as CR.
+ */
+const eol = (s: string) => s.replace(/\r\n/g, '\n');
 
 function same(a: RawValue, b: RawValue): boolean {
   if (typeof a === 'number' && typeof b === 'number')

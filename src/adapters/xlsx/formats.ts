@@ -99,5 +99,5 @@ export function isDateFormat(fmt: string | null): boolean {
     .replace(/[_*]./g, '')
     .replace(/\[[^\]]*]/g, (b) => (/^\[(h+|m+|s+)]$/i.test(b) ? 'h' : ''));
   // General and number formats carry none of these; "E+" (scientific) is not a date.
-  return /[ymdhsb]|AM\/PM|上午\/下午/i.test(bare.replace(/General/gi, ''));
+  return /[ymdhsb]|AM\/PM|A\/P|上午\/下午/i.test(bare.replace(/General/gi, ''));
 }

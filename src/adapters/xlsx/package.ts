@@ -102,16 +102,28 @@ export function parseXml(buf: Uint8Array, entry: ZipEntry, budget: Budget, on: X
   parser.on('error', () => {
     throw new UnreadableFile(CORRUPT);
   });
+  // Extensions (extLst) are skipped whole: their elements reuse local names (x15:workbookPr,
+  // xm:f) that must not be read as the main ones.
+  let ext = 0;
   const open = on.open;
-  if (open)
-    parser.on('opentag', (tag) => {
-      const t = tag as SaxesTagPlain;
-      if (t.name.indexOf(':') >= 0) t.name = local(t.name);
-      open(t);
+  parser.on('opentag', (tag) => {
+    const t = tag as SaxesTagPlain;
+    const name = t.name.indexOf(':') < 0 ? t.name : local(t.name);
+    if (name === 'extLst') ext++;
+    // A copy, not the tag: saxes matches the closing tag against the name it keeps.
+    if (!ext && open) open(name === t.name ? t : { ...t, name });
+  });
+  const text = on.text;
+  if (text)
+    parser.on('text', (t) => {
+      if (!ext) text(t);
     });
-  if (on.text) parser.on('text', on.text);
   const close = on.close;
-  if (close) parser.on('closetag', (tag) => close(local(tag.name)));
+  parser.on('closetag', (tag) => {
+    const name = local(tag.name);
+    if (name === 'extLst') ext--;
+    else if (!ext && close) close(name);
+  });
   // Not closed: a part cut short after its data reads as far as it goes.
   streamEntry(buf, entry, budget, (chunk) => parser.write(chunk));
 }

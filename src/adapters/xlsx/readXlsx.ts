@@ -32,7 +32,8 @@ function readSharedStrings(pkg: Package, entry: ZipEntry | undefined): SharedStr
   let text = '';
   pkg.parse(entry, {
     open: (tag) => {
-      if (tag.name === 'si') {
+      // sstItem: the Office 2007 beta's name for it, still found in old files.
+      if (tag.name === 'si' || tag.name === 'sstItem') {
         inSi = true;
         text = '';
       } else if (!inSi) return;
@@ -46,7 +47,7 @@ function readSharedStrings(pkg: Package, entry: ZipEntry | undefined): SharedStr
       if (!inSi) return;
       if (name === 'rPh') depthPh--;
       else if (name === 't') inT = false;
-      else if (name === 'si') {
+      else if (name === 'si' || name === 'sstItem') {
         inSi = false;
         // Rich text reads as its runs' text run after run, as Excel shows it.
         out.push(unescapeX(text));
@@ -113,7 +114,14 @@ function startsWith(buf: Uint8Array, magic: number[]): boolean {
 
 /** The workbook part: the package's officeDocument relationship, else where Excel writes it. */
 function workbookPart(pkg: Package): string | null {
-  const main = pkg.relsOf('').find((r) => r.type === 'officeDocument' && pkg.part(r.target));
+  let rels: Relationship[] = [];
+  try {
+    rels = pkg.relsOf('');
+  } catch (e) {
+    // Damaged package relationships: Excel repairs them, and the workbook is where it always is.
+    if (!(e instanceof UnreadableFile) || e.limit) throw e;
+  }
+  const main = rels.find((r) => r.type === 'officeDocument' && pkg.part(r.target));
   if (main) return main.target;
   return pkg.part('xl/workbook.xml') ? 'xl/workbook.xml' : null;
 }

@@ -17,6 +17,8 @@ export interface Context {
   date1904: boolean;
 }
 
+const FUTURE = /_xl(?:fn|ws|udf)\./g;
+
 const X_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 /** OOXML's escape for characters XML cannot carry (`_x000D_`); `_x005F_` escapes the underscore. */
 export const unescapeX = (s: string): string =>
@@ -150,6 +152,8 @@ export function readSheet(
     let raw: RawValue = null;
     let f: string | null = null;
     if (sawF) {
+      // Excel shows functions newer than 2007 without their storage prefix (_xlfn.CONCAT).
+      if (formula && formula.indexOf('_xl') >= 0) formula = formula.replace(FUTURE, '');
       if (formula) f = `=${formula}`;
       if (shareType === 'shared') {
         const key = si ?? '';
@@ -161,7 +165,8 @@ export function readSheet(
       }
       // A cached result, whatever it is; a string result may be empty (<v/>). Without <v> the
       // formula has not been computed: null, never 0.
-      if (sawV) {
+      if (inline !== undefined) raw = unescapeX(inline);
+      else if (sawV) {
         if (type === 'str' || type === 'inlineStr') raw = unescapeX(value ?? '');
         else if (value !== undefined) raw = constant(value, fmt);
       }
