@@ -169,3 +169,30 @@ export function differences(ours: Reading, theirs: Reading, formulas: boolean): 
 export function bytesOf(rel: string): Buffer {
   return readFileSync(path.join(CORPUS, rel));
 }
+
+/** A difference as the allow-list keeps it: one line, at most 160 characters. */
+export const listed = (d: string): string => d.replace(/\s+/g, ' ').slice(0, 160);
+
+export interface AllowList {
+  /** Why each whole class of disagreement is normalised away before comparing (not per file). */
+  normalisations: string[];
+  /** Per reader, per corpus file: the differences from SheetJS, and why the project's reading is right. */
+  lean: Record<string, { reason: string; differences: string[] }>;
+  exceljs: Record<string, { reason: string; differences: string[] }>;
+  /** Documents whose table count differs from the independent count, with the count we give. */
+  docx: Record<string, { reason: string; tables: number | 'refused' }>;
+}
+
+export const ALLOW_LIST = path.join(__dirname, 'allow-list.json');
+
+/**
+ * An independent count of a document's tables: w:tbl start tags in the main part (by text, not
+ * through our DOM), minus those in mc:Fallback branches (Word shows the Choice) and in tracked
+ * deletions.
+ */
+export function countTables(mainPartXml: string): number {
+  const bare = mainPartXml
+    .replace(/<mc:Fallback\b[\s\S]*?<\/mc:Fallback>/g, '')
+    .replace(/<w:del\b[^>]*>[\s\S]*?<\/w:del>/g, '');
+  return (bare.match(/<(?:w:)?tbl[\s>]/g) ?? []).length;
+}
