@@ -49,7 +49,8 @@ export function readAmountCell(sheet: SheetView, row: number, col: number): Amou
     text: cell.text,
     formula: cell.formula,
     parsed,
-    uncomputed: parsed.kind === 'blank' && cell.formula !== null,
+    // A cached "" is a value (RULES §1.3); only a formula without any result is unknown.
+    uncomputed: cell.raw === null && cell.formula !== null,
   };
 }
 
