@@ -163,7 +163,7 @@ export const INLINE_UNZIPPED_BYTES = 16 * 1024 * 1024;
  */
 export function checkTaskInline(task: Task): TaskResult | null {
   const { file, limits } = task;
-  if (!/\.xlsx$/i.test(file) || task.report || task.outPath) return null;
+  if (!/\.xls[xm]$/i.test(file) || task.report || task.outPath) return null;
   if (limits.timeMs < 60_000 || limits.memoryMb < 512) return null;
   try {
     const st = statSync(file);
@@ -187,9 +187,9 @@ export function checkTaskInline(task: Task): TaskResult | null {
 export async function checkTask(task: Task): Promise<TaskResult> {
   const { file, limits } = task;
   // Word documents, old .xls / .doc (converted by LibreOffice), and a workbook with its report.
-  if (/\.(?:docx|doc|xls)$/i.test(file) || (task.report && /\.xlsx$/i.test(file)))
+  if (/\.(?:docx|doc|xls)$/i.test(file) || (task.report && /\.xls[xm]$/i.test(file)))
     return checkWithDocuments(task);
-  if (!/\.xlsx$/i.test(file)) {
+  if (!/\.xls[xm]$/i.test(file)) {
     return {
       results: [
         failed(
@@ -248,7 +248,7 @@ async function checkWithDocuments(task: Task): Promise<TaskResult> {
       try {
         const dir = path.dirname(task.outPath);
         await checked.annotate(dir);
-        if (/\.xlsx$/i.test(file)) {
+        if (/\.xls[xm]$/i.test(file)) {
           const { writeCopy } = await import('../adapters/exceljs/annotate');
           const forms = checked.results.filter((r) => r.status === 'checked' && r.sheet !== null);
           await writeCopy(

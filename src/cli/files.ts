@@ -21,7 +21,8 @@ export const naturalCompare = (a: string, b: string): number =>
   (a < b ? -1 : a > b ? 1 : 0);
 
 /** Workbooks and Word documents; our own output and Office's lock files are not forms to check. */
-const INPUT = /\.(?:xlsx|xls|docx|doc)$/i;
+// .xlsm is read like .xlsx (its macros never run).
+const INPUT = /\.(?:xlsx|xlsm|xls|docx|doc)$/i;
 function isCandidate(name: string): boolean {
   return INPUT.test(name) && !name.startsWith('~$') && !/\.checked\.(?:xlsx|docx)$/i.test(name);
 }
@@ -126,7 +127,7 @@ async function walk(
 export function checkedName(relative: string): string {
   const word = /\.docx?$/i.test(relative);
   return (
-    relative.replace(/\.(?:xlsx|xls|docx|doc)$/i, '') + (word ? '.checked.docx' : '.checked.xlsx')
+    relative.replace(/\.(?:xlsx|xlsm|xls|docx|doc)$/i, '') + (word ? '.checked.docx' : '.checked.xlsx')
   );
 }
 

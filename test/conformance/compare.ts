@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'fs';
 import * as path from 'path';
 import * as XLSX from 'xlsx';
+import { strFromU8, unzipSync } from 'fflate';
 import { loadWorkbook } from '../../src/adapters/exceljs/readWorkbook';
 import { isoDate, MAX_COLUMNS, MAX_ROWS } from '../../src/adapters/xlsx/sheet';
 import { readXlsx } from '../../src/adapters/xlsx/readXlsx';
@@ -66,7 +67,31 @@ export function readLean(bytes: Buffer, name: string): Reading {
   }
 }
 
+/**
+ * exceljs expands a data validation or conditional format over its whole range cell by cell; one
+ * over a whole sheet (A1:XFD1048576) takes minutes and runs out of memory (issue 19). Such files
+ * are not given to it: the lean reader, which the CLI uses, is compared on them.
+ */
+export function exceljsWouldExplode(bytes: Buffer): boolean {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (f) => /worksheets\/[^/]*\.xml$/i.test(f.name) });
+  } catch {
+    return false;
+  }
+  for (const data of Object.values(files)) {
+    const xml = strFromU8(data);
+    for (const m of xml.matchAll(/sqref="([^"]*)"/g))
+      for (const ref of m[1].split(/\s+/)) {
+        const r = XLSX.utils.decode_range(ref);
+        if ((r.e.r - r.s.r + 1) * (r.e.c - r.s.c + 1) > 1_000_000) return true;
+      }
+  }
+  return false;
+}
+
 export async function readExceljs(bytes: Buffer, name: string): Promise<Reading> {
+  if (exceljsWouldExplode(bytes)) return { refused: 'exceljs not run: a range over the whole sheet' };
   try {
     return fromSnapshots((await loadWorkbook(bytes, name)).sheets);
   } catch (e) {
