@@ -91,7 +91,8 @@ export function exceljsWouldExplode(bytes: Buffer): boolean {
 }
 
 export async function readExceljs(bytes: Buffer, name: string): Promise<Reading> {
-  if (exceljsWouldExplode(bytes)) return { refused: 'exceljs not run: a range over the whole sheet' };
+  if (exceljsWouldExplode(bytes))
+    return { refused: 'exceljs not run: a range over the whole sheet' };
   try {
     return fromSnapshots((await loadWorkbook(bytes, name)).sheets);
   } catch (e) {
@@ -102,17 +103,24 @@ export async function readExceljs(bytes: Buffer, name: string): Promise<Reading>
 /** SheetJS's reading, shaped as the project's (merged-away cells empty, dates as ISO days). */
 export function readSheetJS(bytes: Buffer): Reading {
   let wb: XLSX.WorkBook;
+  // SheetJS's zip reader logs every size mismatch of a damaged entry; the test output keeps quiet.
+  const { error, log } = console;
+  console.error = console.log = () => undefined;
   try {
     wb = XLSX.read(bytes, { type: 'buffer', cellFormula: true, cellNF: true, cellStyles: false });
   } catch (e) {
     return { refused: (e as Error).message };
+  } finally {
+    console.error = error;
+    console.log = log;
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const out = new Map<string, Map<string, Cell>>();
   for (const name of wb.SheetNames) {
     const ws = wb.Sheets[name];
-    if (!ws || ws['!type'] === 'chart' || ws['!type'] === 'dialog' || ws['!type'] === 'macro')
-      continue;
+    // Chart, dialog and macro sheets hold no cells (SheetJS types them; its typings say 'sheet').
+    const type = ws?.['!type'] as string | undefined;
+    if (!ws || type === 'chart' || type === 'dialog' || type === 'macro') continue;
     const cells = new Map<string, Cell>();
     const merges = ws['!merges'] ?? [];
     for (const key of Object.keys(ws)) {

@@ -36,8 +36,7 @@ async function main(): Promise<void> {
     else agreeLean++;
     if (only === 'lean') continue;
     const ex = differences(await readExceljs(b, f), theirs, true).map(listed);
-    if (ex.length)
-      next.exceljs[f] = { reason: old.exceljs[f]?.reason ?? 'TODO', differences: ex };
+    if (ex.length) next.exceljs[f] = { reason: old.exceljs[f]?.reason ?? 'TODO', differences: ex };
     else agreeExceljs++;
   }
   if (only === 'lean') next.exceljs = old.exceljs;
