@@ -127,7 +127,8 @@ async function walk(
 export function checkedName(relative: string): string {
   const word = /\.docx?$/i.test(relative);
   return (
-    relative.replace(/\.(?:xlsx|xlsm|xls|docx|doc)$/i, '') + (word ? '.checked.docx' : '.checked.xlsx')
+    relative.replace(/\.(?:xlsx|xlsm|xls|docx|doc)$/i, '') +
+    (word ? '.checked.docx' : '.checked.xlsx')
   );
 }
 

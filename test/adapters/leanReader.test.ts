@@ -53,7 +53,7 @@ const fixtures = [FIXTURES, path.join(FIXTURES, 'real')].flatMap((dir) =>
     .map((f) => path.join(dir, f)),
 );
 
-describe("the lean reader and the exceljs adapter give the same snapshots", () => {
+describe('the lean reader and the exceljs adapter give the same snapshots', () => {
   test('there are fixtures to compare', () => expect(fixtures.length).toBeGreaterThanOrEqual(15));
 
   test.each(fixtures.map((f) => [path.relative(FIXTURES, f), f]))('%s', async (_name, file) => {

@@ -1,4 +1,15 @@
-import { alternative, child, elementChildren, inNs, isEl, isOn, wAttr, W, MC, type Element } from './xml';
+import {
+  alternative,
+  child,
+  elementChildren,
+  inNs,
+  isEl,
+  isOn,
+  wAttr,
+  W,
+  MC,
+  type Element,
+} from './xml';
 
 /** One displayed piece of a paragraph: the run it sits in, the node that shows it, its text. */
 export interface TextPiece {

@@ -77,12 +77,7 @@ function isoOfDateCell(text: string): string {
  * One worksheet part as the grid Excel shows: every cell's value, a formula's value being its
  * cached result (0, FALSE and "" included) and a formula without one read as null (not computed).
  */
-export function readSheet(
-  pkg: Package,
-  entry: ZipEntry,
-  name: string,
-  ctx: Context,
-): GridSnapshot {
+export function readSheet(pkg: Package, entry: ZipEntry, name: string, ctx: Context): GridSnapshot {
   const cells: CellEntry[] = [];
   // Keyed by row and column: one number while that is exact, else a string (the two never collide).
   const byAddress = new Map<number | string, number>();

@@ -105,9 +105,10 @@ export async function readSheetContent(
     }
     // A formula's value is its result, as Excel computed it: an empty string, 0 or FALSE is that
     // value (RULES §1.3), never a blank cell; only constants read "" as empty.
+    const formulas = range.formulas;
     snapshot.values.push(
       ...range.values.map((row, i) =>
-        row.map((v, j) => (v === '' && isFormula(range.formulas[i]?.[j]) ? '' : blankToNull(v))),
+        row.map((v, j) => (v === '' && isFormula(formulas[i]?.[j]) ? '' : blankToNull(v))),
       ),
     );
     snapshot.numberFormats?.push(
@@ -115,9 +116,7 @@ export async function readSheetContent(
     );
     snapshot.texts?.push(...range.text.map((row) => row.map((t) => (t === '' ? null : t))));
     snapshot.formulas?.push(
-      ...range.formulas.map((row) =>
-        row.map((f) => (isFormula(f) ? (f as string) : null)),
-      ),
+      ...formulas.map((row) => row.map((f) => (isFormula(f) ? (f as string) : null))),
     );
     if (areas && !areas.isNullObject) snapshot.merges.push(...areas.areas.items.map(areaBox));
     first += count;
