@@ -93,8 +93,8 @@ export function local(name: string): string {
 }
 
 /**
- * Parses one part with saxes. Tag names reach the handlers without their prefix; attributes keep
- * theirs (an `r:id` may be spelt `ns1:id`: see relId).
+ * Parses one part with saxes. Tag names reach the handlers without the document's prefix;
+ * attributes keep theirs (an `r:id` may be spelt `ns1:id`: see relId).
  */
 export function parseXml(buf: Uint8Array, entry: ZipEntry, budget: Budget, on: XmlHandlers): void {
   // No line and column tracking: an error is reported as a damaged file, without a position.
@@ -102,27 +102,42 @@ export function parseXml(buf: Uint8Array, entry: ZipEntry, budget: Budget, on: X
   parser.on('error', () => {
     throw new UnreadableFile(CORRUPT);
   });
-  // Extensions (extLst) are skipped whole: their elements reuse local names (x15:workbookPr,
-  // xm:f) that must not be read as the main ones.
-  let ext = 0;
   const open = on.open;
+  const text = on.text;
+  const close = on.close;
+  // The root decides. Unprefixed (as Excel writes): the handlers get saxes's tags as they are,
+  // and extension elements keep their prefixes (x15:workbookPr), so they never match.
+  const direct = () => {
+    if (open) parser.on('opentag', open as (tag: unknown) => void);
+    if (text) parser.on('text', text);
+    if (close) parser.on('closetag', (tag) => close(tag.name));
+  };
+  // Prefixed (<x:workbook>, the Open XML SDK): names are made local, and extensions (extLst)
+  // are skipped whole, their elements then sharing the main ones' local names.
+  const prefixed = () => {
+    let ext = 0;
+    parser.on('opentag', (tag) => {
+      const t = tag as SaxesTagPlain;
+      const name = local(t.name);
+      if (name === 'extLst') ext++;
+      // A copy, not the tag: saxes matches the closing tag against the name it keeps.
+      else if (ext === 0 && open) open(name === t.name ? t : { ...t, name });
+    });
+    if (text)
+      parser.on('text', (t) => {
+        if (ext === 0) text(t);
+      });
+    parser.on('closetag', (tag) => {
+      const name = local(tag.name);
+      if (name === 'extLst') ext--;
+      else if (ext === 0 && close) close(name);
+    });
+  };
   parser.on('opentag', (tag) => {
     const t = tag as SaxesTagPlain;
-    const name = t.name.indexOf(':') < 0 ? t.name : local(t.name);
-    if (name === 'extLst') ext++;
-    // A copy, not the tag: saxes matches the closing tag against the name it keeps.
-    if (!ext && open) open(name === t.name ? t : { ...t, name });
-  });
-  const text = on.text;
-  if (text)
-    parser.on('text', (t) => {
-      if (!ext) text(t);
-    });
-  const close = on.close;
-  parser.on('closetag', (tag) => {
-    const name = local(tag.name);
-    if (name === 'extLst') ext--;
-    else if (!ext && close) close(name);
+    if (t.name.indexOf(':') < 0) direct();
+    else prefixed();
+    if (open) open(t.name.indexOf(':') < 0 ? t : { ...t, name: local(t.name) });
   });
   // Not closed: a part cut short after its data reads as far as it goes.
   streamEntry(buf, entry, budget, (chunk) => parser.write(chunk));

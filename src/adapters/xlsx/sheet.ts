@@ -38,10 +38,12 @@ export function colOf(address: string): number {
 }
 
 function rowOf(address: string): number {
-  let i = 0;
-  while (i < address.length && (address.charCodeAt(i) > 57 || address.charCodeAt(i) === 36)) i++;
-  const n = parseInt(address.slice(i), 10);
-  return Number.isFinite(n) ? n : 0;
+  let n = 0;
+  for (let i = 0; i < address.length; i++) {
+    const ch = address.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) n = n * 10 + ch - 48;
+  }
+  return n;
 }
 
 function rangeOf(ref: string): CellRange | null {
@@ -129,9 +131,8 @@ export function readSheet(pkg: Package, entry: ZipEntry, name: string, ctx: Cont
       case 'd':
         return isoOfDateCell(v);
       default: {
-        if (v.trim() === '') return null;
-        const n = Number(v);
-        if (Number.isNaN(n)) return null;
+        const n = +v;
+        if (v === '' || Number.isNaN(n)) return null;
         return isDateStyle(fmt) ? isoDate(n, ctx.date1904) : n;
       }
     }
