@@ -1,5 +1,4 @@
-import { toA1 } from '../../model/cells';
-import type { CellRef } from '../../model/cells';
+import { toA1, uncomputedCells } from '../../model/cells';
 import { defineRule, fill, type RuleMeta } from '../rule';
 
 export const meta: RuleMeta = {
@@ -21,18 +20,7 @@ const NAMED = 8;
 
 /** docs/rules.md#r-1-3: formulas in the form whose result the file does not carry. */
 export const formFormulaNotComputed = defineRule(meta, ({ form }) => {
-  const cells: CellRef[] = [];
-  const seen = new Set<string>();
-  const { top, bottom, left, right } = form.range;
-  for (let row = top; row <= bottom; row++)
-    for (let col = left; col <= right; col++) {
-      const c = form.sheet.cell(row, col);
-      if (c.formula === null || c.raw !== null) continue;
-      const key = `${c.ref.row},${c.ref.col}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      cells.push(c.ref);
-    }
+  const cells = uncomputedCells(form);
   if (cells.length === 0) return [];
   const names = cells.slice(0, NAMED).map(toA1).join('、') + (cells.length > NAMED ? ' 等' : '');
   return [{ cells, message: fill(meta.messages.main, { count: cells.length, cells: names }) }];
