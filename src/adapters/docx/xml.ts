@@ -2,6 +2,8 @@ import { DOMParser, XMLSerializer, type Document, type Element, type Node } from
 
 /** WordprocessingML's main namespace. */
 export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+/** The same vocabulary under strict OOXML's name (ISO/IEC 29500 strict): read as W. */
+export const W_STRICT = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
 export const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 export const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 export const CT_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
@@ -40,7 +42,12 @@ export function isElement(n: Node | null | undefined): n is Element {
 
 /** Is `n` the element w:`local` (or another namespace's, when given)? */
 export function isEl(n: Node | null | undefined, local: string, ns: string = W): boolean {
-  return isElement(n) && n.localName === local && n.namespaceURI === ns;
+  return isElement(n) && n.localName === local && inNs(n, ns);
+}
+
+/** Is `n` in namespace `ns` (W matching strict documents' W as well)? */
+export function inNs(n: Element, ns: string): boolean {
+  return n.namespaceURI === ns || (ns === W && n.namespaceURI === W_STRICT);
 }
 
 export function elementChildren(el: Element | Document): Element[] {
@@ -59,6 +66,7 @@ export function child(el: Element, local: string, ns: string = W): Element | nul
 /** A w:val-style attribute (w:val, in the main namespace; some writers leave the prefix off). */
 export function wAttr(el: Element, name: string): string | null {
   if (el.hasAttributeNS(W, name)) return el.getAttributeNS(W, name);
+  if (el.hasAttributeNS(W_STRICT, name)) return el.getAttributeNS(W_STRICT, name);
   return el.hasAttribute(name) ? el.getAttribute(name) : null;
 }
 
@@ -69,9 +77,16 @@ export function isOn(el: Element | null): boolean {
   return v === null || !['0', 'false', 'off'].includes(v);
 }
 
+/** A tracked deletion of a row (w:trPr/w:del): Word shows the row struck out, its content is gone. */
+function deletedRow(tr: Element): boolean {
+  const trPr = child(tr, 'trPr');
+  return !!trPr && !!child(trPr, 'del');
+}
+
 /**
  * The children that count as content, looking through the wrappers that may stand between a
- * parent and its content (w:sdt / w:sdtContent, w:customXml, w:smartTag).
+ * parent and its content (w:sdt / w:sdtContent, w:customXml, w:smartTag, a tracked insertion of
+ * rows or paragraphs, one branch of mc:AlternateContent); tracked deletions are left out.
  */
 export function contentChildren(el: Element): Element[] {
   const out: Element[] = [];
@@ -79,13 +94,25 @@ export function contentChildren(el: Element): Element[] {
     if (isEl(c, 'sdt')) {
       const content = child(c, 'sdtContent');
       if (content) out.push(...contentChildren(content));
-    } else if (isEl(c, 'customXml')) {
+    } else if (isEl(c, 'customXml') || isEl(c, 'ins') || isEl(c, 'moveTo')) {
       out.push(...contentChildren(c));
+    } else if (isEl(c, 'del') || isEl(c, 'moveFrom')) {
+      continue;
+    } else if (isEl(c, 'AlternateContent', MC)) {
+      const branch = alternative(c);
+      if (branch) out.push(...contentChildren(branch));
+    } else if (isEl(c, 'tr') && deletedRow(c)) {
+      continue;
     } else {
       out.push(c);
     }
   }
   return out;
+}
+
+/** The one branch of mc:AlternateContent a reader shows: the first Choice, else the Fallback. */
+export function alternative(ac: Element): Element | null {
+  return child(ac, 'Choice', MC) ?? child(ac, 'Fallback', MC);
 }
 
 export type { Document, Element, Node };

@@ -49,6 +49,24 @@ export function rawOf(value: ExcelJS.CellValue): { raw: RawValue; formula: strin
   return { raw: null, formula: null };
 }
 
+/**
+ * A formula cell's reading. exceljs's `cell.value` drops a falsy cached result (0, FALSE), so the
+ * result is taken from the cell's model; a follower of a shared formula gets its own translated
+ * formula (`cell.formula`), not the master's address. No cached result: null (not computed).
+ */
+function formulaCell(cell: ExcelJS.Cell): { raw: RawValue; formula: string | null } {
+  const model = (cell as unknown as { model: { result?: ExcelJS.CellValue } }).model;
+  const result = model.result;
+  const inner =
+    result === undefined || result === null
+      ? { raw: null }
+      : typeof result === 'object' && !(result instanceof Date) && 'error' in result
+        ? { raw: String(result.error) }
+        : rawOf(result);
+  const text = cell.formula as string | undefined;
+  return { raw: inner.raw, formula: text ? `=${text.replace(/_xl(?:fn|ws|udf)\./g, '')}` : null };
+}
+
 /** One worksheet as a grid snapshot. Merged cells other than the top-left read as empty, as in Excel. */
 export function snapshotOf(ws: ExcelJS.Worksheet): GridSnapshot {
   const entries: CellEntry[] = [];
@@ -56,7 +74,8 @@ export function snapshotOf(ws: ExcelJS.Worksheet): GridSnapshot {
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
-      const { raw, formula } = rawOf(cell.value);
+      const { raw, formula } =
+        cell.type === ExcelJS.ValueType.Formula ? formulaCell(cell) : rawOf(cell.value);
       if (raw === null && formula === null) return;
       if (rowNumber > MAX_ROWS || colNumber > MAX_COLUMNS) {
         clipped = true;

@@ -81,6 +81,8 @@ export function queueSheetMeta(ws: Excel.Worksheet): QueuedMeta {
   };
 }
 
+const isFormula = (f: unknown): boolean => typeof f === 'string' && f.startsWith('=');
+
 const blankToNull = (v: unknown): RawValue =>
   v === '' || v === undefined || v === null ? null : (v as RawValue);
 
@@ -151,15 +153,20 @@ export async function readSheetContent(
       rowsPerRead = Math.max(1, Math.floor(count / 2));
       continue;
     }
-    snapshot.values.push(...range.values.map((row) => row.map(blankToNull)));
+    // A formula's value is its result, as Excel computed it: an empty string, 0 or FALSE is that
+    // value (RULES §1.3), never a blank cell; only constants read "" as empty.
+    const formulas = range.formulas;
+    snapshot.values.push(
+      ...range.values.map((row, i) =>
+        row.map((v, j) => (v === '' && isFormula(formulas[i]?.[j]) ? '' : blankToNull(v))),
+      ),
+    );
     snapshot.numberFormats?.push(
       ...range.numberFormat.map((row) => row.map((f) => (f ? String(f) : null))),
     );
     snapshot.texts?.push(...range.text.map((row) => row.map((t) => (t === '' ? null : t))));
     snapshot.formulas?.push(
-      ...range.formulas.map((row) =>
-        row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null)),
-      ),
+      ...formulas.map((row) => row.map((f) => (isFormula(f) ? (f as string) : null))),
     );
     const found = areas && !areas.isNullObject ? areas.areas.items.map(areaBox) : [];
     snapshot.merges.push(...found);

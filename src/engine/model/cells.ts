@@ -49,7 +49,8 @@ export function readAmountCell(sheet: SheetView, row: number, col: number): Amou
     text: cell.text,
     formula: cell.formula,
     parsed,
-    uncomputed: parsed.kind === 'blank' && cell.formula !== null,
+    // A cached "" is a value (RULES §1.3); only a formula without any result is unknown.
+    uncomputed: cell.raw === null && cell.formula !== null,
   };
 }
 
@@ -63,4 +64,37 @@ export function readRateCell(sheet: SheetView, row: number, col: number): RateCe
     formula: cell.formula,
     rate: parseRate(cell.raw, cell.numberFormat, cell.text),
   };
+}
+
+/** What the uncomputed-formula checks need of a form: its sheet and the rows and columns it spans. */
+interface FormArea {
+  sheet: SheetView;
+  range: { top: number; left: number; bottom: number; right: number };
+}
+
+/**
+ * docs/rules.md#r-1-3: a formula the file carries no result for has not been computed; its value
+ * is unknown, not blank (a cached "", 0 or FALSE is a value).
+ */
+export function isUncomputed(form: FormArea, ref: CellRef | null | undefined): boolean {
+  if (!ref) return false;
+  const c = form.sheet.cell(ref.row, ref.col);
+  return c.formula !== null && c.raw === null;
+}
+
+/** The form's uncomputed formula cells (merged areas once, by their top-left cell), row by row. */
+export function uncomputedCells(form: FormArea): CellRef[] {
+  const out: CellRef[] = [];
+  const seen = new Set<string>();
+  const { top, bottom, left, right } = form.range;
+  for (let row = top; row <= bottom; row++)
+    for (let col = left; col <= right; col++) {
+      const c = form.sheet.cell(row, col);
+      if (c.formula === null || c.raw !== null) continue;
+      const key = `${c.ref.row},${c.ref.col}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(c.ref);
+    }
+  return out;
 }

@@ -5,6 +5,7 @@
  */
 import { formPartial } from './form/partial';
 import { formAmbiguousReading } from './form/ambiguous-reading';
+import { formFormulaNotComputed } from './form/formula-not-computed';
 import { fundsSumMismatch } from './funds/sum-mismatch';
 import { fundsBlankTotal } from './funds/blank-total';
 import { fundsSourcesVsStructure } from './funds/sources-structure-mismatch';
@@ -47,6 +48,7 @@ import type { Rule, RuleMeta } from './rule';
 export const RULES: Rule[] = [
   formPartial,
   formAmbiguousReading,
+  formFormulaNotComputed,
   fundsSumMismatch,
   fundsBlankTotal,
   fundsSourcesVsStructure,

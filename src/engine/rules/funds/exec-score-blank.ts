@@ -1,4 +1,5 @@
 import { plain } from '../../values/decimal';
+import { uncomputed } from '../support/uncomputed';
 import { defineRule, fill, type RuleMeta } from '../rule';
 
 export const meta: RuleMeta = {
@@ -16,9 +17,9 @@ export const meta: RuleMeta = {
 };
 
 /** docs/rules.md#r-2-5: 分值 set, 得分 blank. */
-export const fundsExecutionScoreBlank = defineRule(meta, ({ assessment, profile }) =>
+export const fundsExecutionScoreBlank = defineRule(meta, ({ form, assessment, profile }) =>
   assessment.execution.flatMap((e) => {
-    if (e.stated.kind !== 'blank') return [];
+    if (e.stated.kind !== 'blank' || uncomputed(form, e.scoreCell)) return [];
     return [
       {
         cells: [e.scoreCell],

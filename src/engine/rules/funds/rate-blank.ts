@@ -1,5 +1,6 @@
 import { money } from '../../values/decimal';
 import { formatPercent } from '../../values/percent';
+import { uncomputed } from '../support/uncomputed';
 import { defineRule, fill, type RuleMeta } from '../rule';
 import { rowName } from '../support/names';
 
@@ -23,6 +24,7 @@ export const meta: RuleMeta = {
 export const fundsRateBlank = defineRule(meta, ({ form, assessment }) =>
   assessment.rates.flatMap((r) => {
     if (!r.rateCell || r.percent === null || r.stated.kind !== 'blank') return [];
+    if (uncomputed(form, r.rateCell)) return [];
     const should = formatPercent(r.percent, BLANK_RATE_DECIMALS);
     return [
       {

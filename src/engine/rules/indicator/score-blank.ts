@@ -1,5 +1,6 @@
 import { recomputed } from '../../assess/indicators';
 import { plain } from '../../values/decimal';
+import { uncomputed } from '../support/uncomputed';
 import { defineRule, fill, type RuleMeta } from '../rule';
 import { indicatorName } from '../support/describe';
 
@@ -18,10 +19,11 @@ export const meta: RuleMeta = {
 };
 
 /** docs/rules.md#r-3-1: 分值 set, 得分 blank. */
-export const indicatorScoreBlank = defineRule(meta, ({ assessment, profile }) =>
+export const indicatorScoreBlank = defineRule(meta, ({ form, assessment, profile }) =>
   assessment.indicators.flatMap((i) => {
     if (i.weight === null || i.score.kind !== 'blank' || i.kind === 'na' || i.kind === 'unscored')
       return [];
+    if (uncomputed(form, i.cells.score)) return [];
     const expected = recomputed(i);
     return [
       {

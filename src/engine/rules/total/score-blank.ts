@@ -1,4 +1,5 @@
 import { plain } from '../../values/decimal';
+import { uncomputed } from '../support/uncomputed';
 import { defineRule, fill, type RuleMeta } from '../rule';
 
 export const meta: RuleMeta = {
@@ -16,6 +17,7 @@ export const meta: RuleMeta = {
 export const totalScoreBlank = defineRule(meta, ({ form, assessment }) => {
   const total = form.total;
   if (!total || !assessment.totalScore || assessment.totalScore.kind !== 'blank') return [];
+  if (uncomputed(form, total.scoreCell)) return [];
   const actual = assessment.statedScoreSum;
   return [
     {
