@@ -1,3 +1,4 @@
+import type { Headline } from '../report/headline';
 import type { Explanation, FindingKey } from '../explain/types';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -118,6 +119,8 @@ export interface CheckResult {
   reading?: Reading;
   /** The profile the form was checked under and why it was chosen (RULES §7.3, issue 22 item 5). */
   profile?: ProfileUsed;
+  /** The kind, name, year and money of the form, for a bureau's 汇总 (issue 23). */
+  headline?: Headline;
 }
 
 export interface ProfileUsed {
