@@ -168,7 +168,9 @@ async function check(
     return 2;
   }
   if (opts.format === 'xlsx' && io.stdoutIsTTY) {
-    io.stderr('selfeval：--format xlsx 输出的是工作簿文件，不能显示在终端上；请重定向到文件，或用 --xlsx 文件名。\n');
+    io.stderr(
+      'selfeval：--format xlsx 输出的是工作簿文件，不能显示在终端上；请重定向到文件，或用 --xlsx 文件名。\n',
+    );
     return 2;
   }
   const layout = opts.layoutFile ? await readLayout(opts.layoutFile) : null;
@@ -258,7 +260,9 @@ async function check(
       if (io.stderrIsTTY) {
         clearProgress();
         const p = pace(n, targets.length, elapsed());
-        io.stderr(`[${n}/${targets.length}] ${p ? `${p}  ` : ''}${safe(path.basename(target.file))}`);
+        io.stderr(
+          `[${n}/${targets.length}] ${p ? `${p}  ` : ''}${safe(path.basename(target.file))}`,
+        );
         progressShown = true;
       } else if (n === 1 || n % 50 === 0 || n === targets.length)
         io.stderr(`[${n}/${targets.length}] ${safe(target.file)}\n`);

@@ -107,7 +107,11 @@ export function ruleCounts(digests: Iterable<Digest>): RuleCount[] {
     const seen = new Set<string>();
     for (const f of d.findings) {
       let c = by.get(f.rule);
-      if (!c) by.set(f.rule, (c = { rule: f.rule, title: f.title, severity: f.severity, forms: 0, findings: 0 }));
+      if (!c)
+        by.set(
+          f.rule,
+          (c = { rule: f.rule, title: f.title, severity: f.severity, forms: 0, findings: 0 }),
+        );
       c.findings++;
       if (!seen.has(f.rule)) {
         seen.add(f.rule);

@@ -26,7 +26,7 @@ export class AtomicFile {
   write(data: string | Uint8Array): void {
     if (this.fd === null) return;
     if (typeof data === 'string') writeSync(this.fd, data);
-    else for (let at = 0; at < data.length; ) at += writeSync(this.fd, data, at);
+    else for (let at = 0; at < data.length;) at += writeSync(this.fd, data, at);
   }
   async commit(): Promise<void> {
     if (this.fd === null) return;

@@ -24,7 +24,8 @@ export interface Headline {
   unit: '万元' | '元';
 }
 
-const NAME_LABEL = /^(?:项目名称|(?:预算)?(?:部门|单位)(?:[（(]单位[)）])?(?:名称)|主管部门(?:名称)?)[:：]?$/;
+const NAME_LABEL =
+  /^(?:项目名称|(?:预算)?(?:部门|单位)(?:[（(]单位[)）])?(?:名称)|主管部门(?:名称)?)[:：]?$/;
 const YEAR = /((?:19|20)\d\d)\s*年/;
 
 /** The first text cell right of a label cell (through merges), or null. */

@@ -131,7 +131,11 @@ export function charts(data: ChartData): { id: string; svg: string }[] {
       id: 'chart-rules',
       svg: svg(
         {
-          title: { text: '最常见的十条规则（问题数）', left: 'center', textStyle: { fontSize: 15 } },
+          title: {
+            text: '最常见的十条规则（问题数）',
+            left: 'center',
+            textStyle: { fontSize: 15 },
+          },
           grid: { left: 16, right: 40, top: 44, bottom: 24, containLabel: true },
           xAxis: { type: 'value', minInterval: 1 },
           yAxis: {
@@ -146,7 +150,11 @@ export function charts(data: ChartData): { id: string; svg: string }[] {
                 value: r.findings,
                 itemStyle: {
                   color:
-                    r.severity === 'error' ? '#c0392b' : r.severity === 'warning' ? '#d68910' : '#7f8c8d',
+                    r.severity === 'error'
+                      ? '#c0392b'
+                      : r.severity === 'warning'
+                        ? '#d68910'
+                        : '#7f8c8d',
                 },
               })),
               label: { show: true, position: 'right' },

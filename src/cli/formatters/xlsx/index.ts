@@ -38,7 +38,11 @@ export function bureauSheets(digests: Digest[], linkBase: string | null): SheetS
     if (d.copy) {
       copy = path.basename(d.copy);
       const target = linkBase ? path.relative(linkBase, d.copy) : d.copy;
-      links.push({ row: i, col: SUMMARY_COLUMNS.length - 1, target: target.split(path.sep).join('/') });
+      links.push({
+        row: i,
+        col: SUMMARY_COLUMNS.length - 1,
+        target: target.split(path.sep).join('/'),
+      });
     }
     const checked = d.status === 'checked';
     return [
@@ -97,7 +101,19 @@ export function bureauSheets(digests: Digest[], linkBase: string | null): SheetS
     },
     {
       name: '问题清单',
-      header: ['文件', '工作表', '单元格', '严重程度', '规则编号', '规则', '问题', '应为', '实为', '修正', '审核说明'],
+      header: [
+        '文件',
+        '工作表',
+        '单元格',
+        '严重程度',
+        '规则编号',
+        '规则',
+        '问题',
+        '应为',
+        '实为',
+        '修正',
+        '审核说明',
+      ],
       rows: findings,
     },
     { name: '规则统计', header: ['规则编号', '规则', '严重程度', '表数', '问题数'], rows: rules },
