@@ -163,6 +163,9 @@ withLibreOffice(
     const results = path.join(ROOT, 'test-results');
     require('fs').mkdirSync(results, { recursive: true });
     require('fs').copyFileSync(pdf, path.join(results, 'bureau-汇总.pdf'));
+    // The 汇总 sheet as LibreOffice renders it (its first page), for the closing note.
+    convert('png');
+    require('fs').copyFileSync(path.join(out, '汇总.png'), path.join(results, 'bureau-汇总.png'));
   },
   180_000,
 );

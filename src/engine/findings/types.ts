@@ -94,6 +94,8 @@ export interface Reading {
     chosen: string;
     holds: number;
     fails: number;
+    /** How far the failing identities were from holding (reading/identities.ts). */
+    cost: string;
     tie: boolean;
     others: { says: string; holds: number; fails: number; cost: string }[];
   }[];
