@@ -1,5 +1,5 @@
 import type { FileResult, TaskResult } from '../result';
-import type { Output, RenderedOutcome, RenderedResult } from './format';
+import type { Formatter, Output, RenderedOutcome, RenderedResult } from './format';
 import { FORMATS } from './index';
 
 export type { Output, RenderedOutcome, RenderedResult } from './format';
@@ -10,6 +10,13 @@ export type { Output, RenderedOutcome, RenderedResult } from './format';
  */
 export function render(r: FileResult, out: Output): RenderedResult {
   const checked = r.status === 'checked';
+  // Formats that share a piece (the 汇总 workbook and the HTML report: the digest) make it once.
+  const made = new Map<Formatter['piece'], string>();
+  const pieceOf = (piece: Formatter['piece']): string => {
+    let p = made.get(piece);
+    if (p === undefined) made.set(piece, (p = piece(r, out)));
+    return p;
+  };
   return {
     file: r.file,
     status: r.status,
@@ -18,7 +25,7 @@ export function render(r: FileResult, out: Output): RenderedResult {
     infos: checked ? r.summary.infos : 0,
     verdict: r.summary.verdict,
     message: r.message,
-    pieces: Object.fromEntries(out.formats.map((f) => [f, FORMATS[f].piece(r, out)])),
+    pieces: Object.fromEntries(out.formats.map((f) => [f, pieceOf(FORMATS[f].piece)])),
   };
 }
 

@@ -27,13 +27,13 @@ const bar = (
   labels: string[],
   values: number[],
   colours: string[] | string,
-  width = 560,
-  height = 300,
+  width = 400,
+  height = 260,
 ): string =>
   svg(
     {
       title: { text: title, left: 'center', textStyle: { fontSize: 15 } },
-      grid: { left: 48, right: 16, top: 44, bottom: 40 },
+      grid: { left: 40, right: 12, top: 44, bottom: 32 },
       xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, fontSize: 11 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
@@ -162,7 +162,7 @@ export function charts(data: ChartData): { id: string; svg: string }[] {
             },
           ],
         },
-        1140,
+        1230,
         Math.max(160, 60 + topRules.length * 30),
       ),
     },

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { SEVERITY } from '../../../engine/findings/severity';
-import { type Digest, digestOf, placeOf, readDigests, ruleCounts, STATUS_TEXT } from '../digest';
+import { type Digest, digestPiece, placeOf, readDigests, ruleCounts, STATUS_TEXT } from '../digest';
 import { LineSpool } from '../files';
 import type { Formatter, RunMeta } from '../format';
 import { seconds } from '../totals';
@@ -124,7 +124,7 @@ ${digests.map((d, i) => formRow(d, i, outBase)).join('\n')}
 export const htmlFormat: Formatter = {
   name: 'html',
   label: 'HTML 报告',
-  piece: (r) => JSON.stringify(digestOf(r)),
+  piece: digestPiece,
   open(sink) {
     const spool = new LineSpool();
     return {

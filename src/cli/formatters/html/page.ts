@@ -6,8 +6,8 @@ h1{font-size:22px;margin:4px 0}h2{font-size:18px;margin:24px 0 8px}.meta{color:#
 .card .num{font-size:24px;font-weight:600}.card .lbl{font-size:12px;color:#566573}
 .card.bad .num{color:#c0392b}.card.warn .num{color:#b9770e}.card.ok .num{color:#1e8449}
 .totals{font-size:13px;color:#34495e}
-.charts{display:grid;grid-template-columns:1fr 1fr;gap:8px}.charts figure{margin:0;border:1px solid #eaecee;border-radius:6px;overflow:hidden}
-#chart-rules{grid-column:1 / span 2}.charts svg{max-width:100%;height:auto;display:block}
+.charts{display:grid;grid-template-columns:1fr 1fr 1fr;gap:8px}.charts figure{margin:0;border:1px solid #eaecee;border-radius:6px;overflow:hidden}
+#chart-rules{grid-column:1 / span 3}.charts svg{max-width:100%;height:auto;display:block}
 .filters{display:flex;gap:16px;align-items:center;margin:8px 0;font-size:14px}#shown{color:#566573}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #eaecee;padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#f4f6f7;position:sticky;top:0;cursor:pointer;white-space:nowrap}th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}

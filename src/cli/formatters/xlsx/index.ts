@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { SEVERITY } from '../../../engine/findings/severity';
-import { type Digest, digestOf, placeOf, readDigests, ruleCounts, STATUS_TEXT } from '../digest';
+import { type Digest, digestPiece, placeOf, readDigests, ruleCounts, STATUS_TEXT } from '../digest';
 import { LineSpool } from '../files';
 import type { Formatter } from '../format';
 import { type CellValue, type SheetSpec, writeWorkbook } from './sheetml';
@@ -124,7 +124,7 @@ export function bureauSheets(digests: Digest[], linkBase: string | null): SheetS
 export const xlsxFormat: Formatter = {
   name: 'xlsx',
   label: '汇总工作簿',
-  piece: (r) => JSON.stringify(digestOf(r)),
+  piece: digestPiece,
   open(sink) {
     const spool = new LineSpool();
     return {
