@@ -9,7 +9,8 @@ const { createGenerator } = require('ts-json-schema-generator');
 const ROOT = path.join(__dirname, '..');
 const OUT = path.join(ROOT, 'docs/selfeval-result.schema.json');
 
-function generate() {
+/** The schema's text, formatted as prettier formats the repository (npm run lint checks it). */
+async function generate() {
   const schema = createGenerator({
     path: path.join(ROOT, 'src/cli/formatters/json.ts'),
     tsconfig: path.join(ROOT, 'tsconfig.json'),
@@ -24,13 +25,19 @@ function generate() {
   schema.title = 'selfeval check --json';
   schema.description =
     'selfeval check --json 的输出：一个数组，每张自评表一项（不含自评表的文件一项）。由 scripts/gen-schema.js 从 TypeScript 类型生成，勿手改。';
-  return `${JSON.stringify(schema, null, 2)}\n`;
+  const prettier = require('prettier');
+  const options = (await prettier.resolveConfig(OUT)) ?? {};
+  return prettier.format(JSON.stringify(schema, null, 2), { ...options, filepath: OUT });
 }
 
 module.exports = { generate, OUT };
 
 if (require.main === module) {
-  const text = generate();
+  void main();
+}
+
+async function main() {
+  const text = await generate();
   if (process.argv.includes('--check')) {
     const same = fs.existsSync(OUT) && fs.readFileSync(OUT, 'utf8') === text;
     if (!same) {
