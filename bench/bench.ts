@@ -230,15 +230,22 @@ async function benchOutputs(): Promise<void> {
       await fillFolder(dir, n);
       const xlsx = path.join(root, `汇总-${n}.xlsx`);
       const html = path.join(root, `报告-${n}.html`);
-      let plain = Infinity;
-      let both = Infinity;
+      const plain = { ms: Infinity, cpuMs: Infinity };
+      const both = { ms: Infinity, cpuMs: Infinity };
+      const best = (to: typeof plain, r: { ms: number; cpuMs: number }) => {
+        to.ms = Math.min(to.ms, r.ms);
+        to.cpuMs = Math.min(to.cpuMs, r.cpuMs);
+      };
       for (let k = 0; k < runs; k++) {
-        plain = Math.min(plain, timed([cli, 'check', dir]).ms);
-        both = Math.min(both, timed([cli, 'check', dir, '--xlsx', xlsx, '--html', html]).ms);
+        best(plain, timed([cli, 'check', dir]));
+        best(both, timed([cli, 'check', dir, '--xlsx', xlsx, '--html', html]));
       }
-      emit(`cli.outputs-${n}.text.ms`, plain, 'ms');
-      emit(`cli.outputs-${n}.text+xlsx+html.ms`, both, 'ms');
-      emitTarget(`cli.outputs-${n}.xlsx+html-vs-text`, both / plain, 1.2);
+      emit(`cli.outputs-${n}.text.ms`, plain.ms, 'ms');
+      emit(`cli.outputs-${n}.text+xlsx+html.ms`, both.ms, 'ms');
+      emit(`cli.outputs-${n}.text.cpu-ms`, plain.cpuMs, 'ms');
+      emit(`cli.outputs-${n}.text+xlsx+html.cpu-ms`, both.cpuMs, 'ms');
+      emitTarget(`cli.outputs-${n}.xlsx+html-vs-text`, both.ms / plain.ms, 1.2);
+      emitTarget(`cli.outputs-${n}.xlsx+html-vs-text.cpu`, both.cpuMs / plain.cpuMs, 1.2);
       emit(`cli.outputs-${n}.xlsx.bytes`, (await fs.stat(xlsx)).size, 'bytes');
       emitTarget(`cli.outputs-${n}.html.mb`, (await fs.stat(html)).size / 1024 / 1024, 5, 'MB');
     }

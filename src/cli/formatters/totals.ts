@@ -42,10 +42,11 @@ export class Totals {
   /** One sentence: files, forms, checked / no form / unreadable, findings by severity, verdicts, time. */
   line(elapsedMs: number): string {
     const v = this.verdicts;
+    const partial = this.checked - v.需修改 - v.需说明 - v.可报送;
     return (
       `合计：${this.files} 个文件，${this.forms} 张自评表；已校验 ${this.checked}，未找到自评表 ${this.notAForm}，无法读取 ${this.unreadable}；` +
       `错误 ${this.errors}，警告 ${this.warnings}，提示 ${this.infos}；` +
-      `需修改 ${v.需修改}，需说明 ${v.需说明}，可报送 ${v.可报送}；用时 ${seconds(elapsedMs)}。`
+      `需修改 ${v.需修改}，需说明 ${v.需说明}，可报送 ${v.可报送}${partial ? `，只读到一部分（无结论）${partial}` : ''}；用时 ${seconds(elapsedMs)}。`
     );
   }
 }

@@ -57,7 +57,7 @@ function formRow(d: Digest, i: number, outBase: string | null): string {
   const verdict = d.verdict ?? (checked ? '部分读取' : STATUS_TEXT[d.status]);
   const copy =
     d.copy && outBase
-      ? ` <a href="${esc(path.relative(outBase, d.copy).split(path.sep).join('/'))}">副本</a>`
+      ? ` <a href="${esc(path.relative(outBase, d.copy).split(path.sep).map(encodeURIComponent).join('/'))}">副本</a>`
       : '';
   return (
     `<tr data-i="${i}" data-v="${esc(verdict)}" data-e="${d.errors}" data-w="${d.warnings}" data-n="${d.infos}" tabindex="0">` +
