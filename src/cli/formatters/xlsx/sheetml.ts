@@ -76,6 +76,8 @@ function sheetXml(spec: SheetSpec): string {
   (spec.links ?? []).forEach((l, k) => links.set(`${l.row}:${l.col}`, k));
   const parts: string[] = [
     `${XML_HEAD}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">`,
+    // Printed (or made a PDF) landscape, all columns on one page wide.
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
     `<dimension ref="A1:${last}"/>`,
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>',
     '<sheetFormatPr defaultRowHeight="15"/>',
@@ -107,7 +109,8 @@ function sheetXml(spec: SheetSpec): string {
         .join('')}</hyperlinks>`,
     );
   parts.push(
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+    '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>',
+    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
     '</worksheet>',
   );
   return parts.join('');
