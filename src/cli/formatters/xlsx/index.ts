@@ -28,6 +28,7 @@ export const SUMMARY_COLUMNS = [
   '提示',
   '状态',
   '标注副本',
+  '说明',
 ];
 
 /** The 汇总 workbook's three sheets (issue 23 item 2), from the forms' digests. */
@@ -62,8 +63,9 @@ export function bureauSheets(digests: Digest[], linkBase: string | null): SheetS
       checked ? d.errors : null,
       checked ? d.warnings : null,
       checked ? d.infos : null,
-      checked ? STATUS_TEXT[d.status] : `${STATUS_TEXT[d.status]}：${d.message ?? ''}`,
+      STATUS_TEXT[d.status],
       copy,
+      checked ? null : d.message,
     ];
   });
   const findings: CellValue[][] = [];
@@ -97,6 +99,7 @@ export function bureauSheets(digests: Digest[], linkBase: string | null): SheetS
       header: SUMMARY_COLUMNS,
       rows: summary,
       numberFormats: two([5, 6, 7], SUMMARY_COLUMNS.length),
+      wrap: SUMMARY_COLUMNS.map((h) => h === '说明'),
       links,
     },
     {
@@ -115,6 +118,7 @@ export function bureauSheets(digests: Digest[], linkBase: string | null): SheetS
         '审核说明',
       ],
       rows: findings,
+      wrap: [false, false, false, false, false, false, true, false, false, false, true],
     },
     { name: '规则统计', header: ['规则编号', '规则', '严重程度', '表数', '问题数'], rows: rules },
   ];

@@ -14,6 +14,8 @@ export interface SheetSpec {
   rows: CellValue[][];
   /** Per column: a number format id for number cells (2 = "0.00"), or none. */
   numberFormats?: (2 | null)[];
+  /** Per column: long text wrapped within the column (it would run over the cells beside it). */
+  wrap?: boolean[];
   /** Hyperlinks: a row index (0-based, in rows), a column, and the target (a relative path). */
   links?: { row: number; col: number; target: string }[];
 }
@@ -39,13 +41,14 @@ export function columnName(i: number): string {
   return s;
 }
 
-// Styles: 0 plain, 1 header (bold, grey fill, border), 2 number "0.00", 3 link (blue, underlined).
+// Styles: 0 plain, 1 header (bold, grey fill, border), 2 number "0.00", 3 link (blue, underlined),
+// 4 text wrapped at the top.
 const STYLES = `${XML_HEAD}<styleSheet xmlns="${NS}">
 <fonts count="3"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font><font><u/><color rgb="FF0563C1"/><sz val="11"/><name val="等线"/></font></fonts>
 <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/><bgColor indexed="64"/></patternFill></fill></fills>
 <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/><xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>
+<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/><xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
 
@@ -96,7 +99,9 @@ function sheetXml(spec: SheetSpec): string {
         ? 3
         : typeof v === 'number' && spec.numberFormats?.[c] === 2
           ? 2
-          : 0;
+          : typeof v === 'string' && spec.wrap?.[c]
+            ? 4
+            : 0;
       cells += cell(`${columnName(c)}${n}`, v, style);
     }
     parts.push(`<row r="${n}">${cells}</row>`);
