@@ -200,7 +200,6 @@ async function check(
   const stdoutSink: Sink = { write: (d) => out(d) };
   const stdoutWriter = FORMATS[opts.format].open(stdoutSink, options);
   interface FileOutput {
-    flag: string;
     format: FormatName;
     file: AtomicFile;
     writer: FormatWriter;
@@ -214,11 +213,11 @@ async function check(
     await f.file.abandon().catch(() => undefined);
     await f.writer.dispose?.().catch(() => undefined);
   };
-  for (const { flag, format, file: name } of outputFiles(opts)) {
+  for (const { format, file: name } of outputFiles(opts)) {
     const file = new AtomicFile(name);
     try {
       await file.open();
-      files.push({ flag, format, file, writer: FORMATS[format].open(file, options) });
+      files.push({ format, file, writer: FORMATS[format].open(file, options) });
     } catch (e) {
       say(`selfeval：无法写入 ${FORMATS[format].label} ${safe(name)}：${reasonOf(e)}。\n`);
       await file.abandon().catch(() => undefined);
