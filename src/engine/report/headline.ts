@@ -6,7 +6,7 @@
 import type { FormModel } from '../model/form';
 import { displayText } from '../values/text';
 import { HUNDRED } from '../values/decimal';
-import { formFacts } from './formFacts';
+import { formUnit, fundsLines } from './formFacts';
 
 export interface Headline {
   /** 部门整体 or 项目支出. */
@@ -71,8 +71,8 @@ export function headlineOf(form: FormModel): Headline {
     const before = title.split(/(?:19|20)\d\d\s*年/)[0].replace(/[（(]?$/, '');
     if (before && before !== title && !/绩效/.test(before)) name = before;
   }
-  const facts = formFacts(form);
-  const total = facts.lines.total;
+  // Only the money lines: formFacts' staff and duties scans of the whole sheet are not needed here.
+  const total = fundsLines(form).total;
   const budget = total?.budget ?? null;
   const executed = total?.exec ?? null;
   return {
@@ -85,6 +85,6 @@ export function headlineOf(form: FormModel): Headline {
       budget && executed && !budget.isZero()
         ? executed.div(budget).times(HUNDRED).toDecimalPlaces(2).toFixed(2)
         : null,
-    unit: facts.unit,
+    unit: formUnit(form),
   };
 }
