@@ -18,6 +18,8 @@
  *  - peak RSS of the CLI at 300 and 30,000 files and their ratio (target ≤ 1.2)
  *  - start-up for one small file, and for an empty node, for scale
  *  - load: the machine's load average when each section starts (the machine may be shared)
+ *  - outputs (--outputs-only runs just this): at 300 and BENCH_FILES files, the text run alone and
+ *    with --xlsx and --html side by side (target: ≤ 1.2×), and the sizes of both (HTML ≤ 5 MB)
  * Every figure with a target is printed with it and whether it is met ("target", "pass").
  * Counts come from the environment, for a quick run: BENCH_FILES (3000), BENCH_RSS_SMALL (300),
  * BENCH_RSS_COPIES (10: the large RSS run is BENCH_FILES × this many files), BENCH_STARTUP_RUNS (5),
@@ -366,6 +368,45 @@ async function benchBatch(): Promise<void> {
   }
 }
 
+/**
+ * What the 汇总 workbook and the HTML report add to a batch (issue 23 item 7): the same folder
+ * checked as text alone and with --xlsx and --html, on all cores, alternated and the best of
+ * BENCH_OUTPUT_RUNS (2) each, so a busy machine flatters neither; the sizes of both files.
+ */
+async function benchOutputs(): Promise<void> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-bench-out-'));
+  const cli = process.env.BENCH_CLI ?? path.join(ROOT, 'dist/cli/main.js');
+  const runs = count('BENCH_OUTPUT_RUNS', 2);
+  try {
+    for (const n of [...new Set([RSS_SMALL, FILES])]) {
+      const dir = path.join(root, `files-${n}`);
+      await fillFolder(dir, n);
+      const xlsx = path.join(root, `汇总-${n}.xlsx`);
+      const html = path.join(root, `报告-${n}.html`);
+      const plain = { ms: Infinity, cpuMs: Infinity };
+      const both = { ms: Infinity, cpuMs: Infinity };
+      const best = (to: typeof plain, r: { ms: number; cpuMs: number }) => {
+        to.ms = Math.min(to.ms, r.ms);
+        to.cpuMs = Math.min(to.cpuMs, r.cpuMs);
+      };
+      for (let k = 0; k < runs; k++) {
+        best(plain, timed([cli, 'check', dir]));
+        best(both, timed([cli, 'check', dir, '--xlsx', xlsx, '--html', html]));
+      }
+      emit(`cli.outputs-${n}.text.ms`, plain.ms, 'ms');
+      emit(`cli.outputs-${n}.text+xlsx+html.ms`, both.ms, 'ms');
+      emit(`cli.outputs-${n}.text.cpu-ms`, plain.cpuMs, 'ms');
+      emit(`cli.outputs-${n}.text+xlsx+html.cpu-ms`, both.cpuMs, 'ms');
+      emitTarget(`cli.outputs-${n}.xlsx+html-vs-text`, both.ms / plain.ms, 1.2);
+      emitTarget(`cli.outputs-${n}.xlsx+html-vs-text.cpu`, both.cpuMs / plain.cpuMs, 1.2);
+      emit(`cli.outputs-${n}.xlsx.bytes`, (await fs.stat(xlsx)).size, 'bytes');
+      emitTarget(`cli.outputs-${n}.html.mb`, (await fs.stat(html)).size / 1024 / 1024, 5, 'MB');
+    }
+  } finally {
+    await fs.rm(root, { recursive: true, force: true });
+  }
+}
+
 /** Round trips (context.sync) for one 校验 through the Office.js adapter, on the in-memory Excel fake. */
 async function benchSyncs(): Promise<void> {
   // Two wrong scores in each synthetic form, so there is something to mark.
@@ -403,10 +444,14 @@ async function benchSyncs(): Promise<void> {
 }
 
 (async () => {
+  if (process.argv.includes('--outputs-only')) return benchOutputs();
   corpusFiles = await corpus();
   if (!process.argv.includes('--batch-only')) {
     await benchEngine();
     await benchSyncs();
   }
-  if (!process.argv.includes('--engine-only')) await benchBatch();
+  if (!process.argv.includes('--engine-only')) {
+    await benchBatch();
+    await benchOutputs();
+  }
 })();

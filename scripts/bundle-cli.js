@@ -14,7 +14,7 @@ const webpack = require('webpack');
 
 const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist/cli');
-const EXTERNAL = ['exceljs', '@xmldom/xmldom', 'fflate'];
+const EXTERNAL = ['exceljs', '@xmldom/xmldom', 'fflate', 'echarts'];
 const LOADER = path.join(__dirname, 'cli-main.js');
 
 // Bundling a bundle (this script run twice without tsc in between) would nest them: refuse.

@@ -1,14 +1,23 @@
 import { availableParallelism, cpus } from 'os';
 import { type ExplainOptions, parseExplainArgs, profileArg } from './explainArgs';
 import { DEFAULT_MAX_FILE_MB } from './limits';
+import { FORMAT_NAMES, type FormatName } from './formatters/format';
 
-/** The command line, parsed: `selfeval check <file-or-folder>... [--json] [--out DIR] [--csv FILE]`. */
+/** The command line, parsed: `selfeval check <file-or-folder>... [--format F] [--out DIR] [--csv FILE]`. */
 export interface CheckOptions {
   command: 'check';
   paths: string[];
+  /** What stdout gets (--format; --json is --format json). */
+  format: FormatName;
+  /** format === 'json', kept for the code that asks only that. */
   json: boolean;
   outDir: string | null;
   csvFile: string | null;
+  /** --xlsx: the 汇总 workbook; --html: the HTML report. */
+  xlsxFile: string | null;
+  htmlFile: string | null;
+  /** --quiet: only the forms that need work and the totals line. */
+  quiet: boolean;
   tolerance: string | null;
   /** Per-file size limit in MB; the unzipped-size, memory and time limits scale with it. */
   maxFileMb: number;
@@ -36,14 +45,18 @@ export function defaultJobs(): number {
     : Math.max(1, cpus().length);
 }
 
-export const USAGE = `用法：selfeval check <文件或文件夹>... [--json] [--out 目录] [--csv 文件] [--tolerance 0.01]
+export const USAGE = `用法：selfeval check <文件或文件夹>... [--format text|json|csv|xlsx|html] [--out 目录] [--csv 文件] [--xlsx 文件] [--html 文件]
 
   check             校验绩效自评表（.xlsx、Word 文档 .docx；装有 LibreOffice 时也收 .xls / .doc）；
                     文件夹会递归查找其中的这些文件，同名的表和报告（X.xlsx 与 X.docx，X自评表.xlsx 与 X自评报告.docx）自动配对
   --report 文件     与表格核对的自评报告（.docx / .doc），只用于单个表格文件
-  --json            以 JSON 输出到标准输出（每张自评表一项；无法校验的文件一项）
+  --format 格式     标准输出的格式：text（默认，文本报告）、json、csv、xlsx（汇总工作簿）、html（报告网页）
+  --json            即 --format json：以 JSON 输出（每张自评表一项；无法校验的文件一项；格式见 docs/selfeval-result.schema.json）
+  --quiet           只列出需要修改或说明的表和最后的合计行
   --out 目录        为每个已校验的文件写一份标注副本 <名称>.checked.xlsx / .checked.docx（不改原文件）
   --csv 文件        把汇总表写成 CSV（UTF-8 BOM，Excel 可直接打开）
+  --xlsx 文件       写一份汇总工作簿：汇总（每表一行）、问题清单（每个问题一行）、规则统计
+  --html 文件       写一份报告网页（单个文件，不联网）：合计、图表、可排序筛选的各表及其问题
   --tolerance 数    金额容差（表内单位，默认 0.01）
   --layout 文件     读取方式（JSON）：各块表头行与各列角色、总分行，用于同一模板的一批表（见 README）
   --profile 编号    按指定的评分口径（profile）校验；不指定时用工作簿中保存的选择，或按表式自动选择，默认全国通用
@@ -77,9 +90,13 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const opts: CheckOptions = {
     command: 'check',
     paths: [],
+    format: 'text',
     json: false,
     outDir: null,
     csvFile: null,
+    xlsxFile: null,
+    htmlFile: null,
+    quiet: false,
     tolerance: null,
     maxFileMb: DEFAULT_MAX_FILE_MB,
     jobs: defaultJobs(),
@@ -95,14 +112,25 @@ export function parseArgs(argv: string[]): ParsedArgs {
       i++;
       return v;
     };
-    if (arg === '--json') opts.json = true;
-    else if (arg === '--profile') {
+    if (arg === '--json') opts.format = 'json';
+    else if (arg === '--quiet' || arg === '-q') opts.quiet = true;
+    else if (arg === '--format') {
+      const v = value();
+      if (v === null || !(FORMAT_NAMES as string[]).includes(v))
+        return {
+          command: 'error',
+          message: `--format 需要 ${FORMAT_NAMES.join('、')} 之一${v === null ? '' : `，收到“${v}”`}。`,
+        };
+      opts.format = v as FormatName;
+    } else if (arg === '--profile') {
       const p = profileArg(value());
       if (typeof p !== 'string') return p;
       opts.profile = p;
     } else if (
       arg === '--out' ||
       arg === '--csv' ||
+      arg === '--xlsx' ||
+      arg === '--html' ||
       arg === '--tolerance' ||
       arg === '--max-file-mb' ||
       arg === '--jobs' ||
@@ -113,7 +141,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       if (v === null)
         return {
           command: 'error',
-          message: `${arg} 后面需要跟一个${arg === '--out' ? '目录' : arg === '--csv' || arg === '--layout' ? '文件名' : '数值'}。`,
+          message: `${arg} 后面需要跟一个${arg === '--out' ? '目录' : ['--csv', '--xlsx', '--html', '--layout'].includes(arg) ? '文件名' : '数值'}。`,
         };
       if (arg === '--out') opts.outDir = v;
       else if (arg === '--layout') opts.layoutFile = v;
@@ -125,6 +153,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
           };
         opts.report = v;
       } else if (arg === '--csv') opts.csvFile = v;
+      else if (arg === '--xlsx') opts.xlsxFile = v;
+      else if (arg === '--html') opts.htmlFile = v;
       else if (arg === '--tolerance') {
         if (!/^\d+(\.\d+)?$/.test(v))
           return { command: 'error', message: `--tolerance 需要一个非负数，收到“${v}”。` };
@@ -145,6 +175,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     else opts.paths.push(arg);
   }
   if (separator >= 0) opts.paths.push(...argv.slice(separator + 1));
+  opts.json = opts.format === 'json';
   if (opts.paths.length === 0)
     return { command: 'error', message: '请指定要校验的 .xlsx 文件或文件夹。' };
   if (opts.report && opts.paths.length !== 1)

@@ -1,8 +1,7 @@
 import { parseArgs, USAGE } from './args';
 import { type Io, runCheck } from './commands';
 import { OutputError } from './errors';
-
-const VERSION = '0.1.0';
+import { VERSION } from './version';
 
 /** Runs the command line and returns the exit code; never throws. */
 export async function run(argv: string[], io: Io): Promise<number> {

@@ -1,5 +1,4 @@
-import { promises as fs, closeSync, openSync, writeSync, createReadStream } from 'fs';
-import * as os from 'os';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { type Layout, parseLayout } from '../engine/reading/layout';
 import type { CheckOptions } from './args';
@@ -10,14 +9,18 @@ import { listTargets } from './listTargets';
 import { type Limits, limitsFor } from './limits';
 import type { Checker } from './pool';
 import { createChecker, createLoneChecker, DEPTH } from './pool';
-import { csvHead } from './report/csv';
-import { type Output, type RenderedOutcome, renderOutcome } from './report/rendered';
-import { safe } from './report/safe';
-import { TableWidths } from './report/text';
+import { colourWanted } from './formatters/colour';
+import { AtomicFile } from './formatters/files';
+import type { FormatName, FormatWriter, Sink } from './formatters/format';
+import { FORMATS } from './formatters/index';
+import { type Output, type RenderedOutcome, renderOutcome } from './formatters/rendered';
+import { safe } from './formatters/safe';
+import { seconds, Totals } from './formatters/totals';
+import { SCHEMA_VERSION, VERSION } from './version';
 
 export interface Io {
   /** Writes to stdout; may return a promise (back-pressure) and throws an OutputError when stdout is gone. */
-  stdout(text: string): unknown;
+  stdout(text: string | Uint8Array): unknown;
   stderr(text: string): void;
   /** Whether stderr is a terminal (progress redraws one line there). */
   stderrIsTTY: boolean;
@@ -49,9 +52,19 @@ async function canonical(p: string): Promise<string> {
 
 const within = (p: string, base: string) => p === base || p.startsWith(base + path.sep);
 
-/** --out and --csv must not be, or be inside, an input file: refused before anything runs. */
+/** The files the run writes besides stdout, by flag: --csv, --xlsx, --html. */
+function outputFiles(opts: CheckOptions): { flag: string; format: FormatName; file: string }[] {
+  const files: { flag: string; format: FormatName; file: string }[] = [];
+  if (opts.csvFile) files.push({ flag: '--csv', format: 'csv', file: opts.csvFile });
+  if (opts.xlsxFile) files.push({ flag: '--xlsx', format: 'xlsx', file: opts.xlsxFile });
+  if (opts.htmlFile) files.push({ flag: '--html', format: 'html', file: opts.htmlFile });
+  return files;
+}
+
+/** --out, --csv, --xlsx and --html must not be, or be inside, an input file: refused before anything runs. */
 async function refuseClobber(opts: CheckOptions, targets: Targets): Promise<string | null> {
-  if (!opts.outDir && !opts.csvFile) return null;
+  const files = outputFiles(opts);
+  if (!opts.outDir && files.length === 0) return null;
   const inputs = new Map<string, string>();
   for (const t of targets) if (!t.problem) inputs.set(await canonical(t.file), t.file);
   if (opts.outDir) {
@@ -60,20 +73,23 @@ async function refuseClobber(opts: CheckOptions, targets: Targets): Promise<stri
       if (within(out, c))
         return `--out 指向的“${safe(opts.outDir)}”是要校验的输入文件“${safe(file)}”（或在它的位置之下），为免覆盖已拒绝；请换一个输出目录。`;
   }
-  if (opts.csvFile) {
-    const csv = await canonical(opts.csvFile);
+  const seen = new Map<string, string>();
+  for (const { flag, file: name } of files) {
+    const target = await canonical(name);
+    const twice = seen.get(target);
+    if (twice) return `${twice} 和 ${flag} 指向同一个文件“${safe(name)}”；请给它们不同的文件名。`;
+    seen.set(target, flag);
     for (const [c, file] of inputs)
-      if (within(csv, c))
-        return `--csv 指向的“${safe(opts.csvFile)}”是要校验的输入文件“${safe(file)}”（或在它的位置之下），为免覆盖已拒绝；请换一个文件名。`;
+      if (within(target, c))
+        return `${flag} 指向的“${safe(name)}”是要校验的输入文件“${safe(file)}”（或在它的位置之下），为免覆盖已拒绝；请换一个文件名。`;
     // A hard link to an input is the input too.
-    const st = await fs.stat(csv).catch(() => null);
+    const st = await fs.stat(target).catch(() => null);
     if (st) {
-      if (st.isDirectory())
-        return `--csv 指向的“${safe(opts.csvFile)}”是一个文件夹；请给出一个文件名。`;
+      if (st.isDirectory()) return `${flag} 指向的“${safe(name)}”是一个文件夹；请给出一个文件名。`;
       for (const [c, file] of inputs) {
         const s = await fs.stat(c).catch(() => null);
         if (s && s.dev === st.dev && s.ino === st.ino)
-          return `--csv 指向的“${safe(opts.csvFile)}”就是输入文件“${safe(file)}”，为免覆盖已拒绝；请换一个文件名。`;
+          return `${flag} 指向的“${safe(name)}”就是输入文件“${safe(file)}”，为免覆盖已拒绝；请换一个文件名。`;
       }
     }
   }
@@ -85,101 +101,20 @@ async function refuseClobber(opts: CheckOptions, targets: Targets): Promise<stri
     if (st && !st.isDirectory())
       return `--out 指向的“${safe(opts.outDir)}”${special(st) ? '是设备、命名管道或套接字' : '是一个文件'}，不是文件夹；请给出一个输出文件夹。`;
   }
-  if (opts.csvFile) {
-    const st = await fs.stat(opts.csvFile).catch(() => null);
+  for (const { flag, file: name } of files) {
+    const st = await fs.stat(name).catch(() => null);
     if (st && special(st))
-      return `--csv 指向的“${safe(opts.csvFile)}”是设备、命名管道或套接字，不是普通文件，为免破坏已拒绝；请给出一个文件名。`;
+      return `${flag} 指向的“${safe(name)}”是设备、命名管道或套接字，不是普通文件，为免破坏已拒绝；请给出一个文件名。`;
   }
   return null;
 }
 
-/**
- * A random tag for a temporary file's name. crypto (and readline, below) are loaded only when they
- * are used: loading them is a noticeable part of starting a one-file check, which needs neither.
- */
-const randomTag = (): string =>
-  (require('crypto') as typeof import('crypto')).randomBytes(6).toString('hex');
-
-/** Temporary files of this run, removed if the run is stopped (Ctrl-C) before it removes them. */
-const temporaries = new Set<string>();
-let stopHooked = false;
-function removedOnStop(file: string): void {
-  temporaries.add(file);
-  if (stopHooked) return;
-  stopHooked = true;
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
-    process.once(signal, () => {
-      for (const f of temporaries) {
-        try {
-          require('fs').rmSync(f, { force: true });
-        } catch {
-          // already gone
-        }
-      }
-      process.kill(process.pid, signal);
-    });
-}
-
-/** A file written row by row to a temporary next to it, renamed into place only when complete. */
-class AtomicFile {
-  private fd: number | null = null;
-  private readonly tmp: string;
-  constructor(readonly target: string) {
-    this.tmp = path.join(
-      path.dirname(path.resolve(target)),
-      `.selfeval-${process.pid}-${randomTag()}.tmp`,
-    );
-  }
-  async open(): Promise<void> {
-    await fs.mkdir(path.dirname(path.resolve(this.target)), { recursive: true });
-    this.fd = openSync(this.tmp, 'wx', 0o644);
-    removedOnStop(this.tmp);
-  }
-  write(text: string): void {
-    if (this.fd !== null) writeSync(this.fd, text);
-  }
-  async commit(): Promise<void> {
-    if (this.fd === null) return;
-    closeSync(this.fd);
-    this.fd = null;
-    await fs.rename(this.tmp, this.target);
-  }
-  async abandon(): Promise<void> {
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
-    await fs.rm(this.tmp, { force: true });
-  }
-}
-
-/** The summary table's rows, kept on disk until the end, so memory stays flat however many files. */
-class RowSpool {
-  private readonly file = path.join(
-    os.tmpdir(),
-    `selfeval-rows-${process.pid}-${randomTag()}.jsonl`,
-  );
-  private fd: number | null = openSync(this.file, 'wx', 0o600);
-  readonly widths = new TableWidths();
-  constructor() {
-    removedOnStop(this.file);
-  }
-  private close(): void {
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
-  }
-  add(row: string[]): void {
-    this.widths.add(row);
-    if (this.fd !== null) writeSync(this.fd, `${JSON.stringify(row)}\n`);
-  }
-  async *lines(): AsyncGenerator<string> {
-    this.close();
-    const { createInterface } = require('readline') as typeof import('readline');
-    const rl = createInterface({ input: createReadStream(this.file, 'utf8'), crlfDelay: Infinity });
-    for await (const line of rl) if (line) yield this.widths.line(JSON.parse(line) as string[]);
-  }
-  async remove(): Promise<void> {
-    this.close();
-    await fs.rm(this.file, { force: true });
-  }
+/** "12.5 份/秒，约剩 3 分 05 秒": the progress line's rate and time left. */
+export function pace(done: number, total: number, elapsedMs: number): string {
+  if (done === 0 || elapsedMs <= 0) return '';
+  const rate = (done / elapsedMs) * 1000;
+  const left = ((total - done) / rate) * 1000;
+  return `${rate >= 10 ? Math.round(rate) : rate.toFixed(1)} 份/秒，约剩 ${seconds(left)}`;
 }
 
 export async function runCheck(opts: CheckOptions, io: Io): Promise<number> {
@@ -187,7 +122,7 @@ export async function runCheck(opts: CheckOptions, io: Io): Promise<number> {
   // The worker starts loading while the folders are searched.
   const lone = opts.paths.length === 1 && !opts.outDir;
   let checker: Checker | null =
-    lone && /\.(?:xlsx|xls|docx|doc)$/i.test(opts.paths[0]) ? createChecker(1, limits) : null;
+    lone && /\.(?:xlsx|xlsm|xls|docx|doc)$/i.test(opts.paths[0]) ? createChecker(1, limits) : null;
   try {
     return await check(
       opts,
@@ -225,12 +160,16 @@ async function check(
   limits: Limits,
   checkerFor: (files: number) => Checker,
 ): Promise<number> {
+  const started = new Date();
+  const t0 = process.hrtime.bigint();
+  const elapsed = () => Number(process.hrtime.bigint() - t0) / 1e6;
+  const text = opts.format === 'text';
   const targets = await listTargets(opts.paths, {
     outNames: opts.outDir !== null,
     report: opts.report,
   });
   for (const t of targets)
-    if (t.report && !opts.json) io.stderr(`配对：${safe(t.file)} ↔ 自评报告 ${safe(t.report)}\n`);
+    if (t.report && text) io.stderr(`配对：${safe(t.file)} ↔ 自评报告 ${safe(t.report)}\n`);
   if (targets.length === 0) {
     io.stderr(`selfeval：在 ${opts.paths.map(safe).join('、')} 中没有找到 .xlsx / .docx 文件。\n`);
     if (opts.json) await io.stdout('[]\n');
@@ -239,6 +178,12 @@ async function check(
   const refusal = await refuseClobber(opts, targets);
   if (refusal) {
     io.stderr(`selfeval：${refusal}\n`);
+    return 2;
+  }
+  if (opts.format === 'xlsx' && io.stdoutIsTTY) {
+    io.stderr(
+      'selfeval：--format xlsx 输出的是工作簿文件，不能显示在终端上；请重定向到文件，或用 --xlsx 文件名。\n',
+    );
     return 2;
   }
   const layout = opts.layoutFile ? await readLayout(opts.layoutFile) : null;
@@ -257,49 +202,65 @@ async function check(
     clearProgress();
     io.stderr(text);
   };
-  const out = async (text: string) => {
+  const out = async (data: string | Uint8Array) => {
     if (io.stdoutIsTTY) clearProgress();
-    await io.stdout(text);
+    await io.stdout(data);
   };
 
-  let csv: AtomicFile | null = null;
-  if (opts.csvFile) {
-    csv = new AtomicFile(opts.csvFile);
+  const colour = text && colourWanted(Boolean(io.stdoutIsTTY));
+  const options = { quiet: opts.quiet, colour };
+  // stdout's format, then each file asked for: every one gets every form's piece, in input order.
+  const stdoutSink: Sink = { write: (d) => out(d) };
+  const stdoutWriter = FORMATS[opts.format].open(stdoutSink, options);
+  interface FileOutput {
+    format: FormatName;
+    file: AtomicFile;
+    writer: FormatWriter;
+  }
+  let files: FileOutput[] = [];
+  let writeFailed = false;
+  const fileFailed = async (f: FileOutput, e: unknown) => {
+    say(`selfeval：无法写入 ${FORMATS[f.format].label} ${safe(f.file.target)}：${reasonOf(e)}。\n`);
+    writeFailed = true;
+    files = files.filter((x) => x !== f);
+    await f.file.abandon().catch(() => undefined);
+    await f.writer.dispose?.().catch(() => undefined);
+  };
+  for (const { format, file: name } of outputFiles(opts)) {
+    const file = new AtomicFile(name);
     try {
-      await csv.open();
-      csv.write(csvHead());
+      await file.open();
+      files.push({ format, file, writer: FORMATS[format].open(file, options) });
     } catch (e) {
-      say(`selfeval：无法写入 CSV 文件 ${safe(opts.csvFile)}：${reasonOf(e)}。\n`);
-      await csv.abandon().catch(() => undefined);
+      say(`selfeval：无法写入 ${FORMATS[format].label} ${safe(name)}：${reasonOf(e)}。\n`);
+      await file.abandon().catch(() => undefined);
+      for (const f of files) {
+        await f.file.abandon().catch(() => undefined);
+        await f.writer.dispose?.().catch(() => undefined);
+      }
+      await stdoutWriter.dispose?.();
       return 2;
     }
   }
-  const spool = opts.json ? null : new RowSpool();
+  const totals = new Totals();
   let anyUnreadable = false;
   let anyErrors = false;
-  let writeFailed = false;
   let copies = 0;
-  let count = 0;
 
   const emit = async (index: number, target: Target, outcome: RenderedOutcome) => {
+    const copy = outDir && target.outName ? path.join(outDir, target.outName) : null;
     for (const r of outcome.results) {
       if (r.status !== 'checked') anyUnreadable = true;
       if (r.errors > 0) anyErrors = true;
+      totals.add(r.file, r);
       if (r.status !== 'checked') say(`${safe(r.file)}：${safe(r.message ?? '')}\n`);
-      if (opts.json) await out(`${count === 0 ? '[\n' : ',\n'}${r.body}`);
-      else {
-        await out(`${count === 0 ? '' : '\n\n'}${r.body}`);
-        spool!.add(r.row ?? []);
-      }
-      count++;
-      if (csv && r.csv !== null) {
+      const formCopy = copy && r.status === 'checked' && !outcome.copyError ? copy : null;
+      await stdoutWriter.add(r.pieces[opts.format] ?? '', formCopy);
+      for (const f of files) {
         try {
-          csv.write(r.csv);
+          await f.writer.add(r.pieces[f.format] ?? '', formCopy);
         } catch (e) {
-          say(`selfeval：无法写入 CSV 文件 ${safe(opts.csvFile ?? '')}：${reasonOf(e)}。\n`);
-          await csv.abandon().catch(() => undefined);
-          csv = null;
-          writeFailed = true;
+          await fileFailed(f, e);
         }
       }
     }
@@ -312,7 +273,10 @@ async function check(
       const n = index + 1;
       if (io.stderrIsTTY) {
         clearProgress();
-        io.stderr(`[${n}/${targets.length}] ${safe(path.basename(target.file))}`);
+        const p = pace(n, targets.length, elapsed());
+        io.stderr(
+          `[${n}/${targets.length}] ${p ? `${p}  ` : ''}${safe(path.basename(target.file))}`,
+        );
         progressShown = true;
       } else if (n === 1 || n % 50 === 0 || n === targets.length)
         io.stderr(`[${n}/${targets.length}] ${safe(target.file)}\n`);
@@ -321,7 +285,10 @@ async function check(
 
   // Files are checked by a pool (any order) and reported in input order, as soon as each is next.
   const checker = checkerFor(targets.length);
-  const output: Output = { json: opts.json, csv: csv !== null };
+  const output: Output = {
+    formats: [...new Set([opts.format, ...files.map((f) => f.format)])],
+    colour,
+  };
   const window = Math.max(4, opts.jobs * 4);
   const done = new Map<number, RenderedOutcome>();
   const waiters: (() => void)[] = [];
@@ -374,50 +341,55 @@ async function check(
       await flush();
     }
   };
+  const metaNow = () => ({
+    version: VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    started,
+    elapsedMs: elapsed(),
+    inputs: opts.paths,
+    outDir,
+    copies,
+    totals,
+    quiet: opts.quiet,
+  });
   try {
     await Promise.all(
       // DEPTH lanes per worker: each worker is handed its next file while it checks one.
       Array.from({ length: Math.max(1, Math.min(opts.jobs * DEPTH, targets.length)) }, lane),
     );
     await flushing;
+    if (showProgress && io.stderrIsTTY) clearProgress();
+    // The files first (their time counts in the totals line), then stdout's end.
+    if (!aborted)
+      for (const f of [...files]) {
+        try {
+          await f.writer.end(metaNow());
+          await f.file.commit();
+        } catch (e) {
+          await fileFailed(f, e);
+        }
+      }
     if (!aborted) {
       try {
-        if (opts.json) await out(count === 0 ? '[]\n' : '\n]\n');
-        else {
-          await out(`\n\n${spool!.widths.head()}\n`);
-          for await (const line of spool!.lines()) await out(`${line}\n`);
-          // Said only for what was written: a run whose copies all failed says so instead.
-          if (outDir)
-            await out(
-              copies > 0
-                ? `\n标注副本已写入 ${safe(outDir)}（${copies} 份）\n`
-                : `\n没有写入标注副本（没有可标注的自评表，或写入失败，见上）。\n`,
-            );
-        }
+        await stdoutWriter.end(metaNow());
+        // Another format on stdout: the totals line goes to a terminal's stderr.
+        if (!text && io.stderrIsTTY) say(`${totals.line(elapsed())}\n`);
         await io.flush?.();
       } catch (e) {
         aborted = e;
       }
     }
   } finally {
-    await spool?.remove();
+    await stdoutWriter.dispose?.().catch(() => undefined);
+    for (const f of files) await f.writer.dispose?.().catch(() => undefined);
   }
   if (showProgress && io.stderrIsTTY) clearProgress();
   if (aborted) {
-    await csv?.abandon().catch(() => undefined);
+    for (const f of files) await f.file.abandon().catch(() => undefined);
     const sentence =
       aborted instanceof OutputError ? aborted.message : `输出失败：${reasonOf(aborted)}。`;
     io.stderr(`selfeval：${sentence}已停止校验。\n`);
     return 2;
-  }
-  if (csv) {
-    try {
-      await csv.commit();
-    } catch (e) {
-      writeFailed = true;
-      await csv.abandon().catch(() => undefined);
-      io.stderr(`selfeval：无法写入 CSV 文件 ${safe(opts.csvFile ?? '')}：${reasonOf(e)}。\n`);
-    }
   }
   if (anyUnreadable || writeFailed) return 2;
   return anyErrors ? 1 : 0;

@@ -14,7 +14,7 @@ import { readRegularFile } from './checkFile';
 import type { Io } from './commands';
 import { reasonOf } from './errors';
 import { limitsFor, limitSentence } from './limits';
-import { safe } from './report/safe';
+import { safe } from './formatters/safe';
 
 /** `selfeval profiles`: every profile with its source and what it sets. */
 export async function runProfiles(io: Io): Promise<number> {

@@ -11,7 +11,7 @@ process.stderr.on('error', () => {
   // Nowhere left to say anything.
 });
 
-function write(text: string): Promise<void> | void {
+function write(text: string | Uint8Array): Promise<void> | void {
   if (broken) throw new OutputError(broken);
   let ok: boolean;
   try {

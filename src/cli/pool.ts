@@ -2,7 +2,7 @@ import * as path from 'path';
 import { existsSync } from 'fs';
 import type { ChildProcess } from 'child_process';
 import { failed, type Task } from './result';
-import { type RenderedOutcome, renderOutcome } from './report/rendered';
+import { type RenderedOutcome, renderOutcome } from './formatters/rendered';
 import { type Limits, limitSentence } from './limits';
 
 /**

@@ -1,7 +1,8 @@
 import type { CheckResult, Finding, ProfileUsed, Reading, Summary } from '../engine/findings/types';
 import type { Layout } from '../engine/reading/layout';
 import type { Limits } from './limits';
-import type { Output } from './report/rendered';
+import type { Headline } from '../engine/report/headline';
+import type { Output } from './formatters/rendered';
 
 /**
  * What a check says about a file, and the task a worker is given: kept apart from the engine so
@@ -28,6 +29,8 @@ export interface FileResult {
   labels?: Record<string, string>;
   /** The profile it was checked under and why (every result names it: RULES §7.3). */
   profile?: ProfileUsed;
+  /** The form's kind, name, year and money as it states them (the 汇总's columns). */
+  headline?: Headline;
 }
 
 /** One engine result as the JSON contract's entry for `file` (a form's result, or "no form"). */
@@ -42,6 +45,7 @@ export function fileResult(file: string, r: CheckResult): FileResult {
     summary: r.summary,
     ...(r.reading ? { reading: r.reading } : {}),
     ...(r.profile ? { profile: r.profile } : {}),
+    ...(r.headline ? { headline: r.headline } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { parentPort } from 'worker_threads';
 import { checkTask, type Task } from './checkFile';
-import { renderOutcome } from './report/rendered';
+import { renderOutcome } from './formatters/rendered';
 
 /**
  * A pool worker: checks the files it is sent one after another, under the heap limit the pool

@@ -1,4 +1,5 @@
 import { assess, type Assessment } from './assess/assessment';
+import { headlineOf } from './report/headline';
 import { compareFindings } from './findings/order';
 import type { CheckResult, Coverage, Finding, Severity, Summary } from './findings/types';
 import { toA1 } from './grid/address';
@@ -169,6 +170,7 @@ export function checkLocated(located: FormModel, profile: Profile = NATIONAL_PRO
     findings,
     summary,
     reading: describeReading(form, ambiguous),
+    headline: headlineOf(form),
   };
 }
 

@@ -4,8 +4,8 @@ import * as path from 'path';
 import { parseArgs } from '../../src/cli/args';
 import { run } from '../../src/cli/cli';
 import { naturalCompare } from '../../src/cli/files';
-import { guard } from '../../src/cli/report/csv';
-import { safe } from '../../src/cli/report/safe';
+import { guard } from '../../src/cli/formatters/csv';
+import { safe } from '../../src/cli/formatters/safe';
 import { FIXTURES, runCli } from '../helpers/cli';
 
 const SEED = path.join(FIXTURES, 'yuelu-2022.xlsx');

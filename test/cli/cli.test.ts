@@ -111,6 +111,8 @@ describe('the JSON contract', () => {
     expect(report).toHaveLength(2);
     const [seed] = report;
     expect(Object.keys(seed)).toEqual([
+      'schemaVersion',
+      'version',
       'file',
       'status',
       'sheet',
@@ -119,6 +121,7 @@ describe('the JSON contract', () => {
       'findings',
       'summary',
       'profile',
+      'headline',
       'reading',
     ]);
     expect(seed.profile).toEqual({

@@ -76,6 +76,8 @@ test('the text report names a Word table cell by its row and column labels; JSON
     unknown
   >[];
   expect(Object.keys(entry)).toEqual([
+    'schemaVersion',
+    'version',
     'file',
     'status',
     'sheet',
@@ -84,6 +86,8 @@ test('the text report names a Word table cell by its row and column labels; JSON
     'findings',
     'summary',
     'profile',
+    'headline',
+    'reading',
   ]);
   // A workbook has A1 headers of its own: no labels there.
   const xlsx = spawnCli(['check', path.join(FIXTURES, 'yuelu-2022.xlsx')]).stdout;

@@ -21,7 +21,7 @@ const task = (file: string, over: Partial<Task> = {}): Task => ({
   limits: limitsFor(),
   tolerance: null,
   report: null,
-  output: { json: true, csv: false },
+  output: { formats: ['json'], colour: false },
   ...over,
 });
 

@@ -1,3 +1,4 @@
+import type { Headline } from '../report/headline';
 import type { Explanation, FindingKey } from '../explain/types';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -93,6 +94,8 @@ export interface Reading {
     chosen: string;
     holds: number;
     fails: number;
+    /** How far the failing identities were from holding (reading/identities.ts). */
+    cost: string;
     tie: boolean;
     others: { says: string; holds: number; fails: number; cost: string }[];
   }[];
@@ -118,6 +121,8 @@ export interface CheckResult {
   reading?: Reading;
   /** The profile the form was checked under and why it was chosen (RULES §7.3, issue 22 item 5). */
   profile?: ProfileUsed;
+  /** The kind, name, year and money of the form, for a bureau's 汇总 (issue 23). */
+  headline?: Headline;
 }
 
 export interface ProfileUsed {

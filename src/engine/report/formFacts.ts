@@ -48,7 +48,7 @@ export interface FormFacts {
   duties: { cell: CellRef; counts: Mention[] } | null;
 }
 
-function formUnit(form: FormModel): '万元' | '元' {
+export function formUnit(form: FormModel): '万元' | '元' {
   const { sheet } = form;
   for (let r = sheet.top; r <= sheet.bottom; r++) {
     for (let c = sheet.left; c <= sheet.right; c++) {
@@ -78,8 +78,9 @@ function besideLabel(form: FormModel, pattern: RegExp): { label: CellRef; cell: 
   return null;
 }
 
-export function formFacts(form: FormModel): FormFacts {
-  const { sheet, funds } = form;
+/** The 资金 lines a form states (its total, sources and structure), without the sheet scans. */
+export function fundsLines(form: FormModel): Partial<Record<Line, LineFact>> {
+  const { funds } = form;
   // The funds cells as the locator read them (absent where the block has no such column).
   const read = (row: FundsRow, role: 'budget' | 'exec'): Dec | null => {
     const cell = row.cells[role];
@@ -139,6 +140,12 @@ export function formFacts(form: FormModel): FormFacts {
     else if (form.kind === 'project' && lines.total)
       lines.project = { ...lines.total, line: 'project' };
   }
+  return lines;
+}
+
+export function formFacts(form: FormModel): FormFacts {
+  const { sheet } = form;
+  const lines = fundsLines(form);
   let total: FormFacts['total'] = null;
   if (form.total) {
     const v = valueOf(form.total.score.parsed);

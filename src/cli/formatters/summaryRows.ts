@@ -1,4 +1,4 @@
-import type { FileResult } from '../checkFile';
+import type { FileResult } from '../result';
 
 export const SUMMARY_HEADER = [
   '文件',

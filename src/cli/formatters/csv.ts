@@ -1,4 +1,5 @@
-import type { FileResult } from '../checkFile';
+import type { FileResult } from '../result';
+import type { Formatter } from './format';
 import { SUMMARY_HEADER, summaryRow } from './summaryRows';
 
 /**
@@ -29,3 +30,14 @@ export function csvRow(r: FileResult): string {
 export function toCsv(results: FileResult[]): string {
   return csvHead() + results.map(csvRow).join('');
 }
+
+/** The 汇总 table as CSV, written row by row. */
+export const csvFormat: Formatter = {
+  name: 'csv',
+  label: 'CSV 文件',
+  piece: (r) => csvRow(r),
+  open(sink) {
+    sink.write(csvHead());
+    return { add: (piece) => void sink.write(piece), end: () => undefined };
+  },
+};
