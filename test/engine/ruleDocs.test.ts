@@ -18,6 +18,7 @@ import { checkCases, type RuleCase, runCase } from '../helpers/ruleTester';
  *   rows: [["…", 1], …]           instead of base: a small sheet of its own, JSON rows
  *   edits: {"F3": "97.10%"}       JSON: cells changed by A1 address
  *   merges: ["A1:A2"]             optional, JSON
+ *   formulas: {"H13": {"formula": "=G13", "value": null}}  optional: formula cells, cached value
  *   profile: {"lowExecution": 85} optional, JSON: overrides of the national profile
  *   paragraphs: ["…"]             report.* rules: a 自评报告 narrative checked against the seed's form
  *   cells: ["F3"]                 invalid: each finding's first cell, in order
@@ -41,6 +42,7 @@ const KEYS = [
   'rows',
   'edits',
   'merges',
+  'formulas',
   'profile',
   'paragraphs',
   'cells',
@@ -126,6 +128,7 @@ function toRuleCase(c: DocCase): RuleCase {
     base,
     edits: f.edits as Record<string, RawValue> | undefined,
     merges: f.merges as string[] | undefined,
+    formulas: f.formulas as RuleCase['formulas'],
     profile: f.profile as RuleCase['profile'],
     cells: f.cells as string[] | undefined,
     message: f.message as string | undefined,

@@ -1,3 +1,4 @@
+import { parseA1 } from '../../src/engine/grid/address';
 import { checkWorkbook } from '../../src/engine/check';
 import type { Finding } from '../../src/engine/findings/types';
 import type { RawValue } from '../../src/engine/grid/types';
@@ -16,6 +17,8 @@ export interface RuleCase {
   base?: 'department' | 'project' | Rows;
   edits?: Record<string, RawValue>;
   merges?: string[];
+  /** Formula cells by A1 address with the value the file caches for them (null: no result). */
+  formulas?: Record<string, { formula: string; value: RawValue }>;
   profile?: Partial<Profile>;
   /** Invalid cases: each finding's first cell, in order. */
   cells?: string[];
@@ -38,7 +41,18 @@ export function runCase(id: string, c: RuleCase): Finding[] {
         : c.base.map((r) => [...r]);
   for (const [address, value] of Object.entries(c.edits ?? {})) setCell(rows, address, value);
   const profile = c.profile ? withOverrides(NATIONAL_PROFILE, c.profile) : NATIONAL_PROFILE;
-  return checkWorkbook([snapshot(rows, { merges: c.merges })], profile).flatMap((r) =>
+  const s = snapshot(rows, { merges: c.merges });
+  if (c.formulas) {
+    const formulas = s.values.map((r) => r.map(() => null as string | null));
+    for (const [address, { formula, value }] of Object.entries(c.formulas)) {
+      const ref = parseA1(address);
+      if (!ref) throw new Error(`not an address: ${address}`);
+      s.values[ref.row][ref.col] = value;
+      formulas[ref.row][ref.col] = formula;
+    }
+    s.formulas = formulas;
+  }
+  return checkWorkbook([s], profile).flatMap((r) =>
     r.findings.filter((f) => f.rule === id),
   );
 }
@@ -83,6 +97,7 @@ export function checkCases(id: string, cases: { valid: RuleCase[]; invalid: Rule
       base: c.base ?? 'department',
       edits: c.edits ?? {},
       merges: c.merges ?? [],
+      formulas: c.formulas ?? {},
       profile: c.profile ?? {},
     });
     const sameInput = inputs.get(input);
