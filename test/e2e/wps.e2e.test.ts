@@ -127,7 +127,10 @@ test('the WPS pane: 校验 lists and marks the findings over ET; a fix writes; �
   expect((await etOf(page)).book.sheets[0].cells.D5.value).toBe(299.59);
 
   await page.getByRole('button', { name: '清除标记' }).click();
-  await page.getByText(/已恢复 \d+ 个单元格的原有格式/).waitFor();
+  await page
+    .getByTestId('live')
+    .getByText(/已恢复 \d+ 个单元格的原有格式/)
+    .waitFor();
   const after = fills((await etOf(page)).book);
   for (const [a, color] of Object.entries(fills(book))) expect([a, after[a]]).toEqual([a, color]);
   expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
