@@ -376,3 +376,20 @@ test('the ribbon dialog page: 关闭 tells the command (messageParent), which th
   // the command side (commands/lifecycle.ts) completes only on that message: test/addin/dialogLifecycle.test.ts
   await page.close();
 }, 60_000);
+
+test('审核说明: 说明… on a warning stores the text in the workbook and shows it (the workflow page’s screenshot)', async () => {
+  const page = await openPane(cloneBook(seed));
+  await page.getByRole('button', { name: '校验' }).click({ timeout: 30_000 });
+  await page.getByLabel('校验摘要').waitFor();
+  await page.getByTestId('explain').first().click();
+  await page.getByTestId('explain-text').fill('资金来源合计按模板留空，由财政局统一汇总。');
+  await page.screenshot({ path: path.join(RESULTS, 'pane-explain.png'), fullPage: true });
+  await page.getByTestId('explain-save').click();
+  await page.getByTestId('explanation').first().waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId('explanation').first().textContent()).toContain(
+    '资金来源合计按模板留空',
+  );
+  const book = await bookOf(page);
+  expect(JSON.stringify(book)).toContain('urn:selfeval:explanations:1');
+  await page.close();
+}, 90_000);
