@@ -97,6 +97,16 @@ describe('selfeval explain', () => {
     await runCli(['check', path.join(tmp, 'out2', 'over2.xlsx'), '--out', path.join(tmp, 'out3')]);
     const annotated = await fs.readFile(path.join(tmp, 'out3', 'over2.checked.xlsx'));
     expect(readCustomXmlPart(annotated, EXPLANATIONS_NAMESPACE)).toContain('已批准');
+    // …and its results sheet shows it in the 审核说明 column, on the finding's row.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(annotated as unknown as ExcelJS.Buffer);
+    const results = book.getWorksheet('校验结果');
+    const header = (results?.getRow(1).values as unknown[]).slice(1);
+    const col = header.indexOf('审核说明') + 1;
+    expect(col).toBeGreaterThan(0);
+    const rows = results!.getSheetValues().slice(2) as unknown[][];
+    const over = rows.find((row) => row && row[4] === 'funds.over-execution');
+    expect(over?.[col]).toBe('已批准');
   });
 
   test('an error is refused with a sentence and exit 2, nothing written', async () => {

@@ -339,6 +339,7 @@ const COLUMNS: [string, number][] = [
   ['应为', 14],
   ['实填', 14],
   ['建议修正', 18],
+  ['审核说明', 40],
 ];
 
 function resultSheetXml(forms: FormFindings[], styles: Styles, mainNs: string): string {
@@ -371,6 +372,8 @@ function resultSheetXml(forms: FormFindings[], styles: Styles, mainNs: string): 
         f.expected ?? '',
         f.actual ?? '',
         f.fix ? `${f.fix.cell} = ${f.fix.value}` : '',
+        // RULES §7.1: the explanation the workbook holds for the finding (已过期: made on other values).
+        f.explanation ? `${f.explanation.text}${f.explanation.outdated ? '（已过期）' : ''}` : '',
       ];
       rows.push(
         `<row r="${r}">${values.map((v, i) => cell(r, i + 1, v, i === 2 && at ? link : undefined)).join('')}</row>`,
@@ -390,7 +393,10 @@ function addResultSheet(pkg: Package, book: Book, styles: Styles, forms: FormFin
   // A copy checked again: its own earlier results sheet (our header, not a form) is rewritten in
   // place; a sheet of the user's that happens to have the name is never touched.
   const marked = new Set(forms.map((f) => f.sheet));
-  const header = COLUMNS.map(([h]) => `<t>${h}</t>`).join('');
+  // The columns every version of the sheet had (审核说明 came later): an older copy is ours too.
+  const header = COLUMNS.slice(0, 9)
+    .map(([h]) => `<t>${h}</t>`)
+    .join('');
   const ours = book.sheets.find(
     (s) =>
       /^校验结果(?:（\d+）)?$/.test(s.name) &&
