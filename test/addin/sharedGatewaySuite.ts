@@ -203,7 +203,10 @@ export function runGatewaySuite(kit: HostKit): void {
       const before = cloneBook(h.book);
       h.book.editing = true;
       const out = await h.gateway.check();
-      expect(out).toMatchObject({ kind: 'error', message: expect.stringContaining('正在编辑单元格') });
+      expect(out).toMatchObject({
+        kind: 'error',
+        message: expect.stringContaining('正在编辑单元格'),
+      });
       h.book.editing = false;
       expect(h.book).toEqual({ ...before, editing: false });
     });

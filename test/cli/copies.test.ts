@@ -321,7 +321,7 @@ describe('the CLI writes the patched copy', () => {
     });
     expect(wb.SheetNames).toEqual(['部门整体支出绩效自评表', '校验结果', '校验结果（2）']);
     expect(wb.Sheets['校验结果'].A1.v).toBe('上次的说明，不能丢');
-    expect(wb.Sheets['校验结果（2）'].A1.v).toBe('工作表');
+    expect(wb.Sheets['校验结果（2）'].A1.v).toBe('严重程度');
   });
 
   test('the seed form: the copy has the notes, the fills and the 校验结果 rows; the input is untouched', async () => {

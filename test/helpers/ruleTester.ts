@@ -52,9 +52,7 @@ export function runCase(id: string, c: RuleCase): Finding[] {
     }
     s.formulas = formulas;
   }
-  return checkWorkbook([s], profile).flatMap((r) =>
-    r.findings.filter((f) => f.rule === id),
-  );
+  return checkWorkbook([s], profile).flatMap((r) => r.findings.filter((f) => f.rule === id));
 }
 
 /** JSON with object keys sorted, so two spellings of the same input compare equal. */

@@ -10,13 +10,12 @@ import type { Finding, ProfileUsed } from '../../engine/findings/types';
 import { parseA1 } from '../../engine/grid/address';
 import type { GridSnapshot, RawValue } from '../../engine/grid/types';
 import type { FormModel } from '../../engine/model/form';
+import { RESULT_HEADER, resultRows } from '../../engine/findings/resultRows';
 import { locateForms } from '../../engine/locate/locateForm';
 import type { Layout } from '../../engine/reading/layout';
 import { storeReading } from './readingStore';
 import { chooseProfile } from '../../engine/profile/choose';
 import type { Profile } from '../../engine/profile/profile';
-import { SEVERITY } from '../../engine/findings/severity';
-import { ruleMeta } from '../../engine/rules';
 import { excelErrorDetail, excelErrorSentence } from '../core/errors';
 import { fixWrite } from '../core/fixValue';
 import {
@@ -534,38 +533,7 @@ export function createExcelGateway(host: ExcelHost, profile?: Profile): Gateway 
           target = `${RESULT_SHEET}（${n}）`;
         const ws = taken.has(target) ? sheets.getItem(target) : sheets.add(target);
         if (taken.has(target)) ws.getUsedRange().clear();
-        const rows: (string | number)[][] = [
-          [
-            '严重程度',
-            '工作表',
-            '单元格',
-            '规则',
-            '规则名称',
-            '说明',
-            '应为',
-            '实填',
-            '建议修正',
-            '审核说明',
-          ],
-        ];
-        for (const form of forms) {
-          const where = form.form ? `${form.sheet} ${form.form}` : form.sheet;
-          for (const f of form.findings)
-            rows.push([
-              SEVERITY[f.severity].name,
-              where,
-              f.cells[0] ?? '',
-              f.rule,
-              ruleMeta(f.rule)?.title ?? '',
-              f.message,
-              f.expected ?? '',
-              f.actual ?? '',
-              f.fix ? `${f.fix.cell} = ${f.fix.value}` : '',
-              f.explanation
-                ? `${f.explanation.outdated ? '（已过期）' : ''}${f.explanation.text}`
-                : '',
-            ]);
-        }
+        const rows: string[][] = [[...RESULT_HEADER], ...resultRows(forms).map((r) => r.values)];
         const range = ws.getRangeByIndexes(0, 0, rows.length, rows[0].length);
         range.numberFormat = rows.map((r) => r.map(() => '@'));
         range.values = rows;

@@ -1,10 +1,9 @@
 import { checkLocated, combineResults, settleFixes } from '../../engine/check';
-import { SEVERITY } from '../../engine/findings/severity';
 import type { GridSnapshot } from '../../engine/grid/types';
+import { RESULT_HEADER, resultRows } from '../../engine/findings/resultRows';
 import { locateForms } from '../../engine/locate/locateForm';
 import type { FormModel } from '../../engine/model/form';
 import { NATIONAL_PROFILE, type Profile } from '../../engine/profile/profile';
-import { ruleMeta } from '../../engine/rules';
 import { fixWrite } from '../core/fixValue';
 import type {
   ActionOutcome,
@@ -394,29 +393,12 @@ export function createWpsGateway(app: EtApplication, profile: Profile = NATIONAL
       // Before left out, After the last sheet: the result goes to the end, as in Excel.
       const ws = sheets.Add(undefined, sheets.Item(sheets.Count));
       ws.Name = RESULT_SHEET;
-      const rows: (string | number)[][] = [
-        ['严重程度', '工作表', '单元格', '规则', '规则名称', '说明', '应为', '实填', '建议修正'],
-      ];
-      for (const form of forms) {
-        const where = form.form ? `${form.sheet} ${form.form}` : form.sheet;
-        for (const f of form.findings)
-          rows.push([
-            SEVERITY[f.severity].name,
-            where,
-            f.cells[0] ?? '',
-            f.rule,
-            ruleMeta(f.rule)?.title ?? '',
-            f.message,
-            f.expected ?? '',
-            f.actual ?? '',
-            f.fix ? `${f.fix.cell} = ${f.fix.value}` : '',
-          ]);
-      }
+      const rows: string[][] = [[...RESULT_HEADER], ...resultRows(forms).map((r) => r.values)];
       const last = rows.length;
-      const all = ws.Range(`A1:I${last}`);
+      const all = ws.Range(`A1:J${last}`);
       all.NumberFormat = '@';
       all.Value2 = rows;
-      ws.Range('A1:I1').Font.Bold = true;
+      ws.Range('A1:J1').Font.Bold = true;
       ws.Activate();
       return { kind: 'done' };
     } catch (e) {

@@ -1,6 +1,11 @@
 import { SEVERITY, worstOf } from '../../../engine/findings/severity';
 import type { Finding } from '../../../engine/findings/types';
-import { ruleMeta } from '../../../engine/rules';
+import {
+  type FormFindings,
+  RESULT_HEADER,
+  RESULT_WIDTHS,
+  resultRows,
+} from '../../../engine/findings/resultRows';
 import { Budget, CORRUPT, UnreadableFile } from '../zip';
 import {
   addRel,
@@ -36,12 +41,7 @@ import { EMPTY_STYLES, Styles } from './styles';
 
 export const RESULT_SHEET = '校验结果';
 
-/** One checked form's findings, for the annotated copy. */
-export interface FormFindings {
-  sheet: string;
-  form: string | null;
-  findings: Finding[];
-}
+export type { FormFindings } from '../../../engine/findings/resultRows';
 
 const NOTE_AUTHOR = '自评表校验';
 const NOTE_RULE = '—— 自评表校验 ——';
@@ -329,19 +329,6 @@ function markSheet(
   pkg.set(sheet.part, xml);
 }
 
-const COLUMNS: [string, number][] = [
-  ['工作表', 18],
-  ['严重程度', 10],
-  ['单元格', 10],
-  ['规则', 34],
-  ['规则名称', 24],
-  ['说明', 90],
-  ['应为', 14],
-  ['实填', 14],
-  ['建议修正', 18],
-  ['审核说明', 40],
-];
-
 function resultSheetXml(forms: FormFindings[], styles: Styles, mainNs: string): string {
   const bold = styles.bold();
   const link = styles.link();
@@ -351,39 +338,23 @@ function resultSheetXml(forms: FormFindings[], styles: Styles, mainNs: string): 
     v === '' && s === undefined
       ? ''
       : `<c r="${colName(c)}${r}" t="inlineStr"${s !== undefined ? ` s="${s}"` : ''}><is><t${preserve(v)}>${xmlEscape(v)}</t></is></c>`;
-  rows.push(`<row r="1">${COLUMNS.map(([h], i) => cell(1, i + 1, h, bold)).join('')}</row>`);
+  rows.push(`<row r="1">${RESULT_HEADER.map((h, i) => cell(1, i + 1, h, bold)).join('')}</row>`);
   let r = 1;
-  for (const { sheet, form, findings } of forms) {
-    const quoted = `'${sheet.replace(/'/g, "''")}'`;
-    for (const f of findings) {
-      r++;
-      const at = f.cells[0] ?? '';
-      if (at)
-        links.push(
-          `<hyperlink ref="C${r}" location="${xmlEscape(`${quoted}!${at}`)}" display="${xmlEscape(at)}"/>`,
-        );
-      const values = [
-        form ? `${sheet} ${form}` : sheet,
-        SEVERITY[f.severity].name,
-        at,
-        f.rule,
-        ruleMeta(f.rule)?.title ?? '',
-        f.message,
-        f.expected ?? '',
-        f.actual ?? '',
-        f.fix ? `${f.fix.cell} = ${f.fix.value}` : '',
-        // RULES §7.1: the explanation the workbook holds for the finding (已过期: made on other values).
-        f.explanation ? `${f.explanation.text}${f.explanation.outdated ? '（已过期）' : ''}` : '',
-      ];
-      rows.push(
-        `<row r="${r}">${values.map((v, i) => cell(r, i + 1, v, i === 2 && at ? link : undefined)).join('')}</row>`,
+  for (const { sheet, values } of resultRows(forms)) {
+    r++;
+    const at = values[2];
+    if (at)
+      links.push(
+        `<hyperlink ref="C${r}" location="${xmlEscape(`'${sheet.replace(/'/g, "''")}'!${at}`)}" display="${xmlEscape(at)}"/>`,
       );
-    }
+    rows.push(
+      `<row r="${r}">${values.map((v, i) => cell(r, i + 1, v, i === 2 && at ? link : undefined)).join('')}</row>`,
+    );
   }
   if (forms.every((f) => f.findings.length === 0))
     rows.push(`<row r="2">${cell(2, 5, '未发现问题。')}</row>`);
-  const cols = COLUMNS.map(
-    ([, w], i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`,
+  const cols = RESULT_WIDTHS.map(
+    (w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`,
   ).join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${mainNs}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rows.join('')}</sheetData>${links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : ''}</worksheet>`;
 }
@@ -393,19 +364,15 @@ function addResultSheet(pkg: Package, book: Book, styles: Styles, forms: FormFin
   // A copy checked again: its own earlier results sheet (our header, not a form) is rewritten in
   // place; a sheet of the user's that happens to have the name is never touched.
   const marked = new Set(forms.map((f) => f.sheet));
-  // The columns every version of the sheet had (审核说明 came later): an older copy is ours too.
-  const header = COLUMNS.slice(0, 9)
-    .map(([h]) => `<t>${h}</t>`)
-    .join('');
+  // Our header's own words (its order and the 审核说明 column changed over versions).
+  const ourHeader = (text: string) =>
+    ['规则名称', '建议修正', '实填', '应为'].every((h) => text.includes(`<t>${h}</t>`));
   const ours = book.sheets.find(
     (s) =>
       /^校验结果(?:（\d+）)?$/.test(s.name) &&
       !marked.has(s.name) &&
       pkg.has(s.part) &&
-      pkg
-        .text(s.part)
-        .replace(/<\/is><\/c><c [^>]*><is>/g, '')
-        .includes(header.replace(/<\/t><t>/g, '</t><t>')),
+      ourHeader(pkg.text(s.part)),
   );
   if (ours) {
     const mainNs =
