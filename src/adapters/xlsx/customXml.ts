@@ -1,16 +1,8 @@
 import { randomUUID } from 'crypto';
-import { deflateRawSync } from 'zlib';
 import { EXPLANATIONS_NAMESPACE, type ExplanationPart } from '../../engine/explain/types';
 import { parseExplanations, serializeExplanations } from '../../engine/explain/xml';
-import {
-  Budget,
-  CORRUPT,
-  dataOf,
-  readDirectory,
-  streamEntry,
-  UnreadableFile,
-  type ZipEntry,
-} from './zip';
+import { Budget, CORRUPT, readDirectory, streamEntry, UnreadableFile, type ZipEntry } from './zip';
+import { freshEntry, type OutEntry, storedEntry, zipOf } from './zipWrite';
 
 /**
  * The custom XML part of an .xlsx package, as Office.js `workbook.customXmlParts` keeps it
@@ -52,87 +44,6 @@ export function readExplanationPart(buf: Uint8Array): ExplanationPart | null {
   }
 }
 
-// CRC-32 of new parts (the table once).
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(b: Uint8Array): number {
-  let c = ~0;
-  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
-}
-
-interface OutEntry {
-  name: string;
-  method: number;
-  flags: number;
-  crc: number;
-  size: number;
-  data: Uint8Array;
-}
-
-function fresh(name: string, content: string): OutEntry {
-  const raw = Buffer.from(content, 'utf8');
-  return {
-    name,
-    method: 8,
-    flags: 0x0800,
-    crc: crc32(raw),
-    size: raw.length,
-    data: deflateRawSync(raw),
-  };
-}
-
-/** 1980-01-01, the first date a zip can hold (entries' own times are not kept). */
-const DOS_DATE = (1 << 5) | 1;
-
-/** A zip of the entries in order (no ZIP64: an .xlsx over 4 GB is refused long before). */
-function zipOf(entries: OutEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    // Sizes are in the local header, so no data descriptor follows (bit 3 cleared).
-    const flags = (e.flags & ~0x0008) | 0x0800;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(e.crc, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(flags, 8);
-    dir.writeUInt16LE(e.method, 10);
-    dir.writeUInt16LE(DOS_DATE, 14);
-    dir.writeUInt32LE(e.crc, 16);
-    dir.writeUInt32LE(e.data.length, 20);
-    dir.writeUInt32LE(e.size, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    locals.push(local, name, Buffer.from(e.data.buffer, e.data.byteOffset, e.data.length));
-    central.push(dir, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
-
 const REL_CUSTOM_XML =
   'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';
 const REL_PROPS =
@@ -149,14 +60,7 @@ export function writeCustomXmlPart(buf: Uint8Array, namespace: string, xml: stri
   const copied = (e: ZipEntry): OutEntry => {
     if (e.flags & 1)
       throw new UnreadableFile('文件已加密（设有打开密码），请取消密码并另存为 .xlsx 后再处理。');
-    return {
-      name: e.name,
-      method: e.method,
-      flags: e.flags,
-      crc: e.crc,
-      size: e.size,
-      data: dataOf(buf, e),
-    };
+    return storedEntry(buf, e);
   };
   let existing: string | null = null;
   let highest = 0;
@@ -169,7 +73,7 @@ export function writeCustomXmlPart(buf: Uint8Array, namespace: string, xml: stri
   }
   if (existing) {
     return zipOf(
-      [...entries.values()].map((e) => (e.name === existing ? fresh(e.name, xml) : copied(e))),
+      [...entries.values()].map((e) => (e.name === existing ? freshEntry(e.name, xml) : copied(e))),
     );
   }
   const n = highest + 1;
@@ -196,15 +100,19 @@ export function writeCustomXmlPart(buf: Uint8Array, namespace: string, xml: stri
     `<Relationship Id="${id}" Type="${REL_CUSTOM_XML}" Target="../${item}"/></Relationships>`,
   );
   const out = [...entries.values()].map((e) =>
-    e === types ? fresh(e.name, typesXml) : e === wbRels ? fresh(e.name, relsXml) : copied(e),
+    e === types
+      ? freshEntry(e.name, typesXml)
+      : e === wbRels
+        ? freshEntry(e.name, relsXml)
+        : copied(e),
   );
   out.push(
-    fresh(item, xml),
-    fresh(
+    freshEntry(item, xml),
+    freshEntry(
       props,
       `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="{${randomUUID().toUpperCase()}}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${namespace}"/></ds:schemaRefs></ds:datastoreItem>`,
     ),
-    fresh(
+    freshEntry(
       `customXml/_rels/item${n}.xml.rels`,
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_PROPS}" Target="itemProps${n}.xml"/></Relationships>`,
     ),

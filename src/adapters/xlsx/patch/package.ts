@@ -1,39 +1,10 @@
-import { deflateRawSync } from 'zlib';
-import {
-  Budget,
-  CORRUPT,
-  dataOf,
-  readDirectory,
-  streamEntry,
-  UnreadableFile,
-  type ZipEntry,
-} from '../zip';
+import { Budget, CORRUPT, readDirectory, streamEntry, UnreadableFile, type ZipEntry } from '../zip';
+import { freshEntry, type OutEntry, storedEntry, zipOf } from '../zipWrite';
 
 /**
  * An OPC package opened for patching: parts are read as text only when asked, and a part that is
  * not replaced keeps its stored (compressed) bytes and CRC, so it is copied byte for byte.
  */
-
-// CRC-32 of the parts written anew (the table once).
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(b: Uint8Array): number {
-  let c = ~0;
-  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
-}
-
-interface Stored {
-  name: string;
-  method: number;
-  flags: number;
-  crc: number;
-  size: number;
-  data: Uint8Array;
-}
 
 export class Package {
   private readonly entries: Map<string, ZipEntry>;
@@ -107,82 +78,17 @@ export class Package {
     return this.replaced.has(this.find(name) ?? name);
   }
 
-  private stored(name: string): Stored {
+  private stored(name: string): OutEntry {
     const text = this.replaced.get(name);
-    if (text !== undefined) {
-      const raw = Buffer.from(text, 'utf8');
-      return {
-        name,
-        method: 8,
-        flags: 0x0800,
-        crc: crc32(raw),
-        size: raw.length,
-        data: deflateRawSync(raw),
-      };
-    }
-    const e = this.entries.get(name)!;
-    return {
-      name,
-      method: e.method,
-      flags: e.flags,
-      crc: e.crc,
-      size: e.size,
-      data: dataOf(this.buf, e),
-    };
+    return text !== undefined
+      ? freshEntry(name, text)
+      : storedEntry(this.buf, this.entries.get(name)!);
   }
 
   /** The package as a zip: the parts in their order, each untouched part's bytes as stored. */
   toBuffer(): Buffer {
     return zipOf(this.order.map((n) => this.stored(n)));
   }
-}
-
-/** 1980-01-01, the first date a zip can hold (entries' own times are not kept). */
-const DOS_DATE = (1 << 5) | 1;
-
-/** A zip of the entries in order (no ZIP64: an .xlsx over 4 GB is refused long before). */
-function zipOf(entries: Stored[]): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    // Sizes are in the local header, so no data descriptor follows (bit 3 cleared); names UTF-8.
-    const flags = (e.flags & ~0x0008) | 0x0800;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(e.crc, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(flags, 8);
-    dir.writeUInt16LE(e.method, 10);
-    dir.writeUInt16LE(DOS_DATE, 14);
-    dir.writeUInt32LE(e.crc, 16);
-    dir.writeUInt32LE(e.data.length, 20);
-    dir.writeUInt32LE(e.size, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    parts.push(local, name, Buffer.from(e.data.buffer, e.data.byteOffset, e.data.length));
-    central.push(dir, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, cd, end]);
 }
 
 /** The folder of a part ("xl/worksheets/sheet1.xml" → "xl/worksheets"). */
