@@ -158,6 +158,23 @@ export function streamEntry(
   }
 }
 
+/**
+ * An entry's bytes, inflated with Node's own inflate capped at what is left of the budget: a
+ * header that lies cannot make it inflate more. (The caller spends what it got.)
+ */
+function inflateWithin(data: Uint8Array, e: ZipEntry, budget: Budget): Uint8Array {
+  if (e.method === 0) return data;
+  if (e.method !== 8) throw new UnreadableFile(CORRUPT);
+  const room = budget.limit - budget.used;
+  try {
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, room + 1) });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError)
+      throw new UnreadableFile(budget.sentence(), 'unzipped');
+    throw new UnreadableFile(CORRUPT);
+  }
+}
+
 function inflateAndDecode(
   data: Uint8Array,
   e: ZipEntry,
@@ -171,23 +188,7 @@ function inflateAndDecode(
     if (text) onText(text);
   };
   const CHUNK = 1 << 16;
-  let bytes: Uint8Array;
-  if (e.method === 0) bytes = data;
-  else if (e.method === 8) {
-    // Node's own inflate, capped at what is left of the budget: a header that lies cannot make it
-    // inflate more.
-    const room = budget.limit - budget.used;
-    try {
-      bytes = inflateRawSync(data, { maxOutputLength: Math.max(1, room + 1) });
-    } catch (err) {
-      if (
-        (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ||
-        err instanceof RangeError
-      )
-        throw new UnreadableFile(budget.sentence(), 'unzipped');
-      throw new UnreadableFile(CORRUPT);
-    }
-  } else throw new UnreadableFile(CORRUPT);
+  const bytes = inflateWithin(data, e, budget);
   for (let i = 0; i < bytes.length; i += CHUNK) emit(bytes.subarray(i, i + CHUNK));
   const tail = decoder.decode();
   if (tail) onText(tail);
@@ -211,22 +212,7 @@ export function unzipWithin(
   for (const [name, e] of entries) {
     if (name.endsWith('/')) continue;
     if (e.flags & 1) throw new UnreadableFile(encrypted);
-    const data = dataOf(buf, e);
-    let bytes: Uint8Array;
-    if (e.method === 0) bytes = data;
-    else if (e.method === 8) {
-      const room = budget.limit - budget.used;
-      try {
-        bytes = inflateRawSync(data, { maxOutputLength: Math.max(1, room + 1) });
-      } catch (err) {
-        if (
-          (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ||
-          err instanceof RangeError
-        )
-          throw new UnreadableFile(budget.sentence(), 'unzipped');
-        throw new UnreadableFile(CORRUPT);
-      }
-    } else throw new UnreadableFile(CORRUPT);
+    const bytes = inflateWithin(dataOf(buf, e), e, budget);
     budget.spend(bytes.length);
     out[name] = bytes;
   }
