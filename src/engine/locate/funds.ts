@@ -304,16 +304,18 @@ export function readFundsBlock(
     if (endsFundsBlock(label)) break;
     if (onlyRate) {
       // One row: whatever its label (预算执行率, 资金执行), it is the execution score.
-      const ref = label === '' ? sheet.cell(r, firstAmountCol).ref : sheet.cell(r, col).ref;
-      if (!amounts) break;
-      rows.push({
-        row: r,
-        label: '合计',
-        display: label === '' ? '预算执行率' : displayText(sheet.cell(r, col).raw),
-        labelCell: ref,
-        kind: 'total',
-        cells: fundsRowCells(sheet, r, columns),
-      });
+      if (amounts)
+        rows.push(
+          label === ''
+            ? soleTotal(sheet, r, sheet.cell(r, firstAmountCol).ref, '预算执行率', columns)
+            : soleTotal(
+                sheet,
+                r,
+                sheet.cell(r, col).ref,
+                displayText(sheet.cell(r, col).raw),
+                columns,
+              ),
+        );
       break;
     }
     const written = isTextBlock(sheet, r, amountCols) ? textAmounts(sheet, r) : null;
@@ -326,15 +328,7 @@ export function readFundsBlock(
       if (isTextBlock(sheet, r, amountCols)) break;
       if (label === '' && rows.length === 0 && amounts) {
         // Chongqing: one row of amounts with no label under the header is the department's budget.
-        const ref = sheet.cell(r, firstAmountCol).ref;
-        rows.push({
-          row: r,
-          label: '合计',
-          display: '部门预算',
-          labelCell: ref,
-          kind: 'total',
-          cells: fundsRowCells(sheet, r, columns),
-        });
+        rows.push(soleTotal(sheet, r, sheet.cell(r, firstAmountCol).ref, '部门预算', columns));
         continue;
       }
       if (amounts && unplacedAsParts.has(r) && label !== '')
@@ -356,6 +350,24 @@ export function readFundsBlock(
     groups: groupRows(rows, hints),
     unplaced,
     textBreakdowns: textBreakdowns(texts),
+  };
+}
+
+/** The block's one row, read as its total whatever its label says (`display` names it). */
+function soleTotal(
+  sheet: SheetView,
+  row: number,
+  labelCell: FormCell['ref'],
+  display: string,
+  columns: FundsHeader['columns'],
+): FundsRow {
+  return {
+    row,
+    label: '合计',
+    display,
+    labelCell,
+    kind: 'total',
+    cells: fundsRowCells(sheet, row, columns),
   };
 }
 
