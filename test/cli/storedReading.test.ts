@@ -124,3 +124,37 @@ test('a correction that leaves a block unreadable is refused with a sentence', (
     layout: { sheet: '表', blocks: [{ headerRow: 15, columns: { D: 'level3', G: 'score' } }] },
   });
 });
+
+test('a rate-only 资金 part (执行率 | 分值 | 得分) can be corrected like any other', () => {
+  const reading = {
+    source: 'auto' as const,
+    blocks: [
+      {
+        part: 'funds' as const,
+        headerRows: [5],
+        columns: [
+          { column: 'C', role: 'rate', name: '执行率', header: '执行率', guessed: false },
+          { column: 'D', role: 'weight', name: '分值', header: '分值', guessed: false },
+          { column: 'E', role: 'score', name: '得分', header: '得分', guessed: false },
+        ],
+      },
+    ],
+    fundsRows: [],
+    totalRow: 20,
+    totalCells: null,
+    decisions: [],
+    ambiguous: false,
+    text: '',
+  };
+  expect(correctReading(reading, '表', { kind: 'totalRow', row: 21 })).toEqual({
+    layout: {
+      sheet: '表',
+      blocks: [{ headerRow: 5, columns: { C: 'rate', D: 'weight', E: 'score' } }],
+      totalRow: 21,
+    },
+  });
+  // Taking its rate away leaves nothing to read: refused.
+  expect(
+    correctReading(reading, '表', { kind: 'column', part: 'funds', column: 'C', role: null }),
+  ).toEqual({ error: expect.stringMatching(/^不能这样更正：资金部分/) });
+});

@@ -1,5 +1,5 @@
 import type { Reading } from '../findings/types';
-import { type Layout, type LayoutRole, parseLayout } from './layout';
+import { fundsReadable, type Layout, type LayoutRole, parseLayout } from './layout';
 
 /** A person's correction of one reading (issue 18 item 5), made in the pane. */
 export type ReadingCorrection =
@@ -72,11 +72,11 @@ export function correctReading(
     const roles = new Set(Object.values(b.columns));
     if (reading.blocks[i].part === 'indicators' && !roles.has('score'))
       return { error: '不能这样更正：绩效指标部分必须有一列“得分”。' };
-    if (
-      reading.blocks[i].part === 'funds' &&
-      !(roles.has('executed') && (roles.has('budget') || roles.has('initialBudget')))
-    )
-      return { error: '不能这样更正：资金部分必须有“预算数”和“执行数”两列。' };
+    if (reading.blocks[i].part === 'funds' && !fundsReadable(roles))
+      return {
+        error:
+          '不能这样更正：资金部分必须有“预算数”和“执行数”两列（或只有执行率、分值、得分三列）。',
+      };
   }
   const totalRow = correction.kind === 'totalRow' ? correction.row : reading.totalRow;
   const parsed = parseLayout({

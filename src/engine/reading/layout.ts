@@ -75,6 +75,18 @@ export function forcedBlocks(layout: Layout): ForcedBlock[] {
 export type GivenLayout = Layout | readonly Layout[];
 
 /**
+ * Whether a 资金 block with these roles can be read, as the locator reads one: a budget and an
+ * executed amount, or a rate, weight and score without amounts (locate/funds.ts rateOnly).
+ */
+export function fundsReadable(roles: ReadonlySet<string>): boolean {
+  const amounts = roles.has('executed') || roles.has('budget') || roles.has('initialBudget');
+  return (
+    (roles.has('executed') && (roles.has('budget') || roles.has('initialBudget'))) ||
+    (!amounts && roles.has('rate') && roles.has('weight') && roles.has('score'))
+  );
+}
+
+/**
  * The layout that speaks of this sheet: one naming it before one for every sheet (no `sheet`).
  */
 export function layoutFor(given: GivenLayout | undefined, sheetName: string): Layout | undefined {
@@ -120,8 +132,10 @@ export function parseLayout(json: unknown): { layout: Layout } | { error: string
     const indicators = [...seen].some((r) => r in INDICATOR_ROLE);
     if (indicators && !seen.has('score'))
       return bad(`${at}是绩效指标块，需要指定“score”（得分）列。`);
-    if (!indicators && !(seen.has('executed') && (seen.has('budget') || seen.has('initialBudget'))))
-      return bad(`${at}是资金块，需要指定“budget”（或 initialBudget）和“executed”列。`);
+    if (!indicators && !fundsReadable(seen))
+      return bad(
+        `${at}是资金块，需要指定“budget”（或 initialBudget）和“executed”列，或只有“rate”“weight”“score”三列。`,
+      );
     blocks.push({ headerRow: headerRow as number, columns: cols });
   }
   return {
