@@ -1,7 +1,7 @@
 import type { CheckResult, Finding, ProfileUsed, Reading, Summary } from '../engine/findings/types';
 import type { Layout } from '../engine/reading/layout';
 import type { Limits } from './limits';
-import type { Headline } from '../engine/report/headline';
+import type { Headline } from '../engine/narrative/headline';
 import type { Output } from './formatters/rendered';
 
 /**

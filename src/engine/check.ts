@@ -1,5 +1,5 @@
 import { assess, type Assessment } from './assess/assessment';
-import { headlineOf } from './report/headline';
+import { headlineOf } from './narrative/headline';
 import { compareFindings } from './findings/order';
 import type { CheckResult, Coverage, Finding, Severity, Summary } from './findings/types';
 import { toA1 } from './grid/address';

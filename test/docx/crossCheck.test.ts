@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { readDocx } from '../../src/adapters/docx/document';
 import { locateForms } from '../../src/engine/locate/locateForm';
-import { crossCheckReport } from '../../src/engine/report/crossCheck';
+import { crossCheckReport } from '../../src/engine/narrative/crossCheck';
 
 const seed = readDocx(readFileSync(path.join(__dirname, '../fixtures/docx/yuelu-2022.docx')));
 const located = locateForms(seed.sheets);

@@ -1,6 +1,6 @@
 import type { CheckResult, Finding, Layout } from '../../engine';
 import type { RawValue } from '../../engine/grid/types';
-import type { ReportFinding, ReportParagraph } from '../../engine/report/crossCheck';
+import type { ReportFinding, ReportParagraph } from '../../engine/narrative/crossCheck';
 
 /** 校验 the active sheet's forms, or every sheet's (全部工作表). */
 export type CheckScope = 'sheet' | 'workbook';

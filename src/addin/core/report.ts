@@ -8,8 +8,8 @@ import { openUnzipped, UnreadableDocx } from '../../adapters/docx/document';
 import { locateForms } from '../../engine/locate/locateForm';
 import type { FormModel } from '../../engine/model/form';
 import { NATIONAL_PROFILE, type Profile } from '../../engine/profile/profile';
-import { crossCheckReport } from '../../engine/report/crossCheck';
-import { chooseReportForm, choiceNote } from '../../engine/report/pickForm';
+import { crossCheckReport } from '../../engine/narrative/crossCheck';
+import { chooseReportForm, choiceNote } from '../../engine/narrative/pickForm';
 import type { FormOutcome, ReportInput, ReportOutcome } from './gateway';
 
 /** A report bigger than this is not a report (photos are skipped anyway; this bounds the read). */

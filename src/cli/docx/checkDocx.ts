@@ -17,8 +17,8 @@ import {
   crossCheckReport,
   type ReportFinding,
   type ReportParagraph,
-} from '../../engine/report/crossCheck';
-import { chooseReportForm, choiceNote } from '../../engine/report/pickForm';
+} from '../../engine/narrative/crossCheck';
+import { chooseReportForm, choiceNote } from '../../engine/narrative/pickForm';
 import type { FileResult } from '../checkFile';
 import { withClipped } from '../clipped';
 import { fileResult } from '../result';

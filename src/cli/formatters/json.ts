@@ -1,5 +1,5 @@
 import type { Explanation } from '../../engine/explain/types';
-import type { Headline } from '../../engine/report/headline';
+import type { Headline } from '../../engine/narrative/headline';
 import type { Fix, ProfileUsed, Reading, Severity, Summary } from '../../engine/findings/types';
 import type { FileResult, FileStatus } from '../result';
 import type { Formatter } from './format';

@@ -1,4 +1,4 @@
-import type { Headline } from '../report/headline';
+import type { Headline } from '../narrative/headline';
 import type { Explanation, FindingKey } from '../explain/types';
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -16,22 +16,19 @@ import { meta as totalScoreMismatch } from '../rules/report/total-score-mismatch
 import { fill, type RuleMeta } from '../rules/rule';
 import { Dec, round, sum } from '../values/decimal';
 import { formFacts, LINE_NAME, type FormFacts, type Line } from './formFacts';
+import { inWan, isChange, mentions, type Mention } from './mentions';
 import {
   fold,
-  inWan,
-  isChange,
-  mentions,
   original,
   quote,
   sentenceAt,
   sentences,
   type Folded,
-  type Mention,
   type ReportParagraph,
   type Span,
-} from './narrative';
+} from './sentences';
 
-export type { ReportParagraph } from './narrative';
+export type { ReportParagraph } from './sentences';
 
 /** A report.* finding: a Finding, plus where in the narrative it is. */
 export interface ReportFinding extends Finding {

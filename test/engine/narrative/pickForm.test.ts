@@ -1,5 +1,5 @@
 import { locateForms } from '../../../src/engine/locate/locateForm';
-import { chooseReportForm, choiceNote, formName } from '../../../src/engine/report/pickForm';
+import { chooseReportForm, choiceNote, formName } from '../../../src/engine/narrative/pickForm';
 import { departmentForm, projectForm } from '../../helpers/forms';
 import { setCell, snapshot } from '../../helpers/grid';
 

@@ -7,7 +7,8 @@ import type { CellRef } from '../grid/types';
 import type { FormModel, FundsRow } from '../model/form';
 import { amountValue, valueOf } from '../values/amount';
 import { Dec, sum } from '../values/decimal';
-import { fold, mentions, type Mention } from './narrative';
+import { mentions, type Mention } from './mentions';
+import { fold } from './sentences';
 
 /** The lines of the 资金 block a narrative names. */
 export type Line = 'total' | 'appropriation' | 'basic' | 'personnel' | 'public' | 'project';

@@ -6,7 +6,7 @@
  */
 import type { FormModel } from '../model/form';
 import { labelText } from '../values/text';
-import type { ReportParagraph } from './narrative';
+import type { ReportParagraph } from './sentences';
 
 export type FormChoice<T> =
   | { target: T; by: 'only' | 'department' }
