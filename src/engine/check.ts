@@ -15,7 +15,8 @@ import { describeReading } from './reading/describe';
 import type { GivenLayout } from './reading/layout';
 import { chooseReading } from './reading/choose';
 import { chooseProfile, type ProfileRequest } from './profile/choose';
-import { RULES } from './rules';
+import { CATALOGUE, RULES } from './rules';
+import { supersededBy, withoutSuperseded } from './rules/relations';
 import { valueOf } from './values/amount';
 import { Dec, plain } from './values/decimal';
 
@@ -66,15 +67,17 @@ export function coverageOf(form: FormModel, assessment: Assessment): Coverage {
   };
 }
 
+/** Which rules supersede which (RuleMeta.supersedes): their findings are said once. */
+const SUPERSEDED_BY = supersededBy(CATALOGUE);
+
 /** Runs every rule over one located form. */
 export function checkForm(
   form: FormModel,
   profile: Profile = NATIONAL_PROFILE,
 ): { findings: Finding[]; summary: Summary } {
   const assessment = assess(form, profile);
-  const findings = RULES.flatMap((rule) => rule.check({ form, profile, assessment })).sort(
-    compareFindings,
-  );
+  const found = RULES.flatMap((rule) => rule.check({ form, profile, assessment }));
+  const findings = withoutSuperseded(found, SUPERSEDED_BY).sort(compareFindings);
   for (const f of findings) f.key = findingKey(form, f);
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const coverage = coverageOf(form, assessment);

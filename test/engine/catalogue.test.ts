@@ -87,14 +87,15 @@ describe('the rule catalogue', () => {
       expect(m.title).toMatch(/\S/);
       expect(m.description.length).toBeGreaterThan(8);
       expect(Object.keys(m.messages).length).toBeGreaterThan(0);
-      const page = path.join(ROOT, 'docs/rules', `${id}.md`);
+      expect(m.docs).toBe(`docs/rules/${id}.md`);
+      const page = path.join(ROOT, m.docs);
       expect(
         existsSync(page)
           ? readFileSync(page, 'utf8').split('\n')[0]
           : `missing docs/rules/${id}.md`,
       ).toBe(`# ${id}`);
       expect(readFileSync(path.join(ROOT, 'docs/rules.md'), 'utf8')).toContain(`id="${m.source}"`);
-      if (RULES.some((r) => r.id === id) || id.startsWith('report.'))
+      if (RULES.some((r) => r.meta.id === id) || id.startsWith('report.'))
         expect(
           existsSync(path.join(ROOT, 'test/engine/rules', `${id}.test.ts`))
             ? id
@@ -102,6 +103,44 @@ describe('the rule catalogue', () => {
         ).toBe(id);
     },
   );
+
+  test('relations name catalogued rules, none supersedes itself, and they form no cycle', () => {
+    const ids = new Set(CATALOGUE.map((m) => m.id));
+    for (const m of CATALOGUE) {
+      for (const id of m.supersedes ?? []) {
+        expect(`${m.id} supersedes ${ids.has(id) ? 'a catalogued rule' : id}`).toBe(
+          `${m.id} supersedes a catalogued rule`,
+        );
+        expect(id).not.toBe(m.id);
+      }
+    }
+    // Depth-first over "supersedes": a rule met again on the path is a cycle.
+    const byId = new Map(CATALOGUE.map((m) => [m.id, m] as const));
+    const cycle = (id: string, path: string[]): string[] | null => {
+      if (path.includes(id)) return [...path, id];
+      for (const next of byId.get(id)?.supersedes ?? []) {
+        const found = cycle(next, [...path, id]);
+        if (found) return found;
+      }
+      return null;
+    };
+    for (const m of CATALOGUE) expect(cycle(m.id, [])).toBeNull();
+  });
+
+  test('a superseding rule runs on the form (its findings are there to supersede with)', () => {
+    const checks = new Set(RULES.map((r) => r.meta.id));
+    for (const m of CATALOGUE.filter((c) => c.supersedes?.length)) {
+      expect(checks.has(m.id)).toBe(true);
+      for (const id of m.supersedes ?? []) expect(checks.has(id)).toBe(true);
+    }
+  });
+
+  test('a fix policy is one the fix plan knows, on a rule that can have errors', () => {
+    for (const m of CATALOGUE.filter((c) => c.fixPolicy !== undefined)) {
+      expect([m.id, m.fixPolicy]).toEqual([m.id, 'either-may-be-wrong']);
+      expect([m.id, m.severity]).toEqual([m.id, 'error']);
+    }
+  });
 
   test('the README rule table is the one the catalogue makes (npm run docs:rules)', () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');

@@ -109,7 +109,7 @@ export function testRule(id: string, cases: { valid: RuleCase[]; invalid: RuleCa
   checkCases(id, cases);
   describe(id, () => {
     test('is in the catalogue', () => {
-      expect(RULES.map((r) => r.id)).toContain(id);
+      expect(RULES.map((r) => r.meta.id)).toContain(id);
     });
     test.each(cases.valid.map((c) => [c.name, c] as const))('valid: %s', (_name, c) => {
       expect(runCase(id, c).map((f) => `${f.cells[0]} ${f.message}`)).toEqual([]);

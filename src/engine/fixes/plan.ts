@@ -1,4 +1,5 @@
 import { meta as followUp } from '../rules/fix/follow-up';
+import { ruleMeta } from '../rules';
 import { fill } from '../rules/rule';
 import { compareFindings } from '../findings/order';
 import type { CheckResult, Finding, Fix } from '../findings/types';
@@ -65,11 +66,9 @@ export const MAX_ROUNDS = 5;
 /** Attempts at most (each drops more cells); past that no fix is offered at all. */
 const MAX_ATTEMPTS = 6;
 
-/** Rules whose error names two totals of which either may be the wrong one (docs/rules.md#r-4a). */
-const EITHER_MAY_BE_WRONG = new Set([
-  'funds.sources-structure-mismatch',
-  'funds.text-breakdown-mismatch',
-]);
+/** An error whose rule says either of the totals it names may be the wrong one (RuleMeta.fixPolicy). */
+const eitherMayBeWrong = (f: Finding): boolean =>
+  ruleMeta(f.rule)?.fixPolicy === 'either-may-be-wrong';
 
 type Offer = { value: string; finding: Finding; result: number };
 
@@ -208,7 +207,7 @@ function settledOrContradicted(
       if (f.severity !== 'error') continue;
       const hit = f.cells.filter((c) => plan.has(c));
       const fresh = !before.has(alarmKey(f));
-      if (hit.length && (plan.has(f.cells[0]) || fresh || EITHER_MAY_BE_WRONG.has(f.rule)))
+      if (hit.length && (plan.has(f.cells[0]) || fresh || eitherMayBeWrong(f)))
         hit.forEach((c) => contradicted.add(c));
       else if (fresh) blame(alarmKey(f), rounds, recheck).forEach((c) => contradicted.add(c));
     }

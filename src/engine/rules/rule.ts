@@ -11,9 +11,17 @@ export interface RuleContext {
 }
 
 /**
+ * How the fix plan (fixes/plan.ts) reads an error of this rule that still stands once the plan is
+ * applied. 'either-may-be-wrong': the error names two totals of which either may be the wrong
+ * one, so every planned cell it names is contradicted, not only its first (docs/rules.md#r-4a).
+ */
+export type FixPolicy = 'either-may-be-wrong';
+
+/**
  * What a rule is, for people and for every surface that names it (README table, pane, 校验结果
  * sheet, docs/rules/<id>.md): its stable id, severity, part, title, what it checks, where the rule
- * comes from (a docs/rules.md anchor), its message templates and the fix it offers.
+ * comes from (a docs/rules.md anchor), its page, its message templates, the fix it offers, and its
+ * relations to other rules (which it supersedes, how the fix plan treats it).
  */
 export interface RuleMeta {
   /** Stable: `<part>.<name>`, and the file is rules/<part>/<name>.ts. */
@@ -26,14 +34,24 @@ export interface RuleMeta {
   description: string;
   /** Where the rule is stated: an anchor of docs/rules.md ("r-2-1"). */
   source: string;
+  /** Its page, `docs/rules/<id>.md` (the README table links it). */
+  docs: string;
   /** Message templates; `{name}` is filled from the finding's values (fill()). */
   messages: Record<string, string>;
   /** The fix it offers, in words; null when it offers none. */
   fix: string | null;
+  /**
+   * Ids of rules this one supersedes: a finding of a listed rule whose first cell (the cell it is
+   * about) is the first cell of one of this rule's findings is not reported, since this one says it
+   * already (checkForm, rules/relations.ts). The catalogue test checks the ids exist and form no cycle.
+   */
+  supersedes?: string[];
+  /** How the fix plan treats its errors; absent: an error contradicts only a fix on its first cell. */
+  fixPolicy?: FixPolicy;
 }
 
-/** A check of docs/rules.md: its meta and what it finds. */
-export interface Rule extends RuleMeta {
+/** A check of docs/rules.md, one file as in eslint's lib/rules: its meta and what it finds. */
+export interface Rule {
   meta: RuleMeta;
   check(ctx: RuleContext): Finding[];
 }
@@ -74,7 +92,6 @@ function partsOf(template: string): string[] {
 /** Builds the rule's findings with its id, severity and part filled in. */
 export function defineRule(meta: RuleMeta, find: (ctx: RuleContext) => FindingDetail[]): Rule {
   return {
-    ...meta,
     meta,
     check: (ctx) =>
       find(ctx).map((d): Finding => {

@@ -9,7 +9,7 @@ export function catalogueTable(catalogue: RuleMeta[]): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   const rows = catalogue.map(
     (m) =>
-      `| [\`${m.id}\`](docs/rules/${m.id}.md) | ${SEVERITY[m.severity].name} | ${cell(m.title)}：${cell(m.description)} | ${m.fix ? cell(m.fix) : '—'} |`,
+      `| [\`${m.id}\`](${m.docs}) | ${SEVERITY[m.severity].name} | ${cell(m.title)}：${cell(m.description)} | ${m.fix ? cell(m.fix) : '—'} |`,
   );
   return ['| id | 严重程度 | 检查什么 | 修正 |', '|---|---|---|---|', ...rows].join('\n');
 }

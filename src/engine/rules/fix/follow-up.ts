@@ -13,6 +13,7 @@ export const meta: RuleMeta = {
   description:
     '修正计划里由其他修正带出的一步（补上合计后才能算出的执行率），或改正后才会出现的新提醒；按 docs/rules.md 的修正计划，一次“全部修正”即可收敛。',
   source: 'r-4a',
+  docs: 'docs/rules/fix.follow-up.md',
   messages: {
     fix: '按本次给出的其他修正改正后：{message}',
     revealed: '按本次给出的修正改正后：{message}',

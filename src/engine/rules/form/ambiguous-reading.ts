@@ -9,6 +9,7 @@ export const meta: RuleMeta = {
   description:
     '标签允许的两种结构读法下，表内勾稽关系成立得一样好：只报告两种读法都得出的问题，并说明两种读法。',
   source: 'r-1-3',
+  docs: 'docs/rules/form.ambiguous-reading.md',
   messages: {
     main: '这张表可以读作“{chosen}”，也可以读作“{other}”，两种读法下表内的勾稽关系成立得一样好；只报告两种读法都得出的问题。可在读取方式中指定正确的读法。',
   },

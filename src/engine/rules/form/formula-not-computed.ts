@@ -9,6 +9,7 @@ export const meta: RuleMeta = {
   description:
     '表内有公式没有计算结果（文件保存时未重新计算）：这些格的值未知，不按空白或 0 核对。',
   source: 'r-1-3',
+  docs: 'docs/rules/form.formula-not-computed.md',
   messages: {
     main: '{count} 个公式单元格没有计算结果（{cells}），值未知，未按空白或 0 核对；请在 Excel 中打开、重新计算并保存后再校验。',
   },

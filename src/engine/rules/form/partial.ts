@@ -9,6 +9,7 @@ export const meta: RuleMeta = {
   description:
     '只找到资金或绩效指标中的一部分：仍核对找到的部分，说明缺哪部分，不给复算总分和等级。',
   source: 'r-1-2',
+  docs: 'docs/rules/form.partial.md',
   messages: {
     funds: '未找到“全年预算数／全年执行数”资金部分，资金与执行率未核对，不给出复算总分和等级。',
     indicators:

@@ -10,6 +10,7 @@ export const meta: RuleMeta = {
   title: '合计未填',
   description: '明细已填而合计空白：给出合计应填的值。',
   source: 'r-2-2',
+  docs: 'docs/rules/funds.blank-total.md',
   messages: { main: '{total}（{column}）未填写，应为 {terms} = {sum}。' },
   fix: '填入明细之和。',
 };

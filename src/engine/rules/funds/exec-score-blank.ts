@@ -9,6 +9,7 @@ export const meta: RuleMeta = {
   title: '执行率得分未填',
   description: '资金行有分值而得分空白。',
   source: 'r-2-5',
+  docs: 'docs/rules/funds.exec-score-blank.md',
   messages: {
     known: '执行率得分未填写，应为 分值 {weight} × min(执行率, 100%) = {expected}。',
     unknown: '执行率分值为 {weight}，得分未填写。',

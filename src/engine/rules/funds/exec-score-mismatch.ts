@@ -12,6 +12,7 @@ export const meta: RuleMeta = {
   description:
     '执行率得分 = 分值 × min(执行率, 1)，保留两位小数；每个带分值的资金行（贵州的明细行也是）都核对。',
   source: 'r-2-5',
+  docs: 'docs/rules/funds.exec-score-mismatch.md',
   messages: {
     main: '{where}应为 分值 {weight} × min(执行率 {exec} ÷ {budget} = {rate}, 100%) = {expected}，实填 {stated}，相差 {gap}。',
     fromRate:

@@ -7,6 +7,7 @@ export const meta: RuleMeta = {
   title: '执行率得分无法复算',
   description: '金额缺失或预算数为 0 时，执行率得分无法复算；说明原因。',
   source: 'r-2-5',
+  docs: 'docs/rules/funds.exec-score-unverifiable.md',
   messages: { main: '执行率得分无法复算：{why}。' },
   fix: null,
 };

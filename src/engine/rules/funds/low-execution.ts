@@ -21,6 +21,7 @@ export const meta: RuleMeta = {
   description:
     '执行率低于 profile 的下限（全国：90%）时要求说明原因；金额缺失时按填报的执行率判断。',
   source: 'r-2-4',
+  docs: 'docs/rules/funds.low-execution.md',
   messages: {
     computed:
       '{row}预算执行率 全年执行数 {exec} ÷ {budgetName} {budget} = {rate}，低于 {limit}%，请在报告中说明原因及改进措施。',

@@ -10,6 +10,7 @@ export const meta: RuleMeta = {
   title: '超预算执行',
   description: '执行数大于预算数（超出尾差）时要求说明原因。',
   source: 'r-2-4',
+  docs: 'docs/rules/funds.over-execution.md',
   messages: { main: '{row}全年执行数 {exec} 超过{budgetName} {budget}，超出 {over}，请说明原因。' },
   fix: null,
 };

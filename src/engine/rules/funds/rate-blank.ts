@@ -14,6 +14,7 @@ export const meta: RuleMeta = {
   title: '执行率未填',
   description: '预算数和执行数都有、执行率却空白。',
   source: 'r-2-3',
+  docs: 'docs/rules/funds.rate-blank.md',
   messages: {
     main: '{row}执行率未填写，应为 全年执行数 {exec} ÷ {budgetName} {budget} = {should}。',
   },

@@ -12,6 +12,7 @@ export const meta: RuleMeta = {
   description:
     '执行率应等于 执行数 ÷ 预算数，按填写时显示的精度比较（97.10% 比两位小数，100% 比整数）。',
   source: 'r-2-3',
+  docs: 'docs/rules/funds.rate-mismatch.md',
   messages: {
     main: '{row}执行率应为 全年执行数 {exec} ÷ {budgetName} {budget} = {should}，实填 {shown}，相差 {gap} 个百分点。',
   },

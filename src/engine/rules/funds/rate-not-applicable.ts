@@ -8,6 +8,7 @@ export const meta: RuleMeta = {
   title: '预算数为0，执行率不适用',
   description: '预算数为 0 时执行率不适用，应填“－”而不是具体比率。',
   source: 'r-2-3',
+  docs: 'docs/rules/funds.rate-not-applicable.md',
   messages: { main: '{row}{budgetName}为 0，执行率不适用，应填“－”而不是具体比率。' },
   fix: null,
 };

@@ -8,6 +8,7 @@ export const meta: RuleMeta = {
   title: '执行率无法识别',
   description: '执行率单元格既不是百分比也不是“不适用”标记，无法核对。',
   source: 'r-2-3',
+  docs: 'docs/rules/funds.rate-unreadable.md',
   messages: { main: '{row}执行率“{text}”无法识别为百分比，未能核对。' },
   fix: null,
 };

@@ -13,10 +13,13 @@ export const meta: RuleMeta = {
   title: '资金来源与资金结构合计不符',
   description: '资金来源合计应等于资金结构合计（各按其明细之和计）。',
   source: 'r-2-1',
+  docs: 'docs/rules/funds.sources-structure-mismatch.md',
   messages: {
     main: '资金结构合计（{column}）{structure} 应等于资金来源合计 {sources}，{difference}。',
   },
   fix: null,
+  // Names two totals of which either may be the wrong one (docs/rules.md#r-4a).
+  fixPolicy: 'either-may-be-wrong',
 };
 
 /** docs/rules.md#r-2-1: 资金来源 合计 = 资金结构 合计. Which side is wrong is not known: no fix. */

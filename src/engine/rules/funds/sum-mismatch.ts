@@ -14,6 +14,7 @@ export const meta: RuleMeta = {
   description:
     '资金来源合计、资金结构合计、基本支出（人员支出 + 公用支出）在每个金额列都应等于其明细之和。',
   source: 'r-2-1',
+  docs: 'docs/rules/funds.sum-mismatch.md',
   messages: { main: '{total}（{column}）应为 {terms} = {sum}，实填 {stated}，{difference}。' },
   fix: '把合计改为明细之和（来源与结构两个合计互相矛盾、各自又与明细一致时不给出）。',
 };

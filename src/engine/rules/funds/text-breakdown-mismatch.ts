@@ -13,12 +13,15 @@ export const meta: RuleMeta = {
   description:
     '湖南县级表把资金构成写成文字（按收入性质分:2030.12 / 其中:基本支出:900.47）：每组合计应等于其明细之和，按收入性质分应等于按支出性质分。',
   source: 'r-2-8',
+  docs: 'docs/rules/funds.text-breakdown-mismatch.md',
   messages: {
     sum: '{heading} {stated} 应为 {terms} = {sum}，{difference}。',
     sides:
       '{structureLabel} {structure}（资金结构）应等于{sourcesLabel} {sources}（资金来源），{difference}。',
   },
   fix: null,
+  // Names two totals of which either may be the wrong one (docs/rules.md#r-4a).
+  fixPolicy: 'either-may-be-wrong',
 };
 
 function valued(items: TextAmount[]): (TextAmount & { value: Dec })[] {

@@ -9,6 +9,7 @@ export const meta: RuleMeta = {
   description:
     '有金额、但标签不是已知资金来源或支出结构项目的行：计入所在合计能使合计成立时计入；否则列出，所在合计不核对。',
   source: 'r-2-6',
+  docs: 'docs/rules/funds.unplaced-row.md',
   messages: {
     main: '资金行“{label}”不是已知的资金来源或支出结构项目，计入或不计入所在的合计都不能确定，该合计未核对。',
     outside:

@@ -11,6 +11,7 @@ export const meta: RuleMeta = {
   title: '得分系数与完成情况不符',
   description: '重庆版：得分系数应等于复算的完成比例（完成目标为 100%），按填写精度比较。',
   source: 'r-3-2',
+  docs: 'docs/rules/indicator.coefficient-mismatch.md',
   messages: {
     main: '{name}：{basis}，得分系数应为 {how}，实填 {stated}。',
     met: '100%（已完成目标）',

@@ -12,6 +12,7 @@ export const meta: RuleMeta = {
   title: '指标得分不等于权重×得分系数',
   description: '重庆版：指标得分 = 指标权重 × 得分系数（得分系数本身正确时）。',
   source: 'r-3-2',
+  docs: 'docs/rules/indicator.coefficient-score-mismatch.md',
   messages: {
     main: '{name}：指标得分应为 指标权重 {weight} × 得分系数 {coefficient} = {expected}，实填 {stated}。',
   },

@@ -1,4 +1,3 @@
-import { outOfRange } from '../../assess/indicators';
 import { limitsOf } from '../../profile/limits';
 import { plain } from '../../values/decimal';
 import { defineRule, fill, type RuleMeta } from '../rule';
@@ -12,6 +11,7 @@ export const meta: RuleMeta = {
   description:
     '复合目标（100家/3500人）部分未完成时，得分应在 分值 × 最小完成比例 与 分值 × 最大完成比例 之间。',
   source: 'r-3-2',
+  docs: 'docs/rules/indicator.compound-score-out-of-range.md',
   messages: {
     main: '{name}：{basis}，部分未完成，得分应在 {range} 之间（分值 × 各项完成比例），实填 {stated}。',
   },
@@ -21,13 +21,7 @@ export const meta: RuleMeta = {
 /** docs/rules.md#r-3-2: a compound target partly missed: the score lies between the part ratios. */
 export const indicatorCompoundScore = defineRule(meta, ({ assessment, profile }) =>
   assessment.indicators.flatMap((i) => {
-    if (
-      i.kind !== 'compound' ||
-      i.expected ||
-      i.weight === null ||
-      i.score.kind !== 'value' ||
-      outOfRange(i)
-    )
+    if (i.kind !== 'compound' || i.expected || i.weight === null || i.score.kind !== 'value')
       return [];
     const s = i.score.value;
     const tol = limitsOf(profile).scoreTolerance;

@@ -1,4 +1,3 @@
-import { outOfRange } from '../../assess/indicators';
 import { limitsOf } from '../../profile/limits';
 import { Dec, plain } from '../../values/decimal';
 import { OUTCOME_NAME } from '../../values/qualitative';
@@ -13,6 +12,7 @@ export const meta: RuleMeta = {
   description:
     '定性指标按完成情况分档：达成 [80%, 100%]、部分达成 [60%, 80%)、未达成 [0, 60%)（分值的比例，profile 可调）。',
   source: 'r-3-3',
+  docs: 'docs/rules/indicator.qualitative-band.md',
   messages: {
     main: '{name}：完成情况“{actual}”属于{outcome}，得分应在 {range} 之间（分值 {weight} 的 {min}%–{max}%），实填 {stated}。',
   },
@@ -22,8 +22,7 @@ export const meta: RuleMeta = {
 /** docs/rules.md#r-3-3: a qualitative score must lie in its outcome's band. */
 export const indicatorQualitativeBand = defineRule(meta, ({ assessment, profile }) =>
   assessment.indicators.flatMap((i) => {
-    if (i.kind !== 'qualitative' || i.weight === null || i.score.kind !== 'value' || outOfRange(i))
-      return [];
+    if (i.kind !== 'qualitative' || i.weight === null || i.score.kind !== 'value') return [];
     const s = i.score.value;
     const tol = limitsOf(profile).scoreTolerance;
     const aboveMin = s.greaterThanOrEqualTo(i.range.min.minus(tol));

@@ -10,6 +10,7 @@ export const meta: RuleMeta = {
   description:
     '得分低于分值、定量目标未完成，或完成值达到目标的 130% 以上（目标可能偏低）时，偏差原因分析及改进措施不能为空。',
   source: 'r-3-6',
+  docs: 'docs/rules/indicator.reason-missing.md',
   messages: {
     main: '{name}：{why}，偏差原因分析及改进措施不能为空。',
     below: '得分 {stated} 低于分值 {weight}',

@@ -11,6 +11,7 @@ export const meta: RuleMeta = {
   title: '得分未填',
   description: '指标有分值而得分空白。',
   source: 'r-3-1',
+  docs: 'docs/rules/indicator.score-blank.md',
   messages: {
     main: '{name}：分值 {weight}，得分未填写{should}。',
     should: '，按完成情况应为 {expected}',

@@ -1,4 +1,3 @@
-import { outOfRange } from '../../assess/indicators';
 import { isReverse } from '../../values/comparator';
 import { limitsOf } from '../../profile/limits';
 import { plain } from '../../values/decimal';
@@ -14,6 +13,7 @@ export const meta: RuleMeta = {
   description:
     '定量指标：正向 完成 ≥ 目标得满分，否则 分值 × 完成 ÷ 目标；反向 完成 ≤ 目标得满分，否则 分值 × 目标 ÷ 完成；保留两位小数，相差超过 0.01 即错。',
   source: 'r-3-2',
+  docs: 'docs/rules/indicator.score-mismatch.md',
   messages: {
     main: '{name}：{basis}，{how}，实填 {stated}，{direction} {gap} 分。',
     met: '已完成目标，应得满分 {weight}',
@@ -34,7 +34,6 @@ export const indicatorQuantitativeScore = defineRule(meta, ({ assessment, profil
       i.score.kind !== 'value'
     )
       return [];
-    if (outOfRange(i)) return []; // score-out-of-range says it already
     const s = i.score.value;
     if (agrees(s, i.expected, limitsOf(profile).scoreTolerance)) return [];
     const values = { weight: plain(i.weight), expected: plain(i.expected, profile.scoreDecimals) };

@@ -9,6 +9,7 @@ export const meta: RuleMeta = {
   description:
     '无法复算得分的指标及原因：目标是数量而完成值是文字、单位不同、为空、时间类或控制率未注明方向。',
   source: 'r-3-5',
+  docs: 'docs/rules/indicator.unverifiable.md',
   messages: { main: '{name}：{why}。' },
   fix: null,
 };

@@ -12,6 +12,7 @@ export const meta: RuleMeta = {
   description:
     '自评报告基本情况写出的数量（带量词和名词，如 3246家基层工会、编制 3 人、实有 8 人）与自评表部门职责或人员情况中的同一数量不符。',
   source: 'r-6-2',
+  docs: 'docs/rules/report.count-mismatch.md',
   messages: {
     duties: '{where}写 {stated}，自评表部门职责（{cell}）写 {form}。',
     authorised: '{where}写编制 {stated} 人，自评表人员编制（{cell}）为 {form}。',

@@ -8,6 +8,7 @@ export const meta: RuleMeta = {
   title: '报告所述自评得分与表不符',
   description: '自评报告写出的自评总分（自评得分、评分）与自评表总分行的得分不符。',
   source: 'r-6-5',
+  docs: 'docs/rules/report.total-score-mismatch.md',
   messages: {
     main: '{where}写自评得分 {stated} 分，自评表总分得分（{cell}）为 {form}。',
   },

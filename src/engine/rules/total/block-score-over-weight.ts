@@ -11,6 +11,7 @@ export const meta: RuleMeta = {
   description:
     '标签里写明分值的分块（湖北 2020 的 年度绩效目标(80分)、产出指标(60分)）下各指标得分之和不得超过该分值。',
   source: 'r-4-5',
+  docs: 'docs/rules/total.block-score-over-weight.md',
   messages: {
     main: '“{label}”下各指标得分之和为 {terms} = {sum}，超过标注的 {weight} 分，多 {gap} 分。',
   },

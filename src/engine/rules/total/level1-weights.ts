@@ -11,6 +11,7 @@ export const meta: RuleMeta = {
   description:
     '执行率、产出、效益、满意度的分值与 profile 的标准权重（全国：10/50/30/10）不同：各地自定，只作提示。',
   source: 'r-4-3',
+  docs: 'docs/rules/total.level1-weights.md',
   messages: {
     execution: '执行率分值为 {weight}，{profile}的标准为 {standard}（各地可自定权重，仅作提示）。',
     level1: '{level1}分值合计 {weight}，{profile}的标准为 {standard}（各地可自定权重，仅作提示）。',

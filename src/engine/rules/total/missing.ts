@@ -9,6 +9,7 @@ export const meta: RuleMeta = {
   title: '未找到总分行',
   description: '指标表下没有“总分 / 合计”行（表头里也没有自评总分），无法核对总分。',
   source: 'r-4-1',
+  docs: 'docs/rules/total.missing.md',
   messages: {
     main: '未找到“总分”行，无法核对总分；各项分值之和为 {weights}，得分之和为 {scores}。',
   },

@@ -9,6 +9,7 @@ export const meta: RuleMeta = {
   title: '总分得分未填',
   description: '总分行的得分空白。',
   source: 'r-4-2',
+  docs: 'docs/rules/total.score-blank.md',
   messages: { main: '总分得分未填写，各项得分之和为 {sum}。' },
   fix: '分值之和正确且每项都填了得分时，填入各项得分之和。',
 };

@@ -11,6 +11,7 @@ export const meta: RuleMeta = {
   title: '得分合计与总分不符',
   description: 'Σ 得分（执行率得分 + 各指标得分）应等于总分行的得分。',
   source: 'r-4-2',
+  docs: 'docs/rules/total.score-sum-mismatch.md',
   messages: {
     main: '各项得分之和为 {sum}（{exec}绩效指标 {indicators}），总分得分填 {stated}，相差 {gap}。',
     exec: '执行率 {score} + ',

@@ -11,6 +11,7 @@ export const meta: RuleMeta = {
   title: '分值合计与总分不符',
   description: 'Σ 分值（执行率分值 + 各指标分值）应等于总分行的分值（空白按 100）。',
   source: 'r-4-1',
+  docs: 'docs/rules/total.weight-sum-mismatch.md',
   messages: {
     main: '各项分值之和为 {sum}（{exec}绩效指标 {indicators}），总分分值{stated}，相差 {gap}。',
     exec: '执行率 {weight} + ',
