@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
-import { CATALOGUE, RULES } from '../../src/engine/rules';
+import { CATALOGUE, NARRATIVE_RULES, REPORT_RULES, RULES } from '../../src/engine/rules';
 import type { RuleMeta } from '../../src/engine/rules/rule';
 import { catalogueTable, TABLE_END, TABLE_START } from '../../src/engine/rules/table';
 
@@ -103,6 +103,14 @@ describe('the rule catalogue', () => {
         ).toBe(id);
     },
   );
+
+  test('the report.* rules run over the narrative are the ones catalogued, each once', () => {
+    const run = NARRATIVE_RULES.map((r) => r.meta);
+    expect(new Set(run).size).toBe(run.length);
+    expect([...run].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...REPORT_RULES].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+  });
 
   test('relations name catalogued rules, none supersedes itself, and they form no cycle', () => {
     const ids = new Set(CATALOGUE.map((m) => m.id));

@@ -37,11 +37,12 @@ import { totalScoreBlank } from './total/score-blank';
 import { totalMissing } from './total/missing';
 import { totalLevel1Weights } from './total/level1-weights';
 import { meta as fixFollowUp } from './fix/follow-up';
-import { meta as reportAmountMismatch } from './report/amount-mismatch';
-import { meta as reportCountMismatch } from './report/count-mismatch';
-import { meta as reportItemisedSumMismatch } from './report/itemised-sum-mismatch';
-import { meta as reportRateMismatch } from './report/rate-mismatch';
-import { meta as reportTotalScoreMismatch } from './report/total-score-mismatch';
+import { reportAmountMismatch } from './report/amount-mismatch';
+import { reportCountMismatch } from './report/count-mismatch';
+import { reportItemisedSumMismatch } from './report/itemised-sum-mismatch';
+import { reportRateMismatch } from './report/rate-mismatch';
+import { reportTotalScoreMismatch } from './report/total-score-mismatch';
+import type { NarrativeRule } from '../narrative/context';
 import type { Rule, RuleMeta } from './rule';
 
 /** Every check, in the order their findings are listed. */
@@ -82,16 +83,26 @@ export const RULES: Rule[] = [
 ];
 
 /**
- * The 自评报告 cross-checks (report/crossCheck.ts): they read the narrative beside the form, not
- * the form alone, so they are not in RULES; their meta is catalogued like any rule's.
+ * The 自评报告 checks (narrative/crossCheck.ts runs them): they read the narrative beside the
+ * form, not the form alone, so they are not in RULES. Within a sentence their findings are listed
+ * in this order.
  */
+export const NARRATIVE_RULES: NarrativeRule[] = [
+  reportAmountMismatch,
+  reportItemisedSumMismatch,
+  reportRateMismatch,
+  reportTotalScoreMismatch,
+  reportCountMismatch,
+];
+
+/** Their meta, in the catalogue's (the README's) order. */
 export const REPORT_RULES: RuleMeta[] = [
   reportAmountMismatch,
   reportItemisedSumMismatch,
   reportCountMismatch,
   reportRateMismatch,
   reportTotalScoreMismatch,
-];
+].map((r) => r.meta);
 
 /** Everything a finding's `rule` can be: the checks' meta, the fix plan's notes, the report's. */
 export const CATALOGUE: RuleMeta[] = [...RULES.map((r) => r.meta), fixFollowUp, ...REPORT_RULES];
