@@ -79,68 +79,80 @@ function besideLabel(form: FormModel, pattern: RegExp): { label: CellRef; cell: 
   return null;
 }
 
+/** A funds cell as the locator read it (absent where the block has no such column). */
+function read(row: FundsRow, role: 'budget' | 'exec'): Dec | null {
+  const cell = row.cells[role];
+  return cell ? valueOf(cell.parsed) : null;
+}
+
+/** Sums the values read, or null when none was. */
+function sumRead(values: (Dec | null)[]): Dec | null {
+  return values.some((v) => v !== null) ? sum(values.filter((v): v is Dec => v !== null)) : null;
+}
+
+/** One line's fact; a blank total is added up from its parts. */
+function lineFact(
+  line: Line,
+  row: FundsRow,
+  parts: FundsRow[],
+  cols: { exec: number; rate: number | undefined },
+): LineFact {
+  let exec = read(row, 'exec');
+  let budget = read(row, 'budget');
+  let fromParts = false;
+  if (exec === null && parts.length) {
+    const fromRows = sumRead(parts.map((p) => read(p, 'exec')));
+    if (fromRows) {
+      exec = fromRows;
+      fromParts = true;
+    }
+    if (budget === null) budget = sumRead(parts.map((p) => read(p, 'budget')));
+  }
+  return {
+    line,
+    label: row.display,
+    cell: { row: row.row, col: cols.exec },
+    exec,
+    fromParts,
+    budget,
+    rateCell: cols.rate === undefined ? null : { row: row.row, col: cols.rate },
+  };
+}
+
 /** The 资金 lines a form states (its total, sources and structure), without the sheet scans. */
 export function fundsLines(form: FormModel): Partial<Record<Line, LineFact>> {
   const { funds } = form;
-  // The funds cells as the locator read them (absent where the block has no such column).
-  const read = (row: FundsRow, role: 'budget' | 'exec'): Dec | null => {
-    const cell = row.cells[role];
-    return cell ? valueOf(cell.parsed) : null;
-  };
   const lines: Partial<Record<Line, LineFact>> = {};
   const execCol = funds?.columns.exec;
-  if (funds && execCol !== undefined) {
-    const rateCol = funds.columns.rate;
-    const fact = (line: Line, row: FundsRow, parts: FundsRow[] = []): LineFact => {
-      let exec = read(row, 'exec');
-      let budget = read(row, 'budget');
-      let fromParts = false;
-      if (exec === null && parts.length) {
-        const vals = parts.map((p) => read(p, 'exec'));
-        if (vals.some((v) => v !== null)) {
-          exec = sum(vals.filter((v): v is Dec => v !== null));
-          fromParts = true;
-        }
-        const bs = parts.map((p) => read(p, 'budget'));
-        if (budget === null && bs.some((v) => v !== null))
-          budget = sum(bs.filter((v): v is Dec => v !== null));
-      }
-      return {
-        line,
-        label: row.display,
-        cell: { row: row.row, col: execCol },
-        exec,
-        fromParts,
-        budget,
-        rateCell: rateCol === undefined ? null : { row: row.row, col: rateCol },
-      };
-    };
-    const structure = funds.groups.find((g) => g.kind === 'structure');
-    const sources = funds.groups.find((g) => g.kind === 'sources');
-    for (const g of [structure, sources]) {
-      if (g?.total && !lines.total) {
-        const f = fact('total', g.total, g.parts);
-        if (f.exec !== null) lines.total = f;
-      }
+  if (!funds || execCol === undefined) return lines;
+  const cols = { exec: execCol, rate: funds.columns.rate };
+  const fact = (line: Line, row: FundsRow, parts: FundsRow[] = []) =>
+    lineFact(line, row, parts, cols);
+  const structure = funds.groups.find((g) => g.kind === 'structure');
+  const sources = funds.groups.find((g) => g.kind === 'sources');
+  for (const g of [structure, sources]) {
+    if (g?.total && !lines.total) {
+      const f = fact('total', g.total, g.parts);
+      if (f.exec !== null) lines.total = f;
     }
-    if (!lines.total && form.kind === 'project') {
-      const t = funds.rows.find((r) => r.kind === 'total');
-      if (t) lines.total = fact('total', t);
-    }
-    const appropriation = funds.rows.find(
-      (r) => r.kind === 'source' && /财政拨款|财政资金/.test(r.label),
-    );
-    if (appropriation) lines.appropriation = fact('appropriation', appropriation);
-    if (structure?.basic) lines.basic = fact('basic', structure.basic, structure.basicParts);
-    for (const p of structure?.basicParts ?? []) {
-      if (/人员/.test(p.label)) lines.personnel = fact('personnel', p);
-      else if (/公用/.test(p.label)) lines.public = fact('public', p);
-    }
-    const project = structure?.parts.find((p) => p.kind === 'project');
-    if (project) lines.project = fact('project', project);
-    else if (form.kind === 'project' && lines.total)
-      lines.project = { ...lines.total, line: 'project' };
   }
+  if (!lines.total && form.kind === 'project') {
+    const t = funds.rows.find((r) => r.kind === 'total');
+    if (t) lines.total = fact('total', t);
+  }
+  const appropriation = funds.rows.find(
+    (r) => r.kind === 'source' && /财政拨款|财政资金/.test(r.label),
+  );
+  if (appropriation) lines.appropriation = fact('appropriation', appropriation);
+  if (structure?.basic) lines.basic = fact('basic', structure.basic, structure.basicParts);
+  for (const p of structure?.basicParts ?? []) {
+    if (/人员/.test(p.label)) lines.personnel = fact('personnel', p);
+    else if (/公用/.test(p.label)) lines.public = fact('public', p);
+  }
+  const project = structure?.parts.find((p) => p.kind === 'project');
+  if (project) lines.project = fact('project', project);
+  else if (form.kind === 'project' && lines.total)
+    lines.project = { ...lines.total, line: 'project' };
   return lines;
 }
 

@@ -35,6 +35,38 @@ function leadOf(t: string, start: number, after: number): string {
   return t.slice(i, start);
 }
 
+/** The end of the number starting at `i`: digits, thousands commas, one decimal point. */
+function numberEnd(t: string, i: number): number {
+  let j = i;
+  while (
+    j < t.length &&
+    (/\d/.test(t[j]) || (t[j] === ',' && /^\d{3}(?!\d)/.test(t.slice(j + 1, j + 5))))
+  )
+    j++;
+  if (t[j] === '.' && /\d/.test(t[j + 1] ?? '')) {
+    j++;
+    while (j < t.length && /\d/.test(t[j])) j++;
+  }
+  return j;
+}
+
+/** The unit written at `k` (after the number and any spaces), with a count's noun; null: none. */
+function unitAt(t: string, k: number): { kind: MentionKind; unit: string; noun: string } | null {
+  const rest = t.slice(k, k + 2);
+  if (rest.startsWith('亿元') || rest.startsWith('万元'))
+    return { kind: 'amount', unit: rest, noun: '' };
+  if (rest[0] === '元') return { kind: 'amount', unit: '元', noun: '' };
+  if (rest[0] === '%') return { kind: 'percent', unit: '%', noun: '' };
+  if (rest[0] === '分' && !/^分[之值]/.test(t.slice(k, k + 2)))
+    return { kind: 'score', unit: '分', noun: '' };
+  if (rest[0] && MEASURES.includes(rest[0]) && !(rest[0] === '人' && t[k + 1] === '民')) {
+    let n = k + 1;
+    while (n < t.length && n < k + 7 && /[\u4e00-\u9fff]/.test(t[n]) && !NOUN_STOPS.test(t[n])) n++;
+    return { kind: 'count', unit: rest[0], noun: t.slice(k + 1, n) };
+  }
+  return null;
+}
+
 /** Every number the paragraph states with a unit, in order. */
 export function mentions(f: Folded): Mention[] {
   const t = f.text;
@@ -46,53 +78,20 @@ export function mentions(f: Folded): Mention[] {
       i++;
       continue;
     }
-    // The number: digits, thousands commas, one decimal point.
-    let j = i;
-    while (
-      j < t.length &&
-      (/\d/.test(t[j]) || (t[j] === ',' && /^\d{3}(?!\d)/.test(t.slice(j + 1, j + 5))))
-    )
-      j++;
-    if (t[j] === '.' && /\d/.test(t[j + 1] ?? '')) {
-      j++;
-      while (j < t.length && /\d/.test(t[j])) j++;
-    }
+    const j = numberEnd(t, i);
     const number = t.slice(i, j).replace(/,/g, '');
     let k = j;
     while (t[k] === ' ') k++;
-    const rest = t.slice(k, k + 2);
-    let kind: MentionKind | null = null;
-    let unit = '';
-    let noun = '';
-    if (rest.startsWith('亿元') || rest.startsWith('万元')) {
-      kind = 'amount';
-      unit = rest;
-    } else if (rest[0] === '元') {
-      kind = 'amount';
-      unit = '元';
-    } else if (rest[0] === '%') {
-      kind = 'percent';
-      unit = '%';
-    } else if (rest[0] === '分' && !/^分[之值]/.test(t.slice(k, k + 2))) {
-      kind = 'score';
-      unit = '分';
-    } else if (rest[0] && MEASURES.includes(rest[0]) && !(rest[0] === '人' && t[k + 1] === '民')) {
-      kind = 'count';
-      unit = rest[0];
-      let n = k + 1;
-      while (n < t.length && n < k + 7 && /[\u4e00-\u9fff]/.test(t[n]) && !NOUN_STOPS.test(t[n]))
-        n++;
-      noun = t.slice(k + 1, n);
-    }
-    if (kind && !/[年月日号]/.test(t[j] ?? '')) {
-      const end = k + unit.length;
+    const unit = unitAt(t, k);
+    if (unit && !/[年月日号]/.test(t[j] ?? '')) {
+      const end = k + unit.unit.length;
       out.push({
-        kind,
+        kind: unit.kind,
         number,
         value: new Dec(number),
         decimals: number.includes('.') ? number.split('.')[1].length : 0,
-        unit,
-        noun,
+        unit: unit.unit,
+        noun: unit.noun,
         start: i,
         end,
         lead: leadOf(t, i, lastEnd),
