@@ -24,7 +24,8 @@ export class SheetView {
   readonly right: number;
   private readonly snapshot: GridSnapshot;
   private readonly merges: MergeIndex;
-  private readonly labels = new Map<number, string>();
+  /** Labels by row then column (offsets from top and left): a Map keyed per cell grew by ~20,000 entries on a 2,000-row form. */
+  private readonly labels: (string | undefined)[][] = [];
 
   constructor(snapshot: GridSnapshot) {
     this.snapshot = snapshot;
@@ -44,13 +45,14 @@ export class SheetView {
   /** The cell at an address, read through merges. */
   cell(row: number, col: number): CellView {
     const master = this.merges.masterOf(row, col);
-    const ref = master ?? { row, col };
+    const r = master ? master.row : row;
+    const c = master ? master.col : col;
     return {
-      ref,
-      raw: this.at(this.snapshot.values, ref),
-      numberFormat: this.at(this.snapshot.numberFormats, ref),
-      text: this.at(this.snapshot.texts, ref),
-      formula: this.at(this.snapshot.formulas, ref),
+      ref: master ?? { row, col },
+      raw: this.at(this.snapshot.values, r, c),
+      numberFormat: this.at(this.snapshot.numberFormats, r, c),
+      text: this.at(this.snapshot.texts, r, c),
+      formula: this.at(this.snapshot.formulas, r, c),
     };
   }
 
@@ -59,15 +61,12 @@ export class SheetView {
    * several passes.
    */
   label(row: number, col: number): string {
-    const k = key(row, col);
-    let l = this.labels.get(k);
+    const line = (this.labels[row - this.top] ??= []);
+    let l = line[col - this.left];
     if (l === undefined) {
-      const master = this.merges.masterOf(row, col);
-      const raw = master
-        ? this.at(this.snapshot.values, master)
-        : this.at(this.snapshot.values, { row, col });
+      const raw = this.valueAt(row, col);
       l = typeof raw === 'string' ? labelText(raw) : '';
-      this.labels.set(k, l);
+      line[col - this.left] = l;
     }
     return l;
   }
@@ -75,12 +74,27 @@ export class SheetView {
   /** The value at an address through merges, without building a CellView (hot loops). */
   valueAt(row: number, col: number): RawValue {
     const master = this.merges.masterOf(row, col);
-    return this.at(this.snapshot.values, master ?? { row, col });
+    return master
+      ? this.at(this.snapshot.values, master.row, master.col)
+      : this.at(this.snapshot.values, row, col);
+  }
+
+  /** The formula at an address through merges, without building a CellView (hot loops). */
+  formulaAt(row: number, col: number): string | null {
+    const master = this.merges.masterOf(row, col);
+    return master
+      ? this.at(this.snapshot.formulas, master.row, master.col)
+      : this.at(this.snapshot.formulas, row, col);
+  }
+
+  /** The address a read of (row, col) lands on: its merged area's top-left cell, or null for itself. */
+  masterOf(row: number, col: number): CellRef | null {
+    return this.merges.masterOf(row, col) ?? null;
   }
 
   /** The raw value stored at exactly this address (no merge resolution). */
   ownValue(row: number, col: number): RawValue {
-    return this.at(this.snapshot.values, { row, col });
+    return this.at(this.snapshot.values, row, col);
   }
 
   /** True when (row, col) lies inside a merged area that is not its top-left cell. */
@@ -92,11 +106,11 @@ export class SheetView {
     return this.merges.at(row, col);
   }
 
-  private at<T>(grid: (T | null)[][] | undefined, ref: CellRef): T | null {
+  private at<T>(grid: (T | null)[][] | undefined, row: number, col: number): T | null {
     if (!grid) return null;
-    const line = grid[ref.row - this.top];
+    const line = grid[row - this.top];
     if (!line) return null;
-    const v = line[ref.col - this.left];
+    const v = line[col - this.left];
     return v === undefined ? null : v;
   }
 }
@@ -120,9 +134,4 @@ function mergeIndex(
     MERGE_INDEX.set(merges, index);
   }
   return index;
-}
-
-function key(row: number, col: number): number {
-  // Excel has at most 16,384 columns.
-  return row * 16384 + col;
 }

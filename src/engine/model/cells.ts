@@ -78,23 +78,27 @@ interface FormArea {
  */
 export function isUncomputed(form: FormArea, ref: CellRef | null | undefined): boolean {
   if (!ref) return false;
-  const c = form.sheet.cell(ref.row, ref.col);
-  return c.formula !== null && c.raw === null;
+  return (
+    form.sheet.formulaAt(ref.row, ref.col) !== null && form.sheet.valueAt(ref.row, ref.col) === null
+  );
 }
 
 /** The form's uncomputed formula cells (merged areas once, by their top-left cell), row by row. */
 export function uncomputedCells(form: FormArea): CellRef[] {
   const out: CellRef[] = [];
-  const seen = new Set<string>();
+  // Asked of every cell of the form: read the formula first, build a reference only for a hit.
+  const seen = new Set<number>();
+  const { sheet } = form;
   const { top, bottom, left, right } = form.range;
   for (let row = top; row <= bottom; row++)
     for (let col = left; col <= right; col++) {
-      const c = form.sheet.cell(row, col);
-      if (c.formula === null || c.raw !== null) continue;
-      const key = `${c.ref.row},${c.ref.col}`;
+      if (sheet.formulaAt(row, col) === null || sheet.valueAt(row, col) !== null) continue;
+      const ref = sheet.masterOf(row, col) ?? { row, col };
+      // Excel has at most 16,384 columns.
+      const key = ref.row * 16384 + ref.col;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push(c.ref);
+      out.push(ref);
     }
   return out;
 }

@@ -1,4 +1,5 @@
 import { Dec } from '../values/decimal';
+import type { Outcome } from '../values/qualitative';
 import type { Profile } from './profile';
 
 /** The profile's numbers as decimals, made once per profile rather than once per row. */
@@ -7,6 +8,16 @@ export interface Limits {
   scoreTolerance: Dec;
   lowExecutionPercent: Dec;
   overAchievedRatio: Dec;
+  /** Each qualitative outcome's share of the weight (a 2,000-row form multiplies by them per row). */
+  qualitativeBands: Record<Outcome, { min: Dec; max: Dec; maxInclusive: boolean }>;
+}
+
+function bandsOf(profile: Profile): Limits['qualitativeBands'] {
+  const band = (o: Outcome) => {
+    const b = profile.qualitativeBands[o];
+    return { min: new Dec(b.min), max: new Dec(b.max), maxInclusive: b.maxInclusive };
+  };
+  return { achieved: band('achieved'), partial: band('partial'), missed: band('missed') };
 }
 
 const cache = new WeakMap<Profile, Limits>();
@@ -19,6 +30,7 @@ export function limitsOf(profile: Profile): Limits {
       scoreTolerance: new Dec(profile.scoreTolerance),
       lowExecutionPercent: new Dec(profile.lowExecutionPercent),
       overAchievedRatio: new Dec(profile.deviationReasonWhen.overAchievedPercent).dividedBy(100),
+      qualitativeBands: bandsOf(profile),
     };
     cache.set(profile, l);
   }

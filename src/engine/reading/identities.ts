@@ -3,7 +3,7 @@ import type { FormModel, LabelledBlock } from '../model/form';
 import { limitsOf } from '../profile/limits';
 import type { Profile } from '../profile/profile';
 import { valueOf } from '../values/amount';
-import { Dec, sum } from '../values/decimal';
+import { Dec, gte, lte, sum, ZERO } from '../values/decimal';
 
 /**
  * How well a form holds together under one reading (RULES §1.3): the identities a correct form
@@ -66,7 +66,7 @@ export function tallyOf(form: FormModel, a: Assessment, profile: Profile): Tally
   // Every row's score within its weight.
   for (const i of a.scored) {
     if (i.weight === null || i.score.kind !== 'value') continue;
-    count(i.score.value.greaterThanOrEqualTo(0) && i.score.value.lessThanOrEqualTo(i.weight));
+    count(gte(i.score.value, ZERO) && lte(i.score.value, i.weight));
   }
   // A block's rows add up to its weight (weights known), or stay within it (Hubei 2020).
   for (const [block, rows] of blocksOf(a)) {

@@ -1,4 +1,4 @@
-import { Dec } from './decimal';
+import { Dec, gte, lte, ONE } from './decimal';
 
 /**
  * Units that convert into one another: a canonical unit and the factor to it.
@@ -23,6 +23,16 @@ const CONVERSIONS: Record<string, { base: string; factor: string }> = {
   小时: { base: '小时', factor: '1' },
 };
 
+/** The factors as decimals, parsed once (a form converts on every row). */
+const FACTORS = new Map(Object.entries(CONVERSIONS).map(([u, c]) => [u, new Dec(c.factor)]));
+
+const MINUS_ONE = new Dec(-1);
+
+/** |d| ≤ 1, without building |d|. */
+function withinOne(d: Dec): boolean {
+  return lte(d, ONE) && gte(d, MINUS_ONE);
+}
+
 export interface Measured {
   value: Dec;
   unit: string;
@@ -39,9 +49,7 @@ export function commonUnit(a: Measured, b: Measured): { a: Dec; b: Dec; unit: st
     const bare = a.unit === '' ? a : b;
     // "0.98" written against a "≥95%" target is a fraction of one.
     const scaled =
-      unit === '%' &&
-      bare.value.abs().lessThanOrEqualTo(1) &&
-      !(a.unit === '' ? b : a).value.abs().lessThanOrEqualTo(1)
+      unit === '%' && withinOne(bare.value) && !withinOne((a.unit === '' ? b : a).value)
         ? bare.value.times(100)
         : bare.value;
     return a.unit === '' ? { a: scaled, b: b.value, unit } : { a: a.value, b: scaled, unit };
@@ -49,5 +57,7 @@ export function commonUnit(a: Measured, b: Measured): { a: Dec; b: Dec; unit: st
   const ca = CONVERSIONS[a.unit];
   const cb = CONVERSIONS[b.unit];
   if (!ca || !cb || ca.base !== cb.base) return null;
-  return { a: a.value.times(ca.factor), b: b.value.times(cb.factor), unit: ca.base };
+  const fa = FACTORS.get(a.unit) as Dec;
+  const fb = FACTORS.get(b.unit) as Dec;
+  return { a: a.value.times(fa), b: b.value.times(fb), unit: ca.base };
 }
