@@ -343,11 +343,15 @@ class SheetReader {
  * cached result (0, FALSE and "" included) and a formula without one read as null (not computed).
  */
 export function readSheet(pkg: Package, entry: ZipEntry, name: string, ctx: Context): GridSnapshot {
-  const reader = new SheetReader(ctx);
-  pkg.parse(entry, {
-    open: (tag) => reader.open(tag.name, tag.attributes as Record<string, string>),
-    text: (t) => reader.text(t),
-    close: (tagName) => reader.close(tagName),
+  let reader = new SheetReader(ctx);
+  // Fresh handlers each time: a part the fast scanner is unsure of is read again by saxes.
+  pkg.parse(entry, () => {
+    const r = (reader = new SheetReader(ctx));
+    return {
+      open: (tag) => r.open(tag.name, tag.attributes as Record<string, string>),
+      text: (t) => r.text(t),
+      close: (tagName) => r.close(tagName),
+    };
   });
   return gridOf(name, reader.cells, reader.merges);
 }
