@@ -25,60 +25,68 @@ export interface ReadOptions {
 }
 
 function readSharedStrings(pkg: Package, entry: ZipEntry | undefined): SharedString[] {
-  const out: SharedString[] = [];
-  let inSi = false;
-  let depthPh = 0; // inside <rPh>: phonetic text, not the cell's
-  let inT = false;
-  let text = '';
-  pkg.parse(entry, {
-    open: (tag) => {
-      // sstItem: the Office 2007 beta's name for it, still found in old files.
-      if (tag.name === 'si' || tag.name === 'sstItem') {
-        inSi = true;
-        text = '';
-      } else if (!inSi) return;
-      else if (tag.name === 'rPh') depthPh++;
-      else if (tag.name === 't' && !depthPh) inT = true;
-    },
-    text: (t) => {
-      if (inT) text += t;
-    },
-    close: (name) => {
-      if (!inSi) return;
-      if (name === 'rPh') depthPh--;
-      else if (name === 't') inT = false;
-      else if (name === 'si' || name === 'sstItem') {
-        inSi = false;
-        // Rich text reads as its runs' text run after run, as Excel shows it.
-        out.push(unescapeX(text));
-      }
-    },
+  let out: SharedString[] = [];
+  // Fresh state each time: a part the fast scanner is unsure of is read again by saxes.
+  pkg.parse(entry, () => {
+    const strings: SharedString[] = (out = []);
+    let inSi = false;
+    let depthPh = 0; // inside <rPh>: phonetic text, not the cell's
+    let inT = false;
+    let text = '';
+    return {
+      open: (tag) => {
+        // sstItem: the Office 2007 beta's name for it, still found in old files.
+        if (tag.name === 'si' || tag.name === 'sstItem') {
+          inSi = true;
+          text = '';
+        } else if (!inSi) return;
+        else if (tag.name === 'rPh') depthPh++;
+        else if (tag.name === 't' && !depthPh) inT = true;
+      },
+      text: (t) => {
+        if (inT) text += t;
+      },
+      close: (name) => {
+        if (!inSi) return;
+        if (name === 'rPh') depthPh--;
+        else if (name === 't') inT = false;
+        else if (name === 'si' || name === 'sstItem') {
+          inSi = false;
+          // Rich text reads as its runs' text run after run, as Excel shows it.
+          strings.push(unescapeX(text));
+        }
+      },
+    };
   });
   return out;
 }
 
 function readStyles(pkg: Package, entry: ZipEntry | undefined): (string | null)[] {
-  const custom = new Map<number, string>();
-  const xfs: number[] = [];
-  let inCellXfs = false;
-  let inNumFmts = false;
-  let xfDepth = 0;
-  pkg.parse(entry, {
-    open: (tag) => {
-      const a = tag.attributes as Record<string, string>;
-      if (tag.name === 'numFmts') inNumFmts = true;
-      else if (tag.name === 'cellXfs') inCellXfs = true;
-      else if (inNumFmts && tag.name === 'numFmt') {
-        if (a.formatCode !== undefined) custom.set(parseInt(a.numFmtId, 10), a.formatCode);
-      } else if (inCellXfs && tag.name === 'xf') {
-        if (xfDepth++ === 0) xfs.push(parseInt(a.numFmtId ?? '0', 10) || 0);
-      }
-    },
-    close: (name) => {
-      if (name === 'numFmts') inNumFmts = false;
-      else if (name === 'cellXfs') inCellXfs = false;
-      else if (inCellXfs && name === 'xf') xfDepth--;
-    },
+  let custom = new Map<number, string>();
+  let xfs: number[] = [];
+  pkg.parse(entry, () => {
+    const formats = (custom = new Map<number, string>());
+    const ids: number[] = (xfs = []);
+    let inCellXfs = false;
+    let inNumFmts = false;
+    let xfDepth = 0;
+    return {
+      open: (tag) => {
+        const a = tag.attributes as Record<string, string>;
+        if (tag.name === 'numFmts') inNumFmts = true;
+        else if (tag.name === 'cellXfs') inCellXfs = true;
+        else if (inNumFmts && tag.name === 'numFmt') {
+          if (a.formatCode !== undefined) formats.set(parseInt(a.numFmtId, 10), a.formatCode);
+        } else if (inCellXfs && tag.name === 'xf') {
+          if (xfDepth++ === 0) ids.push(parseInt(a.numFmtId ?? '0', 10) || 0);
+        }
+      },
+      close: (name) => {
+        if (name === 'numFmts') inNumFmts = false;
+        else if (name === 'cellXfs') inCellXfs = false;
+        else if (inCellXfs && name === 'xf') xfDepth--;
+      },
+    };
   });
   // numFmtId 0 (General) or missing sets no format at all.
   return xfs.map((id) => {
@@ -94,16 +102,19 @@ interface Book {
 }
 
 function readBook(pkg: Package, entry: ZipEntry): Book {
-  const book: Book = { sheets: [], date1904: false };
-  pkg.parse(entry, {
-    open: (tag) => {
-      const a = tag.attributes as Record<string, string>;
-      if (tag.name === 'sheet') {
-        const rId = relId(a);
-        if (rId !== undefined) book.sheets.push({ name: unescapeX(a.name ?? ''), rId });
-      } else if (tag.name === 'workbookPr')
-        book.date1904 = a.date1904 === '1' || a.date1904 === 'true';
-    },
+  let book: Book = { sheets: [], date1904: false };
+  pkg.parse(entry, () => {
+    const b: Book = (book = { sheets: [], date1904: false });
+    return {
+      open: (tag) => {
+        const a = tag.attributes as Record<string, string>;
+        if (tag.name === 'sheet') {
+          const rId = relId(a);
+          if (rId !== undefined) b.sheets.push({ name: unescapeX(a.name ?? ''), rId });
+        } else if (tag.name === 'workbookPr')
+          b.date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      },
+    };
   });
   return book;
 }

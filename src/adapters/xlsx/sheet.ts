@@ -75,111 +75,258 @@ function isoOfDateCell(text: string): string {
   return '';
 }
 
+/** The <c> being read: what its attributes and children said so far. */
+export interface OpenCell {
+  /** r=, or '' when absent. */
+  address: string;
+  type: string | undefined;
+  styleId: number;
+  sawF: boolean;
+  sawV: boolean;
+  formula: string | undefined;
+  shareType: string | undefined;
+  si: string | undefined;
+  ref: string | undefined;
+  value: string | undefined;
+  inline: string | undefined;
+}
+
+/** Whether a cell style's number format shows a date, memoised by style id. */
+export type DateStyles = Map<number, boolean>;
+
+function isDateStyle(styles: DateStyles, styleId: number, fmt: string | null): boolean {
+  let d = styles.get(styleId);
+  if (d === undefined) styles.set(styleId, (d = isDateFormat(fmt)));
+  return d;
+}
+
+/** A cell's stored constant (<v>) as the value Excel shows for its type. */
+function constant(
+  cell: OpenCell,
+  v: string,
+  fmt: string | null,
+  ctx: Context,
+  dates: DateStyles,
+): RawValue {
+  switch (cell.type) {
+    case 's': {
+      const s = ctx.strings[parseInt(v, 10)];
+      if (s === undefined) throw new UnreadableFile(CORRUPT);
+      return s;
+    }
+    case 'str':
+    case 'inlineStr':
+      return unescapeX(v);
+    case 'b':
+      return parseInt(v, 10) !== 0;
+    case 'e':
+      return v;
+    case 'd':
+      return isoOfDateCell(v);
+    default: {
+      const n = +v;
+      if (v === '' || Number.isNaN(n)) return null;
+      return isDateStyle(dates, cell.styleId, fmt) ? isoDate(n, ctx.date1904) : n;
+    }
+  }
+}
+
 /**
- * One worksheet part as the grid Excel shows: every cell's value, a formula's value being its
- * cached result (0, FALSE and "" included) and a formula without one read as null (not computed).
+ * A finished <c> at row r, column c (1-based) as the grid's entry, its formula `f` already
+ * resolved (shared formulas: see SheetReader): null when it holds neither value nor formula.
  */
-export function readSheet(pkg: Package, entry: ZipEntry, name: string, ctx: Context): GridSnapshot {
-  const cells: CellEntry[] = [];
+export function finishCell(
+  cell: OpenCell,
+  r: number,
+  c: number,
+  f: string | null,
+  ctx: Context,
+  dates: DateStyles,
+): CellEntry | null {
+  const fmt = cell.styleId ? (ctx.formats[cell.styleId] ?? null) : null;
+  const { inline, value } = cell;
+  let raw: RawValue = null;
+  if (cell.sawF) {
+    // A cached result, whatever it is; a string result may be empty (<v/>). Without <v> the
+    // formula has not been computed: null, never 0.
+    if (inline !== undefined) raw = unescapeX(inline);
+    else if (cell.sawV) {
+      if (cell.type === 'str' || cell.type === 'inlineStr') raw = unescapeX(value ?? '');
+      else if (value !== undefined) raw = constant(cell, value, fmt, ctx, dates);
+    }
+  } else if (inline !== undefined) raw = unescapeX(inline);
+  else if (value !== undefined) raw = constant(cell, value, fmt, ctx, dates);
+  if (raw === null && f === null) return null;
+  return { r: r - 1, c: c - 1, raw, fmt, formula: f };
+}
+
+const emptyCell = (): OpenCell => ({
+  address: '',
+  type: undefined,
+  styleId: 0,
+  sawF: false,
+  sawV: false,
+  formula: undefined,
+  shareType: undefined,
+  si: undefined,
+  ref: undefined,
+  value: undefined,
+  inline: undefined,
+});
+
+/** Which text of the open cell is being read. */
+type Node = 'f' | 'v' | 't' | null;
+
+/**
+ * The worksheet part's reading as it streams: the parser's events update this state, each
+ * finished cell is placed by address (a later cell of the same address replaces the earlier).
+ */
+class SheetReader {
+  readonly cells: CellEntry[] = [];
+  readonly merges: CellRange[] = [];
   // Keyed by row and column: one number while that is exact, else a string (the two never collide).
-  const byAddress = new Map<number | string, number>();
-  let ordered = true;
-  let lastKey = -1;
-  const dateStyles = new Map<number, boolean>();
-  const merges: CellRange[] = [];
-  const masters = new Map<string, { formula: string; r: number; c: number }>();
-  let rowNumber = 0;
-  let prevCol = 0;
-  // The <c> being read.
-  let address = '';
-  let type: string | undefined;
-  let styleId = 0;
-  let inCell = false;
-  let node: 'f' | 'v' | 't' | null = null;
-  let inIs = false;
-  let depthPh = 0;
-  let sawF = false;
-  let sawV = false;
-  let formula: string | undefined;
-  let shareType: string | undefined;
-  let si: string | undefined;
-  let ref: string | undefined;
-  let value: string | undefined;
-  let inline: string | undefined;
+  private readonly byAddress = new Map<number | string, number>();
+  private ordered = true;
+  private lastKey = -1;
+  private readonly dates: DateStyles = new Map();
+  private readonly masters = new Map<string, { formula: string; r: number; c: number }>();
+  private rowNumber = 0;
+  private prevCol = 0;
+  private inCell = false;
+  private cell: OpenCell = emptyCell();
+  private node: Node = null;
+  private inIs = false;
+  private depthPh = 0;
 
-  const isDateStyle = (fmt: string | null): boolean => {
-    let d = dateStyles.get(styleId);
-    if (d === undefined) dateStyles.set(styleId, (d = isDateFormat(fmt)));
-    return d;
-  };
+  constructor(private readonly ctx: Context) {}
 
-  const constant = (v: string, fmt: string | null): RawValue => {
-    switch (type) {
-      case 's': {
-        const s = ctx.strings[parseInt(v, 10)];
-        if (s === undefined) throw new UnreadableFile(CORRUPT);
-        return s;
+  open(name: string, a: Record<string, string>): void {
+    if (this.inCell) return this.openInCell(name, a);
+    switch (name) {
+      case 'row': {
+        const n = a.r !== undefined ? parseInt(a.r, 10) : NaN;
+        this.rowNumber = Number.isFinite(n) ? n : this.rowNumber + 1;
+        this.prevCol = 0;
+        break;
       }
-      case 'str':
-        return unescapeX(v);
-      case 'inlineStr':
-        return unescapeX(v);
-      case 'b':
-        return parseInt(v, 10) !== 0;
-      case 'e':
-        return v;
-      case 'd':
-        return isoOfDateCell(v);
-      default: {
-        const n = +v;
-        if (v === '' || Number.isNaN(n)) return null;
-        return isDateStyle(fmt) ? isoDate(n, ctx.date1904) : n;
+      case 'c': {
+        this.inCell = true;
+        const cell = emptyCell();
+        cell.address = a.r ?? '';
+        cell.type = a.t;
+        cell.styleId = a.s ? parseInt(a.s, 10) || 0 : 0;
+        this.cell = cell;
+        this.node = null;
+        this.inIs = false;
+        this.depthPh = 0;
+        break;
+      }
+      case 'mergeCell': {
+        const m = rangeOf(a.ref ?? '');
+        if (m) this.merges.push(m);
+        break;
       }
     }
-  };
+  }
 
-  const finishCell = () => {
+  private openInCell(name: string, a: Record<string, string>): void {
+    const cell = this.cell;
+    switch (name) {
+      case 'f':
+        this.node = 'f';
+        cell.sawF = true;
+        cell.si = a.si;
+        cell.shareType = a.t;
+        cell.ref = a.ref;
+        break;
+      case 'v':
+        this.node = 'v';
+        cell.sawV = true;
+        break;
+      case 'is':
+        this.inIs = true;
+        cell.inline ??= '';
+        break;
+      case 'rPh':
+        this.depthPh++;
+        break;
+      case 't':
+        if (this.inIs && !this.depthPh) this.node = 't';
+        break;
+    }
+  }
+
+  text(t: string): void {
+    if (!this.inCell || this.node === null) return;
+    const cell = this.cell;
+    if (this.node === 'f') cell.formula = cell.formula ? cell.formula + t : t;
+    else if (this.node === 'v') cell.value = cell.value ? cell.value + t : t;
+    else cell.inline += t;
+  }
+
+  close(name: string): void {
+    if (!this.inCell) return;
+    switch (name) {
+      case 'c':
+        this.inCell = false;
+        this.endCell();
+        break;
+      case 'rPh':
+        this.depthPh--;
+        break;
+      case 'is':
+        this.inIs = false;
+        this.node = null;
+        break;
+      case 'f':
+      case 'v':
+      case 't':
+        this.node = null;
+        break;
+    }
+  }
+
+  private endCell(): void {
+    const cell = this.cell;
     // Position first: a cell without r= follows the one before it, even an empty one.
-    const c = address ? colOf(address) : prevCol + 1;
-    const r = address ? rowOf(address) || rowNumber : rowNumber;
-    prevCol = c;
+    const c = cell.address ? colOf(cell.address) : this.prevCol + 1;
+    const r = cell.address ? rowOf(cell.address) || this.rowNumber : this.rowNumber;
+    this.prevCol = c;
     if (r < 1 || c < 1) return;
-    const fmt = styleId ? (ctx.formats[styleId] ?? null) : null;
-    let raw: RawValue = null;
-    let f: string | null = null;
-    if (sawF) {
-      // Excel shows functions newer than 2007 without their storage prefix (_xlfn.CONCAT).
-      if (formula && formula.indexOf('_xl') >= 0) formula = formula.replace(FUTURE, '');
-      if (formula) f = `=${formula}`;
-      if (shareType === 'shared') {
-        const key = si ?? '';
-        if (formula && ref) masters.set(key, { formula, r, c });
-        else if (!formula) {
-          const m = masters.get(key);
-          if (m) f = `=${translateFormula(m.formula, r - m.r, c - m.c)}`;
-        }
+    const e = finishCell(cell, r, c, this.formulaOf(cell, r, c), this.ctx, this.dates);
+    if (e) this.place(e, r, c);
+  }
+
+  /** The cell's formula as Excel shows it; a shared formula's follower gets the master's, moved. */
+  private formulaOf(cell: OpenCell, r: number, c: number): string | null {
+    if (!cell.sawF) return null;
+    let formula = cell.formula;
+    // Excel shows functions newer than 2007 without their storage prefix (_xlfn.CONCAT).
+    if (formula && formula.indexOf('_xl') >= 0) formula = formula.replace(FUTURE, '');
+    let f = formula ? `=${formula}` : null;
+    if (cell.shareType === 'shared') {
+      const key = cell.si ?? '';
+      if (formula && cell.ref) this.masters.set(key, { formula, r, c });
+      else if (!formula) {
+        const m = this.masters.get(key);
+        if (m) f = `=${translateFormula(m.formula, r - m.r, c - m.c)}`;
       }
-      // A cached result, whatever it is; a string result may be empty (<v/>). Without <v> the
-      // formula has not been computed: null, never 0.
-      if (inline !== undefined) raw = unescapeX(inline);
-      else if (sawV) {
-        if (type === 'str' || type === 'inlineStr') raw = unescapeX(value ?? '');
-        else if (value !== undefined) raw = constant(value, fmt);
-      }
-    } else if (inline !== undefined) raw = unescapeX(inline);
-    else if (value !== undefined) raw = constant(value, fmt);
-    if (raw === null && f === null) return;
-    const e: CellEntry = { r: r - 1, c: c - 1, raw, fmt, formula: f };
+    }
+    return f;
+  }
+
+  private place(e: CellEntry, r: number, c: number): void {
+    const { cells, byAddress } = this;
     const key = r < 0x80000000 && c < 0x200000 ? r * 0x200000 + c : `${r}:${c}`;
     // Cells usually come in order, each after the last: then none repeats an earlier one and the
     // map is only built when one first does not.
-    if (ordered) {
-      if (typeof key === 'number' && key > lastKey) {
-        lastKey = key;
+    if (this.ordered) {
+      if (typeof key === 'number' && key > this.lastKey) {
+        this.lastKey = key;
         cells.push(e);
         return;
       }
-      ordered = false;
+      this.ordered = false;
       cells.forEach((x, i) => byAddress.set((x.r + 1) * 0x200000 + x.c + 1, i));
     }
     const at = byAddress.get(key);
@@ -188,91 +335,29 @@ export function readSheet(pkg: Package, entry: ZipEntry, name: string, ctx: Cont
       byAddress.set(key, cells.length);
       cells.push(e);
     }
-  };
+  }
+}
 
-  pkg.parse(entry, {
-    open: (tag) => {
-      const a = tag.attributes as Record<string, string>;
-      if (inCell) {
-        switch (tag.name) {
-          case 'f':
-            node = 'f';
-            sawF = true;
-            si = a.si;
-            shareType = a.t;
-            ref = a.ref;
-            break;
-          case 'v':
-            node = 'v';
-            sawV = true;
-            break;
-          case 'is':
-            inIs = true;
-            inline ??= '';
-            break;
-          case 'rPh':
-            depthPh++;
-            break;
-          case 't':
-            if (inIs && !depthPh) node = 't';
-            break;
-        }
-        return;
-      }
-      switch (tag.name) {
-        case 'row': {
-          const n = a.r !== undefined ? parseInt(a.r, 10) : NaN;
-          rowNumber = Number.isFinite(n) ? n : rowNumber + 1;
-          prevCol = 0;
-          break;
-        }
-        case 'c':
-          inCell = true;
-          address = a.r ?? '';
-          type = a.t;
-          styleId = a.s ? parseInt(a.s, 10) || 0 : 0;
-          node = null;
-          inIs = sawF = sawV = false;
-          depthPh = 0;
-          formula = shareType = si = ref = value = inline = undefined;
-          break;
-        case 'mergeCell': {
-          const m = rangeOf(a.ref ?? '');
-          if (m) merges.push(m);
-          break;
-        }
-      }
-    },
-    text: (t) => {
-      if (!inCell || node === null) return;
-      if (node === 'f') formula = formula ? formula + t : t;
-      else if (node === 'v') value = value ? value + t : t;
-      else inline += t;
-    },
-    close: (tagName) => {
-      if (!inCell) return;
-      switch (tagName) {
-        case 'c':
-          inCell = false;
-          finishCell();
-          break;
-        case 'rPh':
-          depthPh--;
-          break;
-        case 'is':
-          inIs = false;
-          node = null;
-          break;
-        case 'f':
-        case 'v':
-        case 't':
-          node = null;
-          break;
-      }
-    },
+/**
+ * One worksheet part as the grid Excel shows: every cell's value, a formula's value being its
+ * cached result (0, FALSE and "" included) and a formula without one read as null (not computed).
+ */
+export function readSheet(pkg: Package, entry: ZipEntry, name: string, ctx: Context): GridSnapshot {
+  let reader = new SheetReader(ctx);
+  // Fresh handlers each time: a part the fast scanner is unsure of is read again by saxes.
+  pkg.parse(entry, () => {
+    const r = (reader = new SheetReader(ctx));
+    return {
+      open: (tag) => r.open(tag.name, tag.attributes as Record<string, string>),
+      text: (t) => r.text(t),
+      close: (tagName) => r.close(tagName),
+    };
   });
+  return gridOf(name, reader.cells, reader.merges);
+}
 
-  // Merged cells other than the top-left read as empty, as Excel shows them.
+/** The cells read as the sheet's grid: merged cells other than the top-left read as empty, as Excel shows them. */
+function gridOf(name: string, cells: CellEntry[], merges: CellRange[]): GridSnapshot {
   const covered = coveredCells(merges);
   const inMerge = (r: number, c: number) =>
     covered

@@ -175,6 +175,17 @@ function inflateWithin(data: Uint8Array, e: ZipEntry, budget: Budget): Uint8Arra
   }
 }
 
+/** An entry's text whole (UTF-8 decoded), its inflated bytes spent on the budget. */
+export function entryText(buf: Uint8Array, e: ZipEntry, budget: Budget): string {
+  if (e.flags & 1)
+    throw new UnreadableFile('文件已加密（设有打开密码），请取消密码并另存为 .xlsx 后再校验。');
+  const bytes = inflateWithin(dataOf(buf, e), e, budget);
+  budget.spend(bytes.length);
+  // Not streamed: a decoder holds no state between calls, so one serves every part.
+  return WHOLE_DECODER.decode(bytes);
+}
+const WHOLE_DECODER = new TextDecoder('utf-8');
+
 function inflateAndDecode(
   data: Uint8Array,
   e: ZipEntry,

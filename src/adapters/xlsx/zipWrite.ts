@@ -1,4 +1,4 @@
-import { deflateRawSync } from 'zlib';
+import * as zlib from 'zlib';
 import { dataOf, type ZipEntry } from './zip';
 
 /**
@@ -23,7 +23,10 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c >>> 0;
 });
+// Node's own (20.15 and later) where there is one: the 汇总 workbook's megabytes go through it.
+const nativeCrc = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 function crc32(b: Uint8Array): number {
+  if (nativeCrc) return nativeCrc(b) >>> 0;
   let c = ~0;
   for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
@@ -38,7 +41,7 @@ export function freshEntry(name: string, content: string): OutEntry {
     flags: 0x0800,
     crc: crc32(raw),
     size: raw.length,
-    data: deflateRawSync(raw),
+    data: zlib.deflateRawSync(raw),
   };
 }
 

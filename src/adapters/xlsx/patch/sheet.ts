@@ -57,6 +57,104 @@ function columnStyles(xml: string, p: string): (col: number) => number {
   return (col) => spans.find((s) => col >= s.min && col <= s.max)?.style ?? 0;
 }
 
+/** What restyling one worksheet needs: its prefix, the marked columns by row, the restyler. */
+interface Restyling {
+  p: string;
+  byRow: Map<number, Set<number>>;
+  colStyle: (col: number) => number;
+  restyle: (address: string, style: number) => number;
+}
+
+function targetsByRow(targets: Set<string>): Map<number, Set<number>> {
+  const byRow = new Map<number, Set<number>>();
+  for (const a of targets) {
+    const r = rowOf(a);
+    if (!byRow.has(r)) byRow.set(r, new Set());
+    byRow.get(r)!.add(colOf(a));
+  }
+  return byRow;
+}
+
+/** A marked cell the sheet does not have: added empty, with the style it would show. */
+function newCell(x: Restyling, col: number, row: number, style: number): string {
+  return `<${x.p}c r="${colName(col)}${row}" s="${x.restyle(`${colName(col)}${row}`, style)}"/>`;
+}
+
+/** A row the sheet does not have, holding its marked cells. */
+function newRow(x: Restyling, row: number): string {
+  return `<${x.p}row r="${row}">${[...x.byRow.get(row)!]
+    .sort((a, b) => a - b)
+    .map((c) => newCell(x, c, row, x.colStyle(c)))
+    .join('')}</${x.p}row>`;
+}
+
+/** The cells of one row (its inner XML) with the marked ones restyled and the missing added. */
+function restyleRowCells(
+  x: Restyling,
+  inner: string,
+  rowNum: number,
+  missingStyle: (c: number) => number,
+): { cellsOut: string; rest: string; grew: boolean } {
+  const cellRe = new RegExp(
+    `<${esc(x.p)}c(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${esc(x.p)}c\\s*>)`,
+    'g',
+  );
+  let cellsOut = '';
+  let cLast = 0;
+  let col = 0;
+  const left = new Set(x.byRow.get(rowNum)!);
+  let inserted = false;
+  for (const cm of inner.matchAll(cellRe)) {
+    const tag = /^<[^>]*?\/?>/.exec(cm[0])![0];
+    const ca = attrsOf(tag);
+    col = ca.r ? colOf(ca.r) : col + 1;
+    for (const c of [...left].sort((a, b) => a - b)) {
+      if (c >= col) break;
+      cellsOut += inner.slice(cLast, cm.index) + newCell(x, c, rowNum, missingStyle(c));
+      cLast = cm.index!;
+      left.delete(c);
+      inserted = true;
+    }
+    if (!left.has(col)) continue;
+    left.delete(col);
+    const address = `${colName(col)}${rowNum}`;
+    const s = x.restyle(address, Number(ca.s ?? 0));
+    cellsOut +=
+      inner.slice(cLast, cm.index) + setAttr(tag, 's', String(s)) + cm[0].slice(tag.length);
+    cLast = cm.index! + cm[0].length;
+  }
+  // Cells after the last one: before any <extLst> the row may hold.
+  let rest = inner.slice(cLast);
+  const tail = [...left]
+    .sort((a, b) => a - b)
+    .map((c) => newCell(x, c, rowNum, missingStyle(c)))
+    .join('');
+  if (tail) {
+    const ext = rest.search(new RegExp(`<${esc(x.p)}extLst\\b`));
+    rest = ext < 0 ? rest + tail : rest.slice(0, ext) + tail + rest.slice(ext);
+  }
+  return { cellsOut, rest, grew: tail !== '' || inserted };
+}
+
+/** One existing row with marked cells, rebuilt. */
+function restyleRow(
+  x: Restyling,
+  start: string,
+  ra: Record<string, string>,
+  inner: string,
+  rowNum: number,
+): string {
+  const rowStyle = ra.customFormat === '1' || ra.customFormat === 'true' ? Number(ra.s ?? 0) : -1;
+  const missingStyle = (c: number) => (rowStyle >= 0 ? rowStyle : x.colStyle(c));
+  const { cellsOut, rest, grew } = restyleRowCells(x, inner, rowNum, missingStyle);
+  let rowStart = start;
+  // spans is a hint Excel checks against the cells: a row that gained cells drops it.
+  if (grew) rowStart = dropAttr(rowStart, 'spans');
+  return rowStart.endsWith('/>')
+    ? `${rowStart.replace(/\s*\/>$/, '>')}${cellsOut}${rest}</${x.p}row>`
+    : `${rowStart}${cellsOut}${rest}</${x.p}row>`;
+}
+
 /**
  * Restyles cells: `restyle(address, current style id)` gives the new id. Returns the new XML.
  * Rows and cells without r= are numbered as Excel does (one after the previous).
@@ -68,14 +166,8 @@ export function restyleCells(
 ): string {
   if (targets.size === 0) return xml;
   const p = sheetPrefix(xml);
-  const byRow = new Map<number, Set<number>>();
-  for (const a of targets) {
-    const r = rowOf(a);
-    if (!byRow.has(r)) byRow.set(r, new Set());
-    byRow.get(r)!.add(colOf(a));
-  }
-  const colStyle = columnStyles(xml, p);
-  let data = new RegExp(
+  const x: Restyling = { p, byRow: targetsByRow(targets), colStyle: columnStyles(xml, p), restyle };
+  const data = new RegExp(
     `<${esc(p)}sheetData\\b[^>]*?(?:/>|>([\\s\\S]*?)</${esc(p)}sheetData\\s*>)`,
   ).exec(xml);
   if (!data) throw new UnreadableFile(CORRUPT);
@@ -85,15 +177,7 @@ export function restyleCells(
     `<${esc(p)}row(?=[\\s/>])[^>]*?(?:/>|>([\\s\\S]*?)</${esc(p)}row\\s*>)`,
     'g',
   );
-  const cellRe = new RegExp(`<${esc(p)}c(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${esc(p)}c\\s*>)`, 'g');
-  const newCell = (col: number, row: number, style: number) =>
-    `<${p}c r="${colName(col)}${row}" s="${restyle(`${colName(col)}${row}`, style)}"/>`;
-  const newRow = (row: number) =>
-    `<${p}row r="${row}">${[...byRow.get(row)!]
-      .sort((a, b) => a - b)
-      .map((c) => newCell(c, row, colStyle(c)))
-      .join('')}</${p}row>`;
-  const pending = [...byRow.keys()].sort((a, b) => a - b);
+  const pending = [...x.byRow.keys()].sort((a, b) => a - b);
   let out = '';
   let last = 0;
   let rowNum = 0;
@@ -103,61 +187,15 @@ export function restyleCells(
     rowNum = ra.r ? Number(ra.r) : rowNum + 1;
     // Rows not in the sheet go in before the first row after them.
     while (pending.length && pending[0] < rowNum) {
-      out += body.slice(last, m.index) + newRow(pending.shift()!);
+      out += body.slice(last, m.index) + newRow(x, pending.shift()!);
       last = m.index!;
     }
     if (pending[0] !== rowNum) continue;
     pending.shift();
-    const cols = byRow.get(rowNum)!;
-    const rowStyle = ra.customFormat === '1' || ra.customFormat === 'true' ? Number(ra.s ?? 0) : -1;
-    const missingStyle = (c: number) => (rowStyle >= 0 ? rowStyle : colStyle(c));
-    const inner = m[1] ?? '';
-    let cellsOut = '';
-    let cLast = 0;
-    let col = 0;
-    const left = new Set(cols);
-    let inserted = false;
-    for (const cm of inner.matchAll(cellRe)) {
-      const tag = /^<[^>]*?\/?>/.exec(cm[0])![0];
-      const ca = attrsOf(tag);
-      col = ca.r ? colOf(ca.r) : col + 1;
-      for (const c of [...left].sort((a, b) => a - b)) {
-        if (c >= col) break;
-        cellsOut += inner.slice(cLast, cm.index) + newCell(c, rowNum, missingStyle(c));
-        cLast = cm.index!;
-        left.delete(c);
-        inserted = true;
-      }
-      if (!left.has(col)) continue;
-      left.delete(col);
-      const address = `${colName(col)}${rowNum}`;
-      const s = restyle(address, Number(ca.s ?? 0));
-      cellsOut +=
-        inner.slice(cLast, cm.index) + setAttr(tag, 's', String(s)) + cm[0].slice(tag.length);
-      cLast = cm.index! + cm[0].length;
-    }
-    // Cells after the last one: before any <extLst> the row may hold.
-    let rest = inner.slice(cLast);
-    const tail = [...left]
-      .sort((a, b) => a - b)
-      .map((c) => newCell(c, rowNum, missingStyle(c)))
-      .join('');
-    if (tail) {
-      const ext = rest.search(new RegExp(`<${esc(p)}extLst\\b`));
-      rest = ext < 0 ? rest + tail : rest.slice(0, ext) + tail + rest.slice(ext);
-    }
-    let rowStart = start;
-    const grew = tail !== '' || inserted;
-    // spans is a hint Excel checks against the cells: a row that gained cells drops it.
-    if (grew) rowStart = dropAttr(rowStart, 'spans');
-    const rebuilt = rowStart.endsWith('/>')
-      ? `${rowStart.replace(/\s*\/>$/, '>')}${cellsOut}${rest}</${p}row>`
-      : `${rowStart}${cellsOut}${rest}</${p}row>`;
-    out += body.slice(last, m.index) + rebuilt;
+    out += body.slice(last, m.index) + restyleRow(x, start, ra, m[1] ?? '', rowNum);
     last = m.index! + m[0].length;
   }
-  out += body.slice(last) + pending.map(newRow).join('');
-  data = data as RegExpExecArray;
+  out += body.slice(last) + pending.map((r) => newRow(x, r)).join('');
   return `${xml.slice(0, data.index)}${open}${out}</${p}sheetData>${xml.slice(data.index + data[0].length)}`;
 }
 

@@ -31,10 +31,50 @@ export const SUMMARY_COLUMNS = [
   '说明',
 ];
 
-/** The 汇总 workbook's three sheets (issue 23 item 2), from the forms' digests. */
-export function bureauSheets(digests: Digest[], linkBase: string | null): SheetSpec[] {
+const FINDING_COLUMNS = [
+  '文件',
+  '工作表',
+  '单元格',
+  '严重程度',
+  '规则编号',
+  '规则',
+  '问题',
+  '应为',
+  '实为',
+  '修正',
+  '审核说明',
+];
+
+/** One form's row of the 汇总 sheet. */
+function summaryRow(d: Digest, copy: string | null): CellValue[] {
+  const checked = d.status === 'checked';
+  return [
+    d.file,
+    placeOf(d),
+    d.kind,
+    d.name,
+    d.year,
+    num(d.budget),
+    num(d.executed),
+    num(d.rate),
+    num(d.stated),
+    num(d.recomputed),
+    num(d.fullMarks),
+    d.grade,
+    d.verdict ?? (checked ? '部分读取' : null),
+    checked ? d.errors : null,
+    checked ? d.warnings : null,
+    checked ? d.infos : null,
+    STATUS_TEXT[d.status],
+    copy,
+    checked ? null : d.message,
+  ];
+}
+
+/** The 汇总 sheet: a row per form, its 标注副本 cell linked to the copy (relative to linkBase). */
+function summarySheet(digests: Digest[], linkBase: string | null): SheetSpec {
   const links: SheetSpec['links'] = [];
-  const summary: CellValue[][] = digests.map((d, i) => {
+  const rows = digests.map((d, i) => {
     let copy: string | null = null;
     if (d.copy) {
       copy = path.basename(d.copy);
@@ -45,33 +85,26 @@ export function bureauSheets(digests: Digest[], linkBase: string | null): SheetS
         target: target.split(path.sep).join('/'),
       });
     }
-    const checked = d.status === 'checked';
-    return [
-      d.file,
-      placeOf(d),
-      d.kind,
-      d.name,
-      d.year,
-      num(d.budget),
-      num(d.executed),
-      num(d.rate),
-      num(d.stated),
-      num(d.recomputed),
-      num(d.fullMarks),
-      d.grade,
-      d.verdict ?? (checked ? '部分读取' : null),
-      checked ? d.errors : null,
-      checked ? d.warnings : null,
-      checked ? d.infos : null,
-      STATUS_TEXT[d.status],
-      copy,
-      checked ? null : d.message,
-    ];
+    return summaryRow(d, copy);
   });
-  const findings: CellValue[][] = [];
+  const two = (cols: number[], n: number) =>
+    Array.from({ length: n }, (_, i) => (cols.includes(i) ? (2 as const) : null));
+  return {
+    name: '汇总',
+    header: SUMMARY_COLUMNS,
+    rows,
+    numberFormats: two([5, 6, 7], SUMMARY_COLUMNS.length),
+    wrap: SUMMARY_COLUMNS.map((h) => h === '说明'),
+    links,
+  };
+}
+
+/** The 问题清单 sheet: every finding of every form. */
+function findingsSheet(digests: Digest[]): SheetSpec {
+  const rows: CellValue[][] = [];
   for (const d of digests)
     for (const f of d.findings)
-      findings.push([
+      rows.push([
         d.file,
         placeOf(d),
         f.cell,
@@ -84,6 +117,16 @@ export function bureauSheets(digests: Digest[], linkBase: string | null): SheetS
         f.fix,
         f.explanation,
       ]);
+  return {
+    name: '问题清单',
+    header: FINDING_COLUMNS,
+    rows,
+    wrap: [false, false, false, false, false, false, true, false, false, false, true],
+  };
+}
+
+/** The 汇总 workbook's three sheets (issue 23 item 2), from the forms' digests. */
+export function bureauSheets(digests: Digest[], linkBase: string | null): SheetSpec[] {
   const rules = ruleCounts(digests).map((c): CellValue[] => [
     c.rule,
     c.title,
@@ -91,35 +134,9 @@ export function bureauSheets(digests: Digest[], linkBase: string | null): SheetS
     c.forms,
     c.findings,
   ]);
-  const two = (cols: number[], n: number) =>
-    Array.from({ length: n }, (_, i) => (cols.includes(i) ? (2 as const) : null));
   return [
-    {
-      name: '汇总',
-      header: SUMMARY_COLUMNS,
-      rows: summary,
-      numberFormats: two([5, 6, 7], SUMMARY_COLUMNS.length),
-      wrap: SUMMARY_COLUMNS.map((h) => h === '说明'),
-      links,
-    },
-    {
-      name: '问题清单',
-      header: [
-        '文件',
-        '工作表',
-        '单元格',
-        '严重程度',
-        '规则编号',
-        '规则',
-        '问题',
-        '应为',
-        '实为',
-        '修正',
-        '审核说明',
-      ],
-      rows: findings,
-      wrap: [false, false, false, false, false, false, true, false, false, false, true],
-    },
+    summarySheet(digests, linkBase),
+    findingsSheet(digests),
     { name: '规则统计', header: ['规则编号', '规则', '严重程度', '表数', '问题数'], rows: rules },
   ];
 }
