@@ -1,5 +1,5 @@
 import { parseArgs, USAGE } from './args';
-import { type Io, runCheck } from './commands';
+import { type Io, runCheck } from './commands/check';
 import { OutputError } from './errors';
 import { VERSION } from './version';
 

@@ -1,7 +1,8 @@
 import * as path from 'path';
 import { existsSync } from 'fs';
 import type { ChildProcess } from 'child_process';
-import { failed, type Task } from './result';
+import { failed } from './result';
+import type { Task } from './task';
 import { type RenderedOutcome, renderOutcome } from './formatters/rendered';
 import { type Limits, limitSentence } from './limits';
 
@@ -22,7 +23,7 @@ const WORKER = path.join(__dirname, 'worker.js');
  */
 export function createChecker(jobs: number, limits: Limits): Checker {
   if (!existsSync(WORKER)) {
-    const { checkTask } = require('./checkFile') as typeof import('./checkFile');
+    const { checkTask } = require('./checkTask') as typeof import('./checkTask');
     return {
       run: async (task) => renderOutcome(await checkTask(task), task.output),
       close: async () => {},

@@ -6,8 +6,8 @@ import {
   checkTaskInline,
   INLINE_FILE_BYTES,
   INLINE_UNZIPPED_BYTES,
-  type Task,
-} from '../../src/cli/checkFile';
+} from '../../src/cli/checkTask';
+import type { Task } from '../../src/cli/task';
 import { limitsFor } from '../../src/cli/limits';
 import { FIXTURES } from '../helpers/cli';
 import { workbookParts, zip } from '../helpers/zip';

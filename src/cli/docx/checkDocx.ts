@@ -19,13 +19,12 @@ import {
   type ReportParagraph,
 } from '../../engine/report/crossCheck';
 import { chooseReportForm, choiceNote } from '../../engine/report/pickForm';
-import type { FileResult } from '../checkFile';
 import { withClipped } from '../clipped';
-import { fileResult } from '../result';
+import { fileResult, type FileResult } from '../result';
 import { convertLegacy } from './convert';
 import { internalSentence } from '../errors';
 import { type Limits, limitsFor, limitSentence } from '../limits';
-import { readRegularFile } from '../checkFile';
+import { readRegularFile } from '../regularFile';
 import { cellLabels } from '../../adapters/docx/cellLabels';
 
 /** A Word table has no A1 headers: name each flagged cell by its row and column labels. */
@@ -44,7 +43,7 @@ function withLabels(r: FileResult, sheets: GridSnapshot[]): FileResult {
 }
 
 export interface DocxCheck {
-  /** One result per form, as checkFile gives them; report.* findings are in the form's findings. */
+  /** One result per form, as checkTask gives them; report.* findings are in the form's findings. */
   results: FileResult[];
   /** Sentences for the report: the converted copy that was checked, the pairing, a report left unchecked and why. */
   notes: string[];

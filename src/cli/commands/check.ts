@@ -1,22 +1,23 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { type Layout, parseLayout } from '../engine/reading/layout';
-import type { CheckOptions } from './args';
-import { failed, type FileResult, type Task } from './result';
-import { OutputError, reasonOf } from './errors';
-import { type Target, type Targets } from './files';
-import { listTargets } from './listTargets';
-import { type Limits, limitsFor } from './limits';
-import type { Checker } from './pool';
-import { createChecker, createLoneChecker, DEPTH } from './pool';
-import { colourWanted } from './formatters/colour';
-import { AtomicFile } from './formatters/files';
-import type { FormatName, FormatWriter, Sink } from './formatters/format';
-import { FORMATS } from './formatters/index';
-import { type Output, type RenderedOutcome, renderOutcome } from './formatters/rendered';
-import { safe } from './formatters/safe';
-import { seconds, Totals } from './formatters/totals';
-import { SCHEMA_VERSION, VERSION } from './version';
+import { type Layout, parseLayout } from '../../engine/reading/layout';
+import type { CheckOptions } from '../args';
+import { failed, type FileResult } from '../result';
+import type { Task } from '../task';
+import { OutputError, reasonOf } from '../errors';
+import { type Target, type Targets } from '../files';
+import { listTargets } from '../listTargets';
+import { type Limits, limitsFor } from '../limits';
+import type { Checker } from '../pool';
+import { createChecker, createLoneChecker, DEPTH } from '../pool';
+import { colourWanted } from '../formatters/colour';
+import { AtomicFile } from '../formatters/files';
+import type { FormatName, FormatWriter, Sink } from '../formatters/format';
+import { FORMATS } from '../formatters/index';
+import { type Output, type RenderedOutcome, renderOutcome } from '../formatters/rendered';
+import { safe } from '../formatters/safe';
+import { seconds, Totals } from '../formatters/totals';
+import { SCHEMA_VERSION, VERSION } from '../version';
 
 export interface Io {
   /** Writes to stdout; may return a promise (back-pressure) and throws an OutputError when stdout is gone. */
