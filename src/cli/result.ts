@@ -1,3 +1,4 @@
+import { EMPTY_SUMMARY } from '../engine/findings/emptySummary';
 import type { CheckResult, Finding, ProfileUsed, Reading, Summary } from '../engine/findings/types';
 import type { Headline } from '../engine/report/headline';
 
@@ -45,26 +46,6 @@ export function fileResult(file: string, r: CheckResult): FileResult {
     ...(r.headline ? { headline: r.headline } : {}),
   };
 }
-
-/** The engine's EMPTY_SUMMARY, repeated here so that saying "unreadable" does not load the engine. */
-const EMPTY_SUMMARY: Summary = {
-  errors: 0,
-  warnings: 0,
-  infos: 0,
-  statedTotal: null,
-  recomputedTotal: null,
-  fullMarks: null,
-  grade: null,
-  verdict: null,
-  coverage: {
-    fundRows: 0,
-    indicatorRows: 0,
-    recomputed: 0,
-    unverifiable: 0,
-    unplaced: [],
-    missing: [],
-  },
-};
 
 export function failed(file: string, status: FileStatus, message: string): FileResult {
   return { file, status, sheet: null, form: null, message, findings: [], summary: EMPTY_SUMMARY };
