@@ -1,4 +1,3 @@
-import { statSync } from 'fs';
 import * as path from 'path';
 import { readXlsx } from '../adapters/xlsx/readXlsx';
 import { withClipped } from './clipped';
@@ -29,16 +28,17 @@ function profileFor(tolerance: string | null, asked: string | null = null): Prof
   return withTolerance((asked && profileById(asked)) || NATIONAL_PROFILE, tolerance);
 }
 
-/** Reads and checks one workbook, inflating at most `unzippedBytes`; never throws for a bad file. */
-function readAndCheck(
+/** Reads (unless `given` its bytes) and checks one workbook, inflating at most `unzippedBytes`; never throws for a bad file. */
+export function readAndCheck(
   task: Task,
   unzippedBytes: number,
+  given?: Buffer,
 ):
   | { bytes: Buffer; results: FileResult[]; part: ExplanationPart | null }
   | { failed: TaskResult; limit: string | null } {
   const { file, limits } = task;
   try {
-    const bytes = readRegularFile(file, limits);
+    const bytes = given ?? readRegularFile(file, limits);
     const sheets = readXlsx(bytes, file, {
       maxUnzippedBytes: unzippedBytes,
       unzippedSentence: () => limitSentence.unzipped(limits),
@@ -64,37 +64,6 @@ function readAndCheck(
       limit: e instanceof UnreadableFile ? e.limit : null,
     };
   }
-}
-
-/** A lone workbook up to this size is checked in the CLI's own process (no worker to start). */
-export const INLINE_FILE_BYTES = 2 * 1024 * 1024;
-/** …as long as it inflates to no more than this: far below any time or memory limit. */
-export const INLINE_UNZIPPED_BYTES = 16 * 1024 * 1024;
-
-/**
- * Checks one small workbook in this process, saving the start of a worker (most of the time of
- * a one-file check): the same reading and checking as checkTask, inflating at most
- * INLINE_UNZIPPED_BYTES, which no time or memory limit can be reached under. Null when the file
- * is not such a workbook (another kind, a copy to write, larger, inflating to more, or limits
- * lowered below the defaults): then the pool checks it under its limits.
- */
-export function checkTaskInline(task: Task): TaskResult | null {
-  const { file, limits } = task;
-  if (!/\.xls[xm]$/i.test(file) || task.report || task.outPath) return null;
-  if (limits.timeMs < 60_000 || limits.memoryMb < 512) return null;
-  try {
-    const st = statSync(file);
-    if (!st.isFile() || st.size > Math.min(INLINE_FILE_BYTES, limits.fileBytes)) return null;
-  } catch {
-    return null;
-  }
-  const cap = Math.min(INLINE_UNZIPPED_BYTES, limits.unzippedBytes);
-  const read = readAndCheck(task, cap);
-  if ('failed' in read) {
-    // Over the inline cap but maybe within the file's limit: the pool decides.
-    return read.limit === 'unzipped' && cap < limits.unzippedBytes ? null : read.failed;
-  }
-  return { results: read.results, copyError: null, copied: 0 };
 }
 
 /**

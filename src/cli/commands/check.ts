@@ -11,6 +11,7 @@ import { safe } from '../formatters/safe';
 import { Totals } from '../formatters/totals';
 import type { Io } from '../io';
 import { type Limits, limitsFor } from '../limits';
+import { mayCheckInline } from '../inlineLimits';
 import { listTargets } from '../listTargets';
 import { type Checker, createChecker, createLoneChecker, DEPTH } from '../pool';
 import { failed, type FileResult } from '../result';
@@ -29,10 +30,14 @@ export function exitCodeOf(results: FileResult[]): number {
 
 export async function runCheck(opts: CheckOptions, io: Io): Promise<number> {
   const limits = limitsFor(opts.maxFileMb);
-  // The worker starts loading while the folders are searched.
+  // The worker starts loading while the folders are searched (unless the file may be checked here).
   const lone = opts.paths.length === 1 && !opts.outDir;
   let checker: Checker | null =
-    lone && /\.(?:xlsx|xlsm|xls|docx|doc)$/i.test(opts.paths[0]) ? createChecker(1, limits) : null;
+    lone &&
+    /\.(?:xlsx|xlsm|xls|docx|doc)$/i.test(opts.paths[0]) &&
+    (opts.report || !mayCheckInline(opts.paths[0], limits))
+      ? createChecker(1, limits)
+      : null;
   try {
     return await check(
       opts,
