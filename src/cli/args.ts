@@ -72,21 +72,84 @@ export const USAGE = `用法：selfeval check <文件或文件夹>... [--format 
 
 退出码：0 无错误；1 发现错误；2 有文件无法校验（无法读取、不是 .xlsx、已加密、未找到自评表、超过限制）或输出无法写入。`;
 
-export function parseArgs(argv: string[]): ParsedArgs {
-  const separator = argv.indexOf('--');
-  const options = separator < 0 ? argv : argv.slice(0, separator);
-  if (options.length === 0 || options.includes('-h') || options.includes('--help'))
-    return { command: 'help' };
-  if (options.includes('-v') || options.includes('--version')) return { command: 'version' };
-  const [command, ...rest] = options;
-  if (command === 'profiles') return { command: 'profiles' };
-  if (command === 'explain')
-    return parseExplainArgs(rest, separator < 0 ? [] : argv.slice(separator + 1));
-  if (command !== 'check')
-    return {
-      command: 'error',
-      message: `未知命令“${command}”。可用命令：check、explain、profiles。`,
-    };
+type Refusal = { command: 'error'; message: string };
+
+/** What an option does with the value after it (null when none follows): the sentence refusing it, or null. */
+type Setter = (opts: CheckOptions, v: string | null) => string | null;
+
+/** An option that needs a value, "--out 后面需要跟一个目录。" when none follows. */
+const taking =
+  (
+    arg: string,
+    what: '目录' | '文件名' | '数值',
+    set: (opts: CheckOptions, v: string) => string | null,
+  ): Setter =>
+  (opts, v) =>
+    v === null ? `${arg} 后面需要跟一个${what}。` : set(opts, v);
+
+/** check's options with a value, by name. */
+const OPTIONS = new Map<string, Setter>([
+  [
+    '--format',
+    (opts, v) => {
+      if (v === null || !(FORMAT_NAMES as string[]).includes(v))
+        return `--format 需要 ${FORMAT_NAMES.join('、')} 之一${v === null ? '' : `，收到“${v}”`}。`;
+      opts.format = v as FormatName;
+      return null;
+    },
+  ],
+  [
+    '--profile',
+    (opts, v) => {
+      const p = profileArg(v);
+      if (typeof p !== 'string') return p.message;
+      opts.profile = p;
+      return null;
+    },
+  ],
+  ['--out', taking('--out', '目录', (opts, v) => ((opts.outDir = v), null))],
+  ['--csv', taking('--csv', '文件名', (opts, v) => ((opts.csvFile = v), null))],
+  ['--xlsx', taking('--xlsx', '文件名', (opts, v) => ((opts.xlsxFile = v), null))],
+  ['--html', taking('--html', '文件名', (opts, v) => ((opts.htmlFile = v), null))],
+  ['--layout', taking('--layout', '文件名', (opts, v) => ((opts.layoutFile = v), null))],
+  [
+    '--report',
+    taking('--report', '数值', (opts, v) => {
+      if (!/\.docx?$/i.test(v)) return `--report 需要一个 Word 文档（.docx 或 .doc），收到“${v}”。`;
+      opts.report = v;
+      return null;
+    }),
+  ],
+  [
+    '--tolerance',
+    taking('--tolerance', '数值', (opts, v) => {
+      if (!/^\d+(\.\d+)?$/.test(v)) return `--tolerance 需要一个非负数，收到“${v}”。`;
+      opts.tolerance = v;
+      return null;
+    }),
+  ],
+  [
+    '--max-file-mb',
+    taking('--max-file-mb', '数值', (opts, v) => {
+      if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0 || Number(v) > 4096)
+        return `--max-file-mb 需要一个 0 到 4096 之间的数（单位 MB），收到“${v}”。`;
+      opts.maxFileMb = Number(v);
+      return null;
+    }),
+  ],
+  [
+    '--jobs',
+    taking('--jobs', '数值', (opts, v) => {
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 256)
+        return `--jobs 需要一个 1 到 256 之间的整数，收到“${v}”。`;
+      opts.jobs = Number(v);
+      return null;
+    }),
+  ],
+]);
+
+/** check's options and paths (`after`: the arguments after `--`, all paths). */
+function parseCheckArgs(rest: string[], after: string[]): CheckOptions | Refusal {
   const opts: CheckOptions = {
     command: 'check',
     paths: [],
@@ -106,75 +169,19 @@ export function parseArgs(argv: string[]): ParsedArgs {
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    const value = (): string | null => {
-      const v = rest[i + 1];
-      if (v === undefined || v.startsWith('--')) return null;
-      i++;
-      return v;
-    };
-    if (arg === '--json') opts.format = 'json';
+    const set = OPTIONS.get(arg);
+    if (set) {
+      const next = rest[i + 1];
+      const v = next === undefined || next.startsWith('--') ? null : next;
+      if (v !== null) i++;
+      const refused = set(opts, v);
+      if (refused) return { command: 'error', message: refused };
+    } else if (arg === '--json') opts.format = 'json';
     else if (arg === '--quiet' || arg === '-q') opts.quiet = true;
-    else if (arg === '--format') {
-      const v = value();
-      if (v === null || !(FORMAT_NAMES as string[]).includes(v))
-        return {
-          command: 'error',
-          message: `--format 需要 ${FORMAT_NAMES.join('、')} 之一${v === null ? '' : `，收到“${v}”`}。`,
-        };
-      opts.format = v as FormatName;
-    } else if (arg === '--profile') {
-      const p = profileArg(value());
-      if (typeof p !== 'string') return p;
-      opts.profile = p;
-    } else if (
-      arg === '--out' ||
-      arg === '--csv' ||
-      arg === '--xlsx' ||
-      arg === '--html' ||
-      arg === '--tolerance' ||
-      arg === '--max-file-mb' ||
-      arg === '--jobs' ||
-      arg === '--report' ||
-      arg === '--layout'
-    ) {
-      const v = value();
-      if (v === null)
-        return {
-          command: 'error',
-          message: `${arg} 后面需要跟一个${arg === '--out' ? '目录' : ['--csv', '--xlsx', '--html', '--layout'].includes(arg) ? '文件名' : '数值'}。`,
-        };
-      if (arg === '--out') opts.outDir = v;
-      else if (arg === '--layout') opts.layoutFile = v;
-      else if (arg === '--report') {
-        if (!/\.docx?$/i.test(v))
-          return {
-            command: 'error',
-            message: `--report 需要一个 Word 文档（.docx 或 .doc），收到“${v}”。`,
-          };
-        opts.report = v;
-      } else if (arg === '--csv') opts.csvFile = v;
-      else if (arg === '--xlsx') opts.xlsxFile = v;
-      else if (arg === '--html') opts.htmlFile = v;
-      else if (arg === '--tolerance') {
-        if (!/^\d+(\.\d+)?$/.test(v))
-          return { command: 'error', message: `--tolerance 需要一个非负数，收到“${v}”。` };
-        opts.tolerance = v;
-      } else if (arg === '--max-file-mb') {
-        if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0 || Number(v) > 4096)
-          return {
-            command: 'error',
-            message: `--max-file-mb 需要一个 0 到 4096 之间的数（单位 MB），收到“${v}”。`,
-          };
-        opts.maxFileMb = Number(v);
-      } else {
-        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 256)
-          return { command: 'error', message: `--jobs 需要一个 1 到 256 之间的整数，收到“${v}”。` };
-        opts.jobs = Number(v);
-      }
-    } else if (arg.startsWith('--')) return { command: 'error', message: `未知选项“${arg}”。` };
+    else if (arg.startsWith('--')) return { command: 'error', message: `未知选项“${arg}”。` };
     else opts.paths.push(arg);
   }
-  if (separator >= 0) opts.paths.push(...argv.slice(separator + 1));
+  opts.paths.push(...after);
   opts.json = opts.format === 'json';
   if (opts.paths.length === 0)
     return { command: 'error', message: '请指定要校验的 .xlsx 文件或文件夹。' };
@@ -184,4 +191,22 @@ export function parseArgs(argv: string[]): ParsedArgs {
       message: '--report 只能和一个表格文件一起使用；文件夹里的表和报告会按文件名自动配对。',
     };
   return opts;
+}
+
+export function parseArgs(argv: string[]): ParsedArgs {
+  const separator = argv.indexOf('--');
+  const options = separator < 0 ? argv : argv.slice(0, separator);
+  const after = separator < 0 ? [] : argv.slice(separator + 1);
+  if (options.length === 0 || options.includes('-h') || options.includes('--help'))
+    return { command: 'help' };
+  if (options.includes('-v') || options.includes('--version')) return { command: 'version' };
+  const [command, ...rest] = options;
+  if (command === 'profiles') return { command: 'profiles' };
+  if (command === 'explain') return parseExplainArgs(rest, after);
+  if (command !== 'check')
+    return {
+      command: 'error',
+      message: `未知命令“${command}”。可用命令：check、explain、profiles。`,
+    };
+  return parseCheckArgs(rest, after);
 }

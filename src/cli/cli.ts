@@ -1,6 +1,7 @@
 import { parseArgs, USAGE } from './args';
-import { type Io, runCheck } from './commands';
+import { runCheck } from './commands/check';
 import { OutputError } from './errors';
+import type { Io } from './io';
 import { VERSION } from './version';
 
 /** Runs the command line and returns the exit code; never throws. */

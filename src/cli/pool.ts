@@ -1,7 +1,8 @@
 import * as path from 'path';
 import { existsSync } from 'fs';
 import type { ChildProcess } from 'child_process';
-import { failed, type Task } from './result';
+import { failed } from './result';
+import type { Task } from './task';
 import { type RenderedOutcome, renderOutcome } from './formatters/rendered';
 import { type Limits, limitSentence } from './limits';
 
@@ -22,7 +23,7 @@ const WORKER = path.join(__dirname, 'worker.js');
  */
 export function createChecker(jobs: number, limits: Limits): Checker {
   if (!existsSync(WORKER)) {
-    const { checkTask } = require('./checkFile') as typeof import('./checkFile');
+    const { checkTask } = require('./checkTask') as typeof import('./checkTask');
     return {
       run: async (task) => renderOutcome(await checkTask(task), task.output),
       close: async () => {},
@@ -32,12 +33,23 @@ export function createChecker(jobs: number, limits: Limits): Checker {
 }
 
 /**
- * For a batch of one file: a pool of one, like any batch. A small workbook used to be checked in
- * this process (checkTaskInline), but there no memory or time limit holds, and a 10 KB workbook
- * with one merge A100:XFD1048576 aborted the run (issue 21 §1): every file goes to a worker.
+ * For a batch of one file: a small workbook that is cheap to check is checked in this process
+ * (no worker to start: src/cli/inline.ts says when that is safe), anything else by a pool of one.
  */
 export function createLoneChecker(limits: Limits): Checker {
-  return createChecker(1, limits);
+  let pool: Checker | null = null;
+  return {
+    run: async (task) => {
+      // Loaded here: a run that needs no in-process check never loads the engine.
+      const { checkTaskInline } = require('./inline') as typeof import('./inline');
+      const inline = checkTaskInline(task);
+      if (inline) return renderOutcome(inline, task.output);
+      return (pool ??= createChecker(1, limits)).run(task);
+    },
+    close: async () => {
+      await pool?.close();
+    },
+  };
 }
 
 /** Tasks a worker holds at once: the one it checks and the next, so it never waits for this thread. */

@@ -1,12 +1,10 @@
+import { EMPTY_SUMMARY } from '../engine/findings/emptySummary';
 import type { CheckResult, Finding, ProfileUsed, Reading, Summary } from '../engine/findings/types';
-import type { Layout } from '../engine/reading/layout';
-import type { Limits } from './limits';
 import type { Headline } from '../engine/narrative/headline';
-import type { Output } from './formatters/rendered';
 
 /**
- * What a check says about a file, and the task a worker is given: kept apart from the engine so
- * the main thread starts without loading it (only the workers do).
+ * What a check says about a file: kept apart from the engine so the main thread starts without
+ * loading it (only the workers do).
  */
 export type FileStatus = 'checked' | 'not-a-form' | 'unreadable';
 
@@ -49,47 +47,8 @@ export function fileResult(file: string, r: CheckResult): FileResult {
   };
 }
 
-/** The engine's EMPTY_SUMMARY, repeated here so that saying "unreadable" does not load the engine. */
-const EMPTY_SUMMARY: Summary = {
-  errors: 0,
-  warnings: 0,
-  infos: 0,
-  statedTotal: null,
-  recomputedTotal: null,
-  fullMarks: null,
-  grade: null,
-  verdict: null,
-  coverage: {
-    fundRows: 0,
-    indicatorRows: 0,
-    recomputed: 0,
-    unverifiable: 0,
-    unplaced: [],
-    missing: [],
-  },
-};
-
 export function failed(file: string, status: FileStatus, message: string): FileResult {
   return { file, status, sheet: null, form: null, message, findings: [], summary: EMPTY_SUMMARY };
-}
-
-/** One file to check, as sent to a worker. */
-export interface Task {
-  file: string;
-  /** Where its annotated copy goes, or null without --out. */
-  outPath: string | null;
-  /** The --out folder: nothing is written outside it. */
-  outRoot: string | null;
-  limits: Limits;
-  tolerance: string | null;
-  /** The reading the user gave for every form (--layout), or null. */
-  layout?: Layout | null;
-  /** The profile asked for with --profile (an id `selfeval profiles` lists), or null. */
-  profile?: string | null;
-  /** The 自评报告 (.docx / .doc) to cross-check against the form, or null. */
-  report: string | null;
-  /** What the run prints: the worker formats its results for it. */
-  output: Output;
 }
 
 export interface TaskResult {

@@ -1,5 +1,6 @@
 import { parentPort } from 'worker_threads';
-import { checkTask, type Task } from './checkFile';
+import { checkTask } from './checkTask';
+import type { Task } from './task';
 import { renderOutcome } from './formatters/rendered';
 
 /**

@@ -1,5 +1,6 @@
 import { assess, type Assessment } from './assess/assessment';
 import { headlineOf } from './narrative/headline';
+import { EMPTY_SUMMARY } from './findings/emptySummary';
 import { compareFindings } from './findings/order';
 import type { CheckResult, Coverage, Finding, Severity, Summary } from './findings/types';
 import { toA1 } from './grid/address';
@@ -24,27 +25,6 @@ export function gradeOf(total: Dec, profile: Profile): string {
   const band = profile.grades.find((g) => total.greaterThanOrEqualTo(g.min));
   return band ? band.name : profile.grades[profile.grades.length - 1].name;
 }
-
-const EMPTY_COVERAGE: Coverage = {
-  fundRows: 0,
-  indicatorRows: 0,
-  recomputed: 0,
-  unverifiable: 0,
-  unplaced: [],
-  missing: [],
-};
-
-export const EMPTY_SUMMARY: Summary = {
-  errors: 0,
-  warnings: 0,
-  infos: 0,
-  statedTotal: null,
-  recomputedTotal: null,
-  fullMarks: null,
-  grade: null,
-  verdict: null,
-  coverage: EMPTY_COVERAGE,
-};
 
 /** What was read of the form: rows, recomputable rows, rows not placed, parts not found. */
 export function coverageOf(form: FormModel, assessment: Assessment): Coverage {

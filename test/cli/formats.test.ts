@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../src/cli/cli';
-import { pace } from '../../src/cli/commands';
+import { pace } from '../../src/cli/commands/progress';
 import { FORMAT_NAMES, FORMATS } from '../../src/cli/formatters';
 import { colourWanted } from '../../src/cli/formatters/colour';
 import { FIXTURES, runCli } from '../helpers/cli';

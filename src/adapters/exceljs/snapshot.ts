@@ -2,6 +2,7 @@ import { type CellEntry, snapshotFromCells } from '../../engine/grid/fromCells';
 import ExcelJS from 'exceljs';
 import { parseRangeA1 } from '../../engine/grid/address';
 import type { CellRange, GridSnapshot, RawValue } from '../../engine/grid/types';
+import { isoDate } from '../xlsx/sheet';
 
 /** Forms are narrow; a stray cell far out must not make the grid enormous. */
 export const MAX_COLUMNS = 256;
@@ -27,16 +28,18 @@ function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
     .filter((r): r is CellRange => r !== null);
 }
 
-function isoDate(d: Date): string {
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
-}
+/**
+ * A date cell as YYYY-MM-DD: exceljs's Date taken back to the serial Excel stored, and read by the
+ * lean reader's one conversion, so a date reads alike through either reader.
+ */
+const isoDay = (d: Date): string => isoDate(d.getTime() / 86_400_000 + 25569, false);
 
 /** A cell's value as the engine sees it: formulas by their cached result, rich text as text. */
 export function rawOf(value: ExcelJS.CellValue): { raw: RawValue; formula: string | null } {
   if (value === null || value === undefined) return { raw: null, formula: null };
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
     return { raw: value, formula: null };
-  if (value instanceof Date) return { raw: isoDate(value), formula: null };
+  if (value instanceof Date) return { raw: isoDay(value), formula: null };
   if ('richText' in value)
     return { raw: value.richText.map((r) => r.text).join(''), formula: null };
   if ('formula' in value || 'sharedFormula' in value) {

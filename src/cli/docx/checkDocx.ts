@@ -9,7 +9,7 @@ import { annotateUnzipped, cellMarks, paragraphMarks } from '../../adapters/docx
 import { openUnzipped, UnreadableDocx } from '../../adapters/docx/document';
 import { readXlsx } from '../../adapters/xlsx/readXlsx';
 import { Budget, CORRUPT, UnreadableFile, unzipWithin } from '../../adapters/xlsx/zip';
-import { checkWorkbook, EMPTY_SUMMARY } from '../../engine/check';
+import { checkWorkbook } from '../../engine/check';
 import type { GridSnapshot } from '../../engine/grid/types';
 import { locateForms } from '../../engine/locate/locateForm';
 import type { Profile } from '../../engine/profile/profile';
@@ -19,13 +19,12 @@ import {
   type ReportParagraph,
 } from '../../engine/narrative/crossCheck';
 import { chooseReportForm, choiceNote } from '../../engine/narrative/pickForm';
-import type { FileResult } from '../checkFile';
 import { withClipped } from '../clipped';
-import { fileResult } from '../result';
+import { failed, fileResult, type FileResult } from '../result';
 import { convertLegacy } from './convert';
 import { internalSentence } from '../errors';
 import { type Limits, limitsFor, limitSentence } from '../limits';
-import { readRegularFile } from '../checkFile';
+import { readRegularFile } from '../regularFile';
 import { cellLabels } from '../../adapters/docx/cellLabels';
 
 /** A Word table has no A1 headers: name each flagged cell by its row and column labels. */
@@ -44,7 +43,7 @@ function withLabels(r: FileResult, sheets: GridSnapshot[]): FileResult {
 }
 
 export interface DocxCheck {
-  /** One result per form, as checkFile gives them; report.* findings are in the form's findings. */
+  /** One result per form, as checkTask gives them; report.* findings are in the form's findings. */
   results: FileResult[];
   /** Sentences for the report: the converted copy that was checked, the pairing, a report left unchecked and why. */
   notes: string[];
@@ -118,144 +117,163 @@ async function loadWord(
   return { files: unzipWord(given ?? readRegularFile(file, limits), limits), note: null };
 }
 
-function failed(file: string, message: string): FileResult {
+/** A file that could not be read: its one result, nothing to copy. */
+function unread(file: string, message: string, notes: string[]): DocxCheck {
   return {
-    file,
-    status: 'unreadable',
-    sheet: null,
-    form: null,
-    message,
-    findings: [],
-    summary: EMPTY_SUMMARY,
-  };
-}
-
-/**
- * Checks the form in `file` (.docx, .doc, or a workbook .xlsx / .xls) and, when there is a
- * narrative, cross-checks it against the form: the document's own paragraphs outside its
- * tables, or those of `reportDocx` when given. Never throws for a bad file: it says why.
- */
-export async function checkDocxFile(
-  file: string,
-  profile: Profile,
-  reportDocx?: string,
-  read: ReadWith = {},
-): Promise<DocxCheck> {
-  const limits = read.limits ?? limitsFor();
-  const notes: string[] = [];
-  const empty = (message: string): DocxCheck => ({
-    results: [failed(file, message)],
+    results: [failed(file, 'unreadable', message)],
     notes,
     reportFindings: [],
     sheets: [],
     workbook: null,
     copies: () => [],
     annotate: () => Promise.resolve([]),
-  });
-  let sheets: GridSnapshot[];
-  let paragraphs: ReportParagraph[] = [];
-  let formFiles: Unzipped | null = null;
-  let workbook: { bytes: Uint8Array } | null = null;
+  };
+}
+
+/** What the form was read from: the grids, the document's own paragraphs, its parts or workbook bytes. */
+interface FormSource {
+  sheets: GridSnapshot[];
+  paragraphs: ReportParagraph[];
+  /** The Word document's parts (for its annotated copy), or null for a workbook. */
+  formFiles: Unzipped | null;
+  workbook: { bytes: Uint8Array } | null;
+}
+
+const paragraphsOf = (files: Unzipped): ReportParagraph[] =>
+  openUnzipped(files).paragraphs.map(({ index, text }) => ({ index, text }));
+
+/** A workbook (.xlsx, or an .xls converted by LibreOffice, its note said) read like one on its own. */
+async function readWorkbookSource(
+  file: string,
+  limits: Limits,
+  given: Uint8Array | undefined,
+  notes: string[],
+): Promise<FormSource | { message: string }> {
+  let source = file;
   let converted: string | null = null;
   try {
-    if (/\.(xlsx|xls)$/i.test(file)) {
-      let source = file;
-      if (/\.xls$/i.test(file)) {
-        const c = await convertLegacy(file, undefined, limits);
-        if (!c.ok) return empty(c.message);
-        converted = c.dir;
-        source = c.path;
-        notes.push(
-          `${path.basename(file)} 是旧版 .xls 文件，已用 LibreOffice 转换为 .xlsx 后校验（校验的是转换副本）。`,
-        );
-      }
-      // The same lean reader and limits as a workbook on its own (no exceljs on this path).
-      const bytes = source === file && read.bytes ? read.bytes : readRegularFile(source, limits);
-      sheets = readXlsx(bytes, file, {
-        maxUnzippedBytes: limits.unzippedBytes,
-        unzippedSentence: () => limitSentence.unzipped(limits),
-      });
-      workbook = { bytes };
-    } else {
-      const w = await loadWord(file, limits, read.bytes);
-      if (!w.files) return empty(w.failed ?? '无法读取该文件。');
-      if (w.note) notes.push(w.note);
-      formFiles = w.files;
-      const d = openUnzipped(w.files);
-      sheets = d.tables.map((t) => t.sheet);
-      paragraphs = d.paragraphs.map(({ index, text }) => ({ index, text }));
-      if (!sheets.length)
-        return {
-          ...empty('该 Word 文档中没有表格，找不到自评表。'),
-          results: [
-            { ...failed(file, '该 Word 文档中没有表格，找不到自评表。'), status: 'not-a-form' },
-          ],
-        };
+    if (/\.xls$/i.test(file)) {
+      const c = await convertLegacy(file, undefined, limits);
+      if (!c.ok) return { message: c.message };
+      converted = c.dir;
+      source = c.path;
+      notes.push(
+        `${path.basename(file)} 是旧版 .xls 文件，已用 LibreOffice 转换为 .xlsx 后校验（校验的是转换副本）。`,
+      );
     }
-  } catch (e) {
+    // The same lean reader and limits as a workbook on its own (no exceljs on this path).
+    const bytes = source === file && given ? given : readRegularFile(source, limits);
+    const sheets = readXlsx(bytes, file, {
+      maxUnzippedBytes: limits.unzippedBytes,
+      unzippedSentence: () => limitSentence.unzipped(limits),
+    });
+    return { sheets, paragraphs: [], formFiles: null, workbook: { bytes } };
+  } finally {
     if (converted) await fs.rm(converted, { recursive: true, force: true });
+  }
+}
+
+/** The form's source, or the sentence saying why there is none (and whether the file is no form). */
+async function readFormSource(
+  file: string,
+  limits: Limits,
+  given: Uint8Array | undefined,
+  notes: string[],
+): Promise<FormSource | { message: string; notAForm?: true }> {
+  try {
+    if (/\.(xlsx|xls)$/i.test(file)) return await readWorkbookSource(file, limits, given, notes);
+    const w = await loadWord(file, limits, given);
+    if (!w.files) return { message: w.failed ?? '无法读取该文件。' };
+    if (w.note) notes.push(w.note);
+    const d = openUnzipped(w.files);
+    const sheets = d.tables.map((t) => t.sheet);
+    if (!sheets.length)
+      return { message: '该 Word 文档中没有表格，找不到自评表。', notAForm: true };
+    const paragraphs = d.paragraphs.map(({ index, text }) => ({ index, text }));
+    return { sheets, paragraphs, formFiles: w.files, workbook: null };
+  } catch (e) {
     const message =
       e instanceof UnreadableDocx || e instanceof UnreadableFile ? e.message : internalSentence(e);
-    return empty(message);
+    return { message };
   }
-  if (converted) await fs.rm(converted, { recursive: true, force: true });
+}
 
-  let reportFiles: Unzipped | null = null;
-  if (reportDocx) {
-    try {
-      const w = await loadWord(reportDocx, limits, read.reportBytes);
-      if (!w.files) notes.push(`自评报告 ${path.basename(reportDocx)} 未核对：${w.failed}`);
-      else {
-        if (w.note) notes.push(w.note);
-        reportFiles = w.files;
-        paragraphs = openUnzipped(w.files).paragraphs.map(({ index, text }) => ({ index, text }));
-        notes.push(
-          `自评报告：${path.basename(reportDocx)}（与 ${path.basename(file)} 配对核对）。`,
-        );
-      }
-    } catch (e) {
-      const why =
-        e instanceof UnreadableDocx || e instanceof UnreadableFile
-          ? e.message
-          : internalSentence(e);
-      notes.push(`自评报告 ${path.basename(reportDocx)} 无法读取：${why}`);
-    }
-  }
-
-  let results: FileResult[];
-  let reportFindings: ReportFinding[] = [];
+/**
+ * The separate 自评报告: its parts (null when it could not be read) and its paragraphs (null
+ * when none were read), with a note saying how it was checked or why not.
+ */
+async function readReport(
+  reportDocx: string,
+  file: string,
+  limits: Limits,
+  given: Uint8Array | undefined,
+  notes: string[],
+): Promise<{ files: Unzipped | null; paragraphs: ReportParagraph[] | null }> {
+  let files: Unzipped | null = null;
   try {
-    results = checkWorkbook(sheets, profile).map((r) => withClipped(fileResult(file, r), sheets));
-    if (paragraphs.length) {
-      const located = locateForms(sheets);
-      const choice = located.found ? chooseReportForm(located.forms, paragraphs) : null;
-      const note = choiceNote(choice, reportDocx ? '表格文件中' : '文档中');
-      if (note) notes.push(note);
-      const target = choice?.target ?? null;
-      if (!located.found) notes.push('没有找到自评表，自评报告未与表核对。');
-      else if (target) {
-        const at = located.forms.indexOf(target);
-        reportFindings = crossCheckReport(target.form, paragraphs, profile);
-        const r = results[at];
-        if (r && reportFindings.length) {
-          results[at] = {
-            ...r,
-            findings: [...r.findings, ...reportFindings],
-            summary: { ...r.summary, warnings: r.summary.warnings + reportFindings.length },
-          };
-        }
-      }
+    const w = await loadWord(reportDocx, limits, given);
+    if (!w.files) {
+      notes.push(`自评报告 ${path.basename(reportDocx)} 未核对：${w.failed}`);
+      return { files: null, paragraphs: null };
     }
+    if (w.note) notes.push(w.note);
+    files = w.files;
+    const paragraphs = paragraphsOf(w.files);
+    notes.push(`自评报告：${path.basename(reportDocx)}（与 ${path.basename(file)} 配对核对）。`);
+    return { files, paragraphs };
   } catch (e) {
-    return empty(internalSentence(e));
+    const why =
+      e instanceof UnreadableDocx || e instanceof UnreadableFile ? e.message : internalSentence(e);
+    notes.push(`自评报告 ${path.basename(reportDocx)} 无法读取：${why}`);
+    return { files, paragraphs: null };
   }
-  if (formFiles) results = results.map((r) => withLabels(r, sheets));
-  if (notes.length) {
-    const note = notes.join('');
-    results = results.map((r) => ({ ...r, message: r.message ? `${r.message}${note}` : note }));
-  }
+}
 
-  const copies = (): { input: string; bytes: Uint8Array }[] => {
+/** Checks the forms, and the narrative against the form it speaks of (its findings added to that form's). */
+function checkForms(
+  file: string,
+  sheets: GridSnapshot[],
+  paragraphs: ReportParagraph[],
+  profile: Profile,
+  fromReport: boolean,
+  notes: string[],
+): { results: FileResult[]; reportFindings: ReportFinding[] } {
+  const results = checkWorkbook(sheets, profile).map((r) =>
+    withClipped(fileResult(file, r), sheets),
+  );
+  let reportFindings: ReportFinding[] = [];
+  if (!paragraphs.length) return { results, reportFindings };
+  const located = locateForms(sheets);
+  const choice = located.found ? chooseReportForm(located.forms, paragraphs) : null;
+  const note = choiceNote(choice, fromReport ? '表格文件中' : '文档中');
+  if (note) notes.push(note);
+  const target = choice?.target ?? null;
+  if (!located.found) notes.push('没有找到自评表，自评报告未与表核对。');
+  else if (target) {
+    const at = located.forms.indexOf(target);
+    reportFindings = crossCheckReport(target.form, paragraphs, profile);
+    const r = results[at];
+    if (r && reportFindings.length) {
+      results[at] = {
+        ...r,
+        findings: [...r.findings, ...reportFindings],
+        summary: { ...r.summary, warnings: r.summary.warnings + reportFindings.length },
+      };
+    }
+  }
+  return { results, reportFindings };
+}
+
+/** The annotated Word copies, made when asked for: the form's document and/or the separate report. */
+function wordCopies(
+  file: string,
+  reportDocx: string | undefined,
+  formFiles: Unzipped | null,
+  reportFiles: Unzipped | null,
+  results: FileResult[],
+  reportFindings: ReportFinding[],
+): () => { input: string; bytes: Uint8Array }[] {
+  return () => {
     const written: { input: string; bytes: Uint8Array }[] = [];
     const narrative = paragraphMarks(reportFindings);
     if (formFiles) {
@@ -272,21 +290,71 @@ export async function checkDocxFile(
       });
     return written;
   };
-  const annotate = async (outDir: string): Promise<string[]> => {
-    const { writeAtomically } = await import('../copies');
-    const paths: string[] = [];
-    for (const c of copies()) {
-      const out = path.join(
-        outDir,
-        `${path.basename(c.input).replace(/\.[^.]+$/, '')}.checked.docx`,
-      );
-      if (path.resolve(out) === path.resolve(c.input))
-        throw new Error(`批注副本不能覆盖原文件：${c.input}`);
-      await fs.mkdir(outDir, { recursive: true });
-      await writeAtomically(out, c.bytes);
-      paths.push(out);
-    }
-    return paths;
-  };
+}
+
+/** Writes the copies into `outDir` as `<stem>.checked.docx`, never over an input. */
+async function annotateInto(
+  copies: { input: string; bytes: Uint8Array }[],
+  outDir: string,
+): Promise<string[]> {
+  const { writeAtomically } = await import('../copies');
+  const paths: string[] = [];
+  for (const c of copies) {
+    const out = path.join(outDir, `${path.basename(c.input).replace(/\.[^.]+$/, '')}.checked.docx`);
+    if (path.resolve(out) === path.resolve(c.input))
+      throw new Error(`批注副本不能覆盖原文件：${c.input}`);
+    await fs.mkdir(outDir, { recursive: true });
+    await writeAtomically(out, c.bytes);
+    paths.push(out);
+  }
+  return paths;
+}
+
+/**
+ * Checks the form in `file` (.docx, .doc, or a workbook .xlsx / .xls) and, when there is a
+ * narrative, cross-checks it against the form: the document's own paragraphs outside its
+ * tables, or those of `reportDocx` when given. Never throws for a bad file: it says why.
+ */
+export async function checkDocxFile(
+  file: string,
+  profile: Profile,
+  reportDocx?: string,
+  read: ReadWith = {},
+): Promise<DocxCheck> {
+  const limits = read.limits ?? limitsFor();
+  const notes: string[] = [];
+  const form = await readFormSource(file, limits, read.bytes, notes);
+  if ('message' in form) {
+    const none = unread(file, form.message, notes);
+    if (form.notAForm) none.results = [{ ...none.results[0], status: 'not-a-form' }];
+    return none;
+  }
+  const { sheets, formFiles, workbook } = form;
+  const report = reportDocx
+    ? await readReport(reportDocx, file, limits, read.reportBytes, notes)
+    : null;
+  const reportFiles = report?.files ?? null;
+  const paragraphs = report?.paragraphs ?? form.paragraphs;
+  let results: FileResult[];
+  let reportFindings: ReportFinding[];
+  try {
+    ({ results, reportFindings } = checkForms(
+      file,
+      sheets,
+      paragraphs,
+      profile,
+      Boolean(reportDocx),
+      notes,
+    ));
+  } catch (e) {
+    return unread(file, internalSentence(e), notes);
+  }
+  if (formFiles) results = results.map((r) => withLabels(r, sheets));
+  if (notes.length) {
+    const note = notes.join('');
+    results = results.map((r) => ({ ...r, message: r.message ? `${r.message}${note}` : note }));
+  }
+  const copies = wordCopies(file, reportDocx, formFiles, reportFiles, results, reportFindings);
+  const annotate = (outDir: string) => annotateInto(copies(), outDir);
   return { results, notes, reportFindings, sheets, workbook, copies, annotate };
 }

@@ -1,13 +1,3 @@
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  openSync,
-  readSync,
-  statSync,
-  lstatSync,
-  type Stats,
-} from 'fs';
 import * as path from 'path';
 import { readXlsx } from '../adapters/xlsx/readXlsx';
 import { withClipped } from './clipped';
@@ -19,84 +9,11 @@ import type { ExplanationPart } from '../engine/explain/types';
 import { profileById } from '../engine/profile/catalogue';
 import { NATIONAL_PROFILE, type Profile, withOverrides } from '../engine/profile/profile';
 import { copySentence } from './copies';
-import { internalSentence, reasonOf } from './errors';
-import { type Limits, limitSentence } from './limits';
-
-import { failed, fileResult, type FileResult, type Task, type TaskResult } from './result';
-
-export { failed, type FileResult, type FileStatus, type Task, type TaskResult } from './result';
-
-function kindSentence(st: Stats): string {
-  if (st.isDirectory()) return '这是一个文件夹，不是文件。';
-  if (st.isFIFO()) return '这是命名管道（FIFO），不是工作簿文件，已跳过。';
-  if (st.isSocket()) return '这是套接字，不是工作簿文件，已跳过。';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return '这是设备文件，不是工作簿文件，已跳过。';
-  return '这不是普通文件，已跳过。';
-}
-
-function readSentence(file: string, e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') {
-    const link = (() => {
-      try {
-        return lstatSync(file).isSymbolicLink();
-      } catch {
-        return false;
-      }
-    })();
-    return link ? '这是一个断开的链接（指向的文件不存在）。' : '文件不存在。';
-  }
-  if (code === 'EACCES' || code === 'EPERM') return '没有读取该文件的权限。';
-  if (code === 'EISDIR') return '这是一个文件夹，不是文件。';
-  return `无法读取文件：${reasonOf(e)}。`;
-}
-
-/**
- * Reads a regular file and nothing else: a device, FIFO or socket (or a link to one) is refused
- * before it is opened, and the open itself never blocks (O_NONBLOCK) and is checked again on the
- * descriptor, so a file swapped for a FIFO in between cannot hang the batch.
- */
-export function readRegularFile(file: string, limits: Limits): Buffer {
-  let st: Stats;
-  try {
-    st = statSync(file);
-  } catch (e) {
-    throw new UnreadableFile(readSentence(file, e));
-  }
-  if (!st.isFile()) throw new UnreadableFile(kindSentence(st));
-  if (st.size > limits.fileBytes)
-    throw new UnreadableFile(limitSentence.size(limits, st.size), 'size');
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (e) {
-    throw new UnreadableFile(readSentence(file, e));
-  }
-  try {
-    const fst = fstatSync(fd);
-    if (!fst.isFile()) throw new UnreadableFile(kindSentence(fst));
-    if (fst.size > limits.fileBytes)
-      throw new UnreadableFile(limitSentence.size(limits, fst.size), 'size');
-    // The file may grow while read: never read past the limit.
-    const buf = Buffer.allocUnsafe(Math.min(fst.size, limits.fileBytes) + 1);
-    let n = 0;
-    for (;;) {
-      const got = readSync(fd, buf, n, buf.length - n, null);
-      if (got === 0) break;
-      n += got;
-      if (n === buf.length) {
-        if (n > limits.fileBytes) throw new UnreadableFile(limitSentence.size(limits, n), 'size');
-        break;
-      }
-    }
-    return buf.subarray(0, n);
-  } catch (e) {
-    if (e instanceof UnreadableFile) throw e;
-    throw new UnreadableFile(readSentence(file, e));
-  } finally {
-    closeSync(fd);
-  }
-}
+import { internalSentence } from './errors';
+import { limitSentence } from './limits';
+import { readRegularFile } from './regularFile';
+import { failed, fileResult, type FileResult, type TaskResult } from './result';
+import type { Task } from './task';
 
 const profiles = new Map<string, Profile>();
 /** The profile with --tolerance applied, made once per pair (limitsOf caches by profile). */
@@ -111,16 +28,17 @@ function profileFor(tolerance: string | null, asked: string | null = null): Prof
   return withTolerance((asked && profileById(asked)) || NATIONAL_PROFILE, tolerance);
 }
 
-/** Reads and checks one workbook, inflating at most `unzippedBytes`; never throws for a bad file. */
-function readAndCheck(
+/** Reads (unless `given` its bytes) and checks one workbook, inflating at most `unzippedBytes`; never throws for a bad file. */
+export function readAndCheck(
   task: Task,
   unzippedBytes: number,
+  given?: Buffer,
 ):
   | { bytes: Buffer; results: FileResult[]; part: ExplanationPart | null }
   | { failed: TaskResult; limit: string | null } {
   const { file, limits } = task;
   try {
-    const bytes = readRegularFile(file, limits);
+    const bytes = given ?? readRegularFile(file, limits);
     const sheets = readXlsx(bytes, file, {
       maxUnzippedBytes: unzippedBytes,
       unzippedSentence: () => limitSentence.unzipped(limits),
@@ -146,37 +64,6 @@ function readAndCheck(
       limit: e instanceof UnreadableFile ? e.limit : null,
     };
   }
-}
-
-/** A lone workbook up to this size is checked in the CLI's own process (no worker to start). */
-export const INLINE_FILE_BYTES = 2 * 1024 * 1024;
-/** …as long as it inflates to no more than this: far below any time or memory limit. */
-export const INLINE_UNZIPPED_BYTES = 16 * 1024 * 1024;
-
-/**
- * Checks one small workbook in this process, saving the start of a worker (most of the time of
- * a one-file check): the same reading and checking as checkTask, inflating at most
- * INLINE_UNZIPPED_BYTES, which no time or memory limit can be reached under. Null when the file
- * is not such a workbook (another kind, a copy to write, larger, inflating to more, or limits
- * lowered below the defaults): then the pool checks it under its limits.
- */
-export function checkTaskInline(task: Task): TaskResult | null {
-  const { file, limits } = task;
-  if (!/\.xls[xm]$/i.test(file) || task.report || task.outPath) return null;
-  if (limits.timeMs < 60_000 || limits.memoryMb < 512) return null;
-  try {
-    const st = statSync(file);
-    if (!st.isFile() || st.size > Math.min(INLINE_FILE_BYTES, limits.fileBytes)) return null;
-  } catch {
-    return null;
-  }
-  const cap = Math.min(INLINE_UNZIPPED_BYTES, limits.unzippedBytes);
-  const read = readAndCheck(task, cap);
-  if ('failed' in read) {
-    // Over the inline cap but maybe within the file's limit: the pool decides.
-    return read.limit === 'unzipped' && cap < limits.unzippedBytes ? null : read.failed;
-  }
-  return { results: read.results, copyError: null, copied: 0 };
 }
 
 /**
