@@ -1,14 +1,7 @@
 import type { SheetView } from '../grid/sheet';
 import { getOr, perSheet } from '../grid/memo';
-import type {
-  FundsBlock,
-  FundsColumnRole,
-  FundsGroup,
-  FundsRow,
-  FundsRowKind,
-  TextAmount,
-  TextBreakdown,
-} from '../model/form';
+import type { FundsBlock, FundsGroup, FundsRow, TextAmount, TextBreakdown } from '../model/form';
+import type { FundsColumnRole, FundsRowKind } from '../model/roles';
 import { AMOUNT_ROLES } from '../model/form';
 import { type FormCell, readCell } from '../model/cells';
 import { fundsRowCells } from './rowCells';

@@ -1,12 +1,7 @@
 import type { SheetView } from '../grid/sheet';
 import type { CellRef } from '../grid/types';
-import type {
-  IndicatorBlock,
-  IndicatorColumnRole,
-  IndicatorRow,
-  LabelledBlock,
-  TotalRow,
-} from '../model/form';
+import type { IndicatorBlock, IndicatorRow, LabelledBlock, TotalRow } from '../model/form';
+import type { IndicatorColumnRole } from '../model/roles';
 import { parseAmount } from '../values/amount';
 import { displayText, labelText } from '../values/text';
 import { readFundsHeader } from './funds';

@@ -1,4 +1,4 @@
-import type { FundsColumnRole, FundsRowKind, IndicatorColumnRole } from '../model/form';
+import type { FundsColumnRole, FundsRowKind, IndicatorColumnRole } from '../model/roles';
 import {
   ENDS_FUNDS_BLOCK,
   FUNDS_GROUP_HINTS,

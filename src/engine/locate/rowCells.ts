@@ -1,13 +1,8 @@
 import type { SheetView } from '../grid/sheet';
 import type { CellRef } from '../grid/types';
 import { readAmountCell, readCell, readRateCell } from '../model/cells';
-import type {
-  FundsColumnRole,
-  FundsRowCells,
-  IndicatorColumnRole,
-  IndicatorRowCells,
-  TotalRow,
-} from '../model/form';
+import type { FundsRowCells, IndicatorRowCells, TotalRow } from '../model/form';
+import type { FundsColumnRole, IndicatorColumnRole } from '../model/roles';
 
 type Columns<R extends string> = Partial<Record<R, number>>;
 

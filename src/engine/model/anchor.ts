@@ -1,5 +1,6 @@
 import type { CellRef } from './cells';
-import type { FormModel, IndicatorColumnRole } from './form';
+import type { FormModel } from './form';
+import type { IndicatorColumnRole } from './roles';
 
 /** The column a finding about the indicator block as a whole is marked in: 分值, 得分, or the target. */
 export function indicatorAnchorCol(

@@ -2,9 +2,8 @@ import type { CellRange, CellRef } from '../grid/types';
 import type { SheetView } from '../grid/sheet';
 import type { Dec } from '../values/decimal';
 import type { AmountCell, FormCell, RateCell } from './cells';
+import type { FundsColumnRole, FundsRowKind, IndicatorColumnRole } from './roles';
 
-export type FundsColumnRole =
-  'initialBudget' | 'budget' | 'exec' | 'rate' | 'weight' | 'score' | 'reason';
 export type AmountRole = 'initialBudget' | 'budget' | 'exec';
 export const AMOUNT_ROLES: AmountRole[] = ['initialBudget', 'budget', 'exec'];
 export const AMOUNT_ROLE_NAME: Record<AmountRole, string> = {
@@ -12,9 +11,6 @@ export const AMOUNT_ROLE_NAME: Record<AmountRole, string> = {
   budget: '全年预算数',
   exec: '全年执行数',
 };
-
-/** What a row of the 整体资金 block is. */
-export type FundsRowKind = 'total' | 'source' | 'basic' | 'basicSub' | 'project' | 'component';
 
 export interface FundsRow {
   row: number;
@@ -95,20 +91,6 @@ export interface FundsBlock {
   /** Breakdowns written as text in merged cells below the rows. */
   textBreakdowns: TextBreakdown[];
 }
-
-export type IndicatorColumnRole =
-  | 'level1'
-  | 'level2'
-  | 'level3'
-  | 'target'
-  | 'adjustedTarget'
-  | 'actual'
-  | 'weight'
-  | 'score'
-  | 'coefficient'
-  | 'reason'
-  | 'nature'
-  | 'unit';
 
 export interface IndicatorRow {
   row: number;

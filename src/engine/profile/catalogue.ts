@@ -1,7 +1,6 @@
-import type { Profile } from './profile';
 import { CHONGQING_PROFILE } from './profiles/chongqing';
 import { HUBEI_2020_PROFILE } from './profiles/hubei2020';
-import { NATIONAL_PROFILE } from './profiles/national';
+import { NATIONAL_PROFILE, type Profile } from './profile';
 import { SICHUAN_0013ZP_PROFILE } from './profiles/sichuan0013zp';
 import { YUNNAN_PROFILE } from './profiles/yunnan';
 

@@ -1,5 +1,5 @@
 import { parseA1 } from '../grid/address';
-import type { FundsColumnRole, IndicatorColumnRole } from '../model/form';
+import type { FundsColumnRole, IndicatorColumnRole } from '../model/roles';
 
 /**
  * A reading given by the user (issue 18 item 5): for a bureau whose every form follows one

@@ -1,7 +1,6 @@
-import { COMPARATOR_SUFFIXES, COMPARATORS } from '../lexicon';
+import { COMPARATOR_SUFFIXES, COMPARATORS, type Comparator } from '../lexicon';
 
 /** How a target is compared: 正向 (at least) or 反向 (at most). */
-export type Comparator = 'ge' | 'gt' | 'eq' | 'le' | 'lt';
 
 export function isReverse(c: Comparator): boolean {
   return c === 'le' || c === 'lt';

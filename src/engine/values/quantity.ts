@@ -1,6 +1,7 @@
 import { remembered } from './remember';
 import { parseNumberText } from './amount';
-import { type Comparator, findComparator, stripSuffixComparator } from './comparator';
+import type { Comparator } from '../lexicon';
+import { findComparator, stripSuffixComparator } from './comparator';
 import type { Measured } from './units';
 import { normalizeText } from './text';
 

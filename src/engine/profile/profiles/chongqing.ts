@@ -1,5 +1,4 @@
-import type { Profile } from '../profile';
-import { NATIONAL_PROFILE } from './national';
+import { NATIONAL_PROFILE, type Profile } from '../profile';
 
 /**
  * 重庆 部门整体绩效自评表: 执行率权重 10, indicators in one 指标名称 column (no 一级指标, so no

@@ -1,5 +1,4 @@
-import type { Profile } from '../profile';
-import { NATIONAL_PROFILE } from './national';
+import { NATIONAL_PROFILE, type Profile } from '../profile';
 
 /**
  * 湖北 2020 项目（支出）绩效自评表: 预算执行情况(20分), 得分(20分*执行率), 年度绩效目标(80分) with

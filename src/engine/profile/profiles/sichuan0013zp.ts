@@ -1,5 +1,4 @@
-import type { Profile } from '../profile';
-import { NATIONAL_PROFILE } from './national';
+import { NATIONAL_PROFILE, type Profile } from '../profile';
 
 /**
  * 四川 部门预算项目支出绩效自评表 (报表编号 510000_0013zp): 预算执行情况(10分), 绩效指标(90分),

@@ -1,5 +1,4 @@
-import type { Profile } from '../profile';
-import { NATIONAL_PROFILE } from './national';
+import { NATIONAL_PROFILE, type Profile } from '../profile';
 
 /**
  * 云南 项目支出绩效自评表: the MOF form with 指标性质 / 指标值 / 度量单位 columns. Its printed weights
