@@ -1,3 +1,4 @@
+import type { Comparator } from './values/comparatorKind';
 import type { FundsColumnRole, FundsRowKind, IndicatorColumnRole } from './model/roles';
 
 /**
@@ -7,9 +8,6 @@ import type { FundsColumnRole, FundsRowKind, IndicatorColumnRole } from './model
  * test/engine/lexicon.test.ts checks that every example is recognised as what its entry says.
  * Labels are matched after folding (full-width to half-width, spaces and line breaks removed).
  */
-
-/** How a target compares with its actual: ≥, >, =, ≤, <. */
-export type Comparator = 'ge' | 'gt' | 'eq' | 'le' | 'lt';
 
 /** One way of naming a column. `fit` ranks the roles a label could take (higher wins). */
 export interface HeaderWord<R extends string> {

@@ -3,7 +3,7 @@ import type { IndicatorRow } from '../model/form';
 import { limitsOf } from '../profile/limits';
 import type { Profile } from '../profile/profile';
 import type { Parsed } from '../values/amount';
-import type { Comparator } from '../lexicon';
+import type { Comparator } from '../values/comparatorKind';
 import { comparatorFromNature, COMPARATOR_SYMBOL, isReverse } from '../values/comparator';
 import { clamp, Dec, gt, gte, lt, lte, ONE, round, ZERO } from '../values/decimal';
 import { classifyOutcome, type Outcome } from '../values/qualitative';

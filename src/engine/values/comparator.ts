@@ -1,4 +1,5 @@
-import { COMPARATOR_SUFFIXES, COMPARATORS, type Comparator } from '../lexicon';
+import { COMPARATOR_SUFFIXES, COMPARATORS } from '../lexicon';
+import type { Comparator } from './comparatorKind';
 
 /** How a target is compared: 正向 (at least) or 反向 (at most). */
 

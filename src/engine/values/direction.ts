@@ -1,4 +1,4 @@
-import type { Comparator } from '../lexicon';
+import type { Comparator } from './comparatorKind';
 
 /** Names of indicators where lower is better (docs/rules.md §3.2): 反向 with no comparator. */
 const LOWER_IS_BETTER =

@@ -1,6 +1,6 @@
 import { remembered } from './remember';
 import { parseNumberText } from './amount';
-import type { Comparator } from '../lexicon';
+import type { Comparator } from './comparatorKind';
 import { findComparator, stripSuffixComparator } from './comparator';
 import type { Measured } from './units';
 import { normalizeText } from './text';
