@@ -30,5 +30,6 @@ export function createExcelGateway(host: ExcelHost, profile?: Profile): Gateway 
     setProfile: (id, scope) => setProfile(g, id, scope),
     storedProfile: () => storedProfile(g),
     correctReading: (sheet, layout, scope) => correctReading(g, sheet, layout, scope),
+    canOutline: true,
   };
 }

@@ -9,11 +9,19 @@ import type {
 } from '../../core/gateway';
 import { planWrites, stateRequests, type TargetSheet, type WritePlan } from '../../core/markPlan';
 import type { MarkRecord } from '../../core/marks';
+import { type OutlineTarget, outlineStrips, planOutlines } from '../../core/outlinePlan';
 import { withReport } from '../../core/report';
+import {
+  borderStates,
+  outlineTargets,
+  queueOutlines,
+  withBorderRequests,
+  withOutlines,
+} from '../outlines';
 import { ReadCancelled, ReadRefused } from '../readSheet';
 import { queueMarks, queueNotes, readStates, writeRecord } from '../writeMarks';
 import { type GatewayContext, refusal } from './context';
-import { evaluate } from './evaluate';
+import { type Evaluated, evaluate } from './evaluate';
 import { protectTargets } from './protection';
 import { type Found, readForms } from './readForms';
 import { rollback } from './rollback';
@@ -80,7 +88,14 @@ async function checkIn(
   run.markedProtected = guarded.markedProtected;
   const notices = [...guarded.notices];
   if (!g.caps.notes) notices.push('这个版本的 Excel 不能写批注：单元格只标颜色，说明见下方列表。');
-  const plan = await writeMarks(g, context, targets, found, run);
+  const plan = await writeMarks(
+    g,
+    context,
+    targets,
+    found,
+    run,
+    outlinesOf(g, req, found, evaluated),
+  );
   if (g.caps.notes && plan.sheets.some((s) => s.notes.length)) {
     try {
       queueNotes(context, plan);
@@ -118,6 +133,23 @@ function targetsOf(forms: FormOutcome[], found: Found, protectedReadOnly: boolea
   });
 }
 
+/**
+ * 在表上框出读取区域: as the pane asks, else as the pane last asked, else as the last 校验 of the
+ * workbook left it (a ribbon 校验 keeps the outline the pane drew).
+ */
+function outlinesOf(
+  g: GatewayContext,
+  req: CheckRequest,
+  found: Found,
+  evaluated: Evaluated,
+): OutlineTarget[] {
+  if (req.control.outline !== undefined) g.outline = req.control.outline;
+  const on = g.outline ?? !!found.previous?.outlines?.length;
+  const formattable = (sheet: string) =>
+    !found.metas.get(sheet)?.protected && !req.protectedReadOnly;
+  return outlineTargets(on, evaluated.forms, evaluated.located, formattable);
+}
+
 /** Reads the states the plan needs, plans, and writes the marks with the record (one sync). */
 async function writeMarks(
   g: GatewayContext,
@@ -125,17 +157,26 @@ async function writeMarks(
   targets: TargetSheet[],
   found: Found,
   run: RunState,
+  outlined: OutlineTarget[],
 ): Promise<WritePlan> {
   const { previous, foundElsewhere } = found;
   const existing = new Set(found.names);
+  const strips = outlineStrips(outlined, previous?.outlines ?? [], existing);
   const states = await readStates(
     context,
-    stateRequests(targets, previous, existing, g.caps.notes),
+    withBorderRequests(stateRequests(targets, previous, existing, g.caps.notes), strips),
     g.caps,
   );
-  const plan = planWrites(targets, previous, states, existing, g.caps.notes);
-  if (plan.sheets.some((s) => s.restore.length || s.mark.length) || previous) {
+  const marks = planWrites(targets, previous, states, existing, g.caps.notes);
+  const outlines = planOutlines(outlined, previous?.outlines ?? [], borderStates(states), existing);
+  const plan = { ...marks, record: withOutlines(marks.record, outlines.record) };
+  if (
+    plan.sheets.some((s) => s.restore.length || s.mark.length) ||
+    previous ||
+    outlines.writes.length
+  ) {
     queueMarks(context, plan);
+    queueOutlines(context, outlines.writes);
     writeRecord(context, plan.record, previous !== null);
     if (foundElsewhere) context.workbook.worksheets.getItem(foundElsewhere).activate();
     run.intended = plan.record;

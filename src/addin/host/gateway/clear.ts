@@ -1,6 +1,7 @@
 import { excelErrorSentence } from '../../core/errors';
 import type { ClearOutcome } from '../../core/gateway';
-import { planClear, stateRequests } from '../../core/markPlan';
+import { stateRequests } from '../../core/markPlan';
+import { clearAll, clearRequests, queueOutlines } from '../outlines';
 import { parseRecord, RECORD_KEY } from '../../core/marks';
 import { queueMarks, queueNotes, readStates, writeRecord } from '../writeMarks';
 import type { GatewayContext } from './context';
@@ -19,12 +20,14 @@ export async function clearMarks(g: GatewayContext): Promise<ClearOutcome> {
         const record = setting.isNullObject ? null : parseRecord(setting.value);
         if (!record) return { kind: 'cleared', restored: 0 };
         const existing = new Set(sheets.items.map((s) => s.name));
-        const states = await readStates(context, stateRequests([], record, existing, caps.notes), {
+        const requests = stateRequests([], record, existing, caps.notes);
+        const states = await readStates(context, clearRequests(requests, record, existing), {
           ...caps,
           comments: false,
         }); // 2
-        const plan = planClear(record, states, existing);
+        const { plan, outlines } = clearAll(record, states, existing);
         queueMarks(context, plan);
+        queueOutlines(context, outlines);
         if (caps.notes) queueNotes(context, plan);
         writeRecord(context, plan.record, true);
         await context.sync(); // 3

@@ -11,6 +11,8 @@ export interface GatewayContext {
   profile?: Profile;
   /** Excel.run as the custom XML part's module takes it. */
   xmlRun: XmlRun;
+  /** The last 在表上框出读取区域 the pane chose: re-checks (修正, 说明…) keep it. */
+  outline?: boolean;
 }
 
 export function gatewayContext(host: ExcelHost, profile?: Profile): GatewayContext {

@@ -1,4 +1,5 @@
-import { planClear, stateRequests } from '../../core/markPlan';
+import { stateRequests } from '../../core/markPlan';
+import { clearAll, clearRequests, queueOutlines } from '../outlines';
 import type { MarkRecord } from '../../core/marks';
 import { queueMarks, readStates } from '../writeMarks';
 import type { GatewayContext } from './context';
@@ -10,12 +11,15 @@ export async function rollback(g: GatewayContext, record: MarkRecord): Promise<v
     sheets.load('items/name');
     await context.sync();
     const existing = new Set(sheets.items.map((s) => s.name));
-    const states = await readStates(context, stateRequests([], record, existing, false), {
+    const requests = clearRequests(stateRequests([], record, existing, false), record, existing);
+    const states = await readStates(context, requests, {
       ...g.caps,
       notes: false,
       comments: false,
     });
-    queueMarks(context, planClear(record, states, existing));
+    const { plan, outlines } = clearAll(record, states, existing);
+    queueMarks(context, plan);
+    queueOutlines(context, outlines);
     await context.sync();
   });
 }
