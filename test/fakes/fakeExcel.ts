@@ -14,6 +14,9 @@
  * - a large read can be refused the other ways Excel on the web refuses: GeneralException, a
  *   timeout, or `values` coming back null (FakeOptions.refuseReads);
  * - getUsedRange(true) trims to the cells holding values;
+ * - borders (format.borders.getItem, getCellProperties/setCellProperties format.borders) take only
+ *   the documented BorderIndex, BorderLineStyle and BorderWeight names and "#RRGGBB" colours; a cell
+ *   with no border on a side reads as style "None";
  * - protection: cells are locked unless unlocked; a protected sheet refuses values on locked
  *   cells, and formatting unless the cell is unlocked or the protection allows formatting.
  * Plain data underneath (FakeBook), so it runs in Node tests and in the browser alike.
@@ -25,7 +28,18 @@ export interface FakeFill {
   tintAndShade: number;
 }
 
+export type FakeSide = 'top' | 'bottom' | 'left' | 'right';
+
+export interface FakeBorder {
+  style: string; // "Continuous", "Dash", …
+  color: string; // "#RRGGBB"
+  weight: string; // "Thin", …
+  tintAndShade?: number;
+}
+
 export interface FakeCell {
+  /** Each side's border; a side absent has none. */
+  borders?: Partial<Record<FakeSide, FakeBorder>>;
   value: string | number | boolean | null;
   formula?: string;
   numberFormat?: string;
@@ -270,6 +284,111 @@ class FakeFillProxy {
   }
 }
 
+const BORDER_INDEX = [
+  'EdgeTop',
+  'EdgeBottom',
+  'EdgeLeft',
+  'EdgeRight',
+  'InsideVertical',
+  'InsideHorizontal',
+  'DiagonalDown',
+  'DiagonalUp',
+];
+const LINE_STYLES = [
+  'None',
+  'Continuous',
+  'Dash',
+  'DashDot',
+  'DashDotDot',
+  'Dot',
+  'Double',
+  'SlantDashDot',
+];
+const WEIGHTS = ['Hairline', 'Thin', 'Medium', 'Thick'];
+
+function checkBorder(b: { style?: string; color?: string; weight?: string }): void {
+  if (b.style !== undefined && !LINE_STYLES.includes(b.style))
+    throw new FakeError('InvalidArgument', `bad border style ${b.style}`);
+  if (b.weight !== undefined && !WEIGHTS.includes(b.weight))
+    throw new FakeError('InvalidArgument', `bad border weight ${b.weight}`);
+  if (b.color !== undefined && !/^#[0-9A-Fa-f]{6}$/.test(b.color))
+    throw new FakeError('InvalidArgument', `bad border color ${b.color}`);
+}
+
+/** One side of a cell: style "None" removes it; a colour or weight on no border draws a line. */
+function setSide(
+  cell: FakeCell,
+  side: FakeSide,
+  b: { style?: string; color?: string; weight?: string; tintAndShade?: number },
+): void {
+  checkBorder(b);
+  const borders = (cell.borders = cell.borders ?? {});
+  if (b.style === 'None') {
+    delete borders[side];
+    if (Object.keys(borders).length === 0) delete cell.borders;
+    return;
+  }
+  const was = borders[side] ?? { style: 'Continuous', color: '#000000', weight: 'Thin' };
+  borders[side] = {
+    ...was,
+    ...(b.style !== undefined ? { style: b.style } : {}),
+    ...(b.color !== undefined ? { color: b.color.toUpperCase() } : {}),
+    ...(b.weight !== undefined ? { weight: b.weight } : {}),
+    // 0 is every border's tint: stored only when it is another.
+    ...(b.tintAndShade !== undefined && b.tintAndShade !== 0
+      ? { tintAndShade: b.tintAndShade }
+      : {}),
+  };
+}
+
+const NONE_BORDER = { style: 'None', color: '#000000', weight: 'Thin', tintAndShade: 0 };
+
+/** Range.format.borders.getItem(index): its setters apply to the range's edge (or inside lines). */
+class FakeBorders {
+  constructor(
+    private range: FakeRange,
+    private box: () => Box,
+  ) {}
+  getItem(index: string): { style: string; color: string; weight: string } {
+    if (!BORDER_INDEX.includes(index))
+      throw new FakeError('InvalidArgument', `bad BorderIndex ${index}`);
+    const range = this.range;
+    const box = this.box;
+    const apply = (b: { style?: string; color?: string; weight?: string }) => {
+      checkBorder(b);
+      range.writeAt((cell, r, c) => {
+        const x = box();
+        if (index === 'EdgeTop' && r === x.top) setSide(cell, 'top', b);
+        if (index === 'EdgeBottom' && r === x.bottom) setSide(cell, 'bottom', b);
+        if (index === 'EdgeLeft' && c === x.left) setSide(cell, 'left', b);
+        if (index === 'EdgeRight' && c === x.right) setSide(cell, 'right', b);
+        if (index === 'InsideHorizontal' && r > x.top) setSide(cell, 'top', b);
+        if (index === 'InsideVertical' && c > x.left) setSide(cell, 'left', b);
+      });
+    };
+    return {
+      set style(v: string) {
+        apply({ style: v });
+      },
+      set color(v: string) {
+        apply({ color: v });
+      },
+      set weight(v: string) {
+        apply({ weight: v });
+      },
+      get style(): string {
+        throw new FakeError('PropertyNotLoaded', 'border.style');
+      },
+      get color(): string {
+        throw new FakeError('PropertyNotLoaded', 'border.color');
+      },
+      get weight(): string {
+        throw new FakeError('PropertyNotLoaded', 'border.weight');
+      },
+    };
+  }
+}
+
 class FakeFont {
   constructor(private range: FakeRange) {}
   set bold(_b: boolean) {
@@ -278,7 +397,7 @@ class FakeFont {
 }
 
 class FakeRange extends Loadable {
-  format: { fill: FakeFillProxy; font: FakeFont };
+  format: { fill: FakeFillProxy; font: FakeFont; borders: FakeBorders };
   constructor(
     ctx: Ctx,
     private sheet: FakeSheetProxy,
@@ -287,7 +406,11 @@ class FakeRange extends Loadable {
     private valuesOnly = false,
   ) {
     super(ctx);
-    this.format = { fill: new FakeFillProxy(this), font: new FakeFont(this) };
+    this.format = {
+      fill: new FakeFillProxy(this),
+      font: new FakeFont(this),
+      borders: new FakeBorders(this, () => this.resolve() as Box),
+    };
   }
   topLeft(): string {
     const b = this.resolve() as Box;
@@ -309,6 +432,13 @@ class FakeRange extends Loadable {
       out.push(row);
     }
     return out;
+  }
+  /** A format write that needs each cell's row and column. */
+  writeAt(f: (cell: FakeCell, r: number, c: number) => void): void {
+    this.write((cell, address) => {
+      const p = parseBox(address);
+      f(cell, p.top, p.left);
+    });
   }
   write(
     f: (cell: FakeCell, address: string) => void,
@@ -444,8 +574,15 @@ class FakeRange extends Loadable {
           patternTintAndShade: 0,
           ...(absent ? {} : { tintAndShade: null as unknown as number }),
         };
+        const side = (k: FakeSide) => ({ ...NONE_BORDER, ...(cell?.borders?.[k] ?? {}) });
         return {
           format: {
+            borders: {
+              top: side('top'),
+              bottom: side('bottom'),
+              left: side('left'),
+              right: side('right'),
+            } as Excel.CellBorderCollection,
             protection: { locked: cell?.locked !== false },
             fill: f
               ? {
@@ -470,7 +607,26 @@ class FakeRange extends Loadable {
     });
   }
   setCellProperties(props: Excel.SettableCellProperties[][]): void {
-    this.write((cell) => {
+    const b = this.resolve() as Box;
+    if (
+      props.length !== b.bottom - b.top + 1 ||
+      props.some((r) => r.length !== b.right - b.left + 1)
+    )
+      throw new FakeError(
+        'InvalidArgument',
+        'setCellProperties: the array does not match the range.',
+      );
+    for (const row of props)
+      for (const p of row)
+        for (const side of Object.values(p.format?.borders ?? {}))
+          checkBorder(side as { style?: string; color?: string; weight?: string });
+    this.write((cell, address) => {
+      const at = parseBox(address);
+      const borders = props[at.top - b.top][at.left - b.left].format?.borders ?? {};
+      for (const side of ['top', 'bottom', 'left', 'right'] as FakeSide[]) {
+        const given = borders[side];
+        if (given) setSide(cell, side, given as Parameters<typeof setSide>[2]);
+      }
       const f = props[0][0].format?.fill;
       if (f)
         cell.fill = {
@@ -715,7 +871,9 @@ class FakeSheetProxy extends Loadable {
       // unless asked for the cells with values only (getUsedRange(true)).
       const formatted =
         !valuesOnly &&
-        (!!cell.fill || (cell.numberFormat !== undefined && cell.numberFormat !== 'General'));
+        (!!cell.fill ||
+          !!cell.borders ||
+          (cell.numberFormat !== undefined && cell.numberFormat !== 'General'));
       if (cell.value === null && !formatted && !cell.formula) continue;
       const p = parseBox(addr);
       box = box

@@ -51,6 +51,11 @@ export interface SkippedFix {
 export interface CheckOptions {
   onProgress?(p: { sheet: string; rows: number; of: number }): void;
   cancelled?(): boolean;
+  /**
+   * 在表上框出读取区域: outline the areas the check read (recorded with the marks, removed by
+   * 清除标记). Absent: as the last 校验 of the workbook left it.
+   */
+  outline?: boolean;
 }
 
 /** The key of a cell in CheckOutcome.seen. */
@@ -137,4 +142,6 @@ export interface Gateway {
    * check there and by the CLI, then checks again.
    */
   correctReading?(sheet: string, layout: Layout, scope?: CheckScope): Promise<CheckOutcome>;
+  /** The gateway can outline the areas a 校验 read (CheckOptions.outline). */
+  canOutline?: boolean;
 }

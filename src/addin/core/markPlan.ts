@@ -7,6 +7,7 @@ import {
   planMarks,
   type SheetMarks,
 } from './marks';
+import type { OriginalBorder, Strip } from './outlinePlan';
 
 /** A sheet whose forms were checked: its findings, and whether Excel lets us write there. */
 export interface TargetSheet {
@@ -24,6 +25,8 @@ export interface StateRequest {
   sheet: string;
   fills: string[];
   notes: string[];
+  /** Strips whose borders an outline needs (core/outlinePlan). */
+  borders?: Strip[];
 }
 
 /** What the host read back for a StateRequest. */
@@ -34,6 +37,8 @@ export interface SheetState {
   notes: Map<string, string>;
   /** Cells that hold a threaded comment: they keep it and get no note. */
   comments: Set<string>;
+  /** Borders along each requested strip, by stripKey. */
+  borders?: Map<string, OriginalBorder[]>;
 }
 
 export type NoteOp =

@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '../../engine';
 import { SEVERITY, worstOf } from '../../engine/findings/severity';
+import type { SheetOutline } from './outlinePlan';
 
 /** Where the marks of the last 校验 are recorded: a workbook setting, so a reload can clear them. */
 export const RECORD_KEY = 'selfeval.marks';
@@ -41,6 +42,8 @@ export interface SheetMarks {
 export interface MarkRecord {
   version: 2;
   sheets: SheetMarks[];
+  /** 在表上框出读取区域: the outlines drawn, with the borders they replaced (absent: none). */
+  outlines?: SheetOutline[];
 }
 
 export interface PlannedMark {

@@ -3,6 +3,8 @@ import { RECORD_KEY } from '../core/marks';
 import type { SheetState, StateRequest, WritePlan } from '../core/markPlan';
 import type { Capabilities } from './excelHost';
 import { restoreFill } from './fills';
+import { BORDER, bordersOf } from './outlines';
+import { stripKey } from '../core/outlinePlan';
 
 const FILL = {
   color: true,
@@ -44,7 +46,14 @@ export async function readStates(
     // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     const comments = caps.comments ? ws.comments : null;
     comments?.load('items');
-    return { req, ws, fills, notes, comments };
+    const borders = (req.borders ?? []).map(
+      (strip) =>
+        [
+          strip,
+          ws.getRange(strip.range).getCellProperties({ format: { borders: BORDER } }),
+        ] as const,
+    );
+    return { req, ws, fills, notes, comments, borders };
   });
   if (queued.length === 0) return [];
   await context.sync();
@@ -61,6 +70,7 @@ export async function readStates(
       q.notes.flatMap(([a, n]) => (n.isNullObject ? [] : [[a, n.content] as [string, string]])),
     ),
     comments: new Set(located[i].map((r) => r.address.replace(/^.*!/, '').replace(/\$/g, ''))),
+    borders: new Map(q.borders.map(([strip, p]) => [stripKey(strip), bordersOf(strip, p.value)])),
   }));
 }
 
@@ -79,7 +89,8 @@ export function writeRecord(
   record: MarkRecord,
   hadRecord: boolean,
 ): void {
-  if (record.sheets.length) context.workbook.settings.add(RECORD_KEY, JSON.stringify(record));
+  if (record.sheets.length || record.outlines?.length)
+    context.workbook.settings.add(RECORD_KEY, JSON.stringify(record));
   else if (hadRecord) context.workbook.settings.getItem(RECORD_KEY).delete();
 }
 

@@ -97,6 +97,8 @@ export function ReadingSection({
 
 const NOT_READ = '';
 
+type Submit = (correction: ReadingCorrection) => Promise<void>;
+
 /**
  * 更正读取方式: one column's role, or the 总分 row. Stored in the workbook, so every later 校验
  * there and the command line read the form the same way.
@@ -109,14 +111,9 @@ function Correction({
   onCorrect: (correction: ReadingCorrection) => Promise<string | null>;
 }): React.JSX.Element {
   const styles = useStyles();
-  const parts = reading.blocks.map((b) => b.part);
-  const [part, setPart] = React.useState<'funds' | 'indicators'>(parts[0] ?? 'funds');
-  const [column, setColumn] = React.useState('');
-  const [role, setRole] = React.useState<string>(NOT_READ);
-  const [row, setRow] = React.useState(reading.totalRow ? String(reading.totalRow) : '');
   const [message, setMessage] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState(false);
-  const submit = async (correction: ReadingCorrection) => {
+  const submit: Submit = async (correction) => {
     setBusy(true);
     try {
       setMessage((await onCorrect(correction)) ?? '已更正，并按新的读取方式重新校验。');
@@ -124,86 +121,123 @@ function Correction({
       setBusy(false);
     }
   };
-  const letter = column.trim().toUpperCase();
-  const rowNumber = Number(row);
   return (
     <section aria-label="更正读取方式" className={styles.block}>
       <Text size={200} weight="semibold">
         更正读取方式（保存在工作簿里，以后每次校验都按此读取）
       </Text>
-      <div className={styles.row}>
-        {parts.length > 1 ? (
-          <Field label="部分" size="small">
-            <Select
-              size="small"
-              value={part}
-              onChange={(_, d) => setPart(d.value as 'funds' | 'indicators')}
-            >
-              {parts.map((p) => (
-                <option key={p} value={p}>
-                  {PART[p]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ) : null}
-        <Field label="列" size="small">
-          <Input
-            size="small"
-            className={styles.narrow}
-            value={column}
-            placeholder="如 E"
-            onChange={(_, d) => setColumn(d.value)}
-          />
-        </Field>
-        <Field label="这一列是" size="small">
-          <Select size="small" value={role} onChange={(_, d) => setRole(d.value)}>
-            <option value={NOT_READ}>不读取</option>
-            {CORRECTABLE_ROLES[part].map((r) => (
-              <option key={r.role} value={r.role}>
-                {r.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Button
-          size="small"
-          disabled={busy || !/^[A-Z]{1,3}$/.test(letter)}
-          onClick={() =>
-            void submit({
-              kind: 'column',
-              part,
-              column: letter,
-              role: role === NOT_READ ? null : (role as LayoutRole),
-            })
-          }
-        >
-          更正这一列
-        </Button>
-      </div>
-      <div className={styles.row}>
-        <Field label="总分所在行" size="small">
-          <Input
-            size="small"
-            type="number"
-            className={styles.narrow}
-            value={row}
-            onChange={(_, d) => setRow(d.value)}
-          />
-        </Field>
-        <Button
-          size="small"
-          disabled={busy || !Number.isInteger(rowNumber) || rowNumber < 1}
-          onClick={() => void submit({ kind: 'totalRow', row: rowNumber })}
-        >
-          这一行是总分
-        </Button>
-      </div>
+      <ColumnCorrection reading={reading} busy={busy} submit={submit} />
+      <TotalRowCorrection reading={reading} busy={busy} submit={submit} />
       {message ? (
         <Text size={200} role="status">
           {message}
         </Text>
       ) : null}
     </section>
+  );
+}
+
+/** 这一列是…: a column's role in one part, or 不读取. */
+function ColumnCorrection({
+  reading,
+  busy,
+  submit,
+}: {
+  reading: Reading;
+  busy: boolean;
+  submit: Submit;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const parts = reading.blocks.map((b) => b.part);
+  const [part, setPart] = React.useState<'funds' | 'indicators'>(parts[0] ?? 'funds');
+  const [column, setColumn] = React.useState('');
+  const [role, setRole] = React.useState<string>(NOT_READ);
+  const letter = column.trim().toUpperCase();
+  return (
+    <div className={styles.row}>
+      {parts.length > 1 ? (
+        <Field label="部分" size="small">
+          <Select
+            size="small"
+            value={part}
+            onChange={(_, d) => setPart(d.value as 'funds' | 'indicators')}
+          >
+            {parts.map((p) => (
+              <option key={p} value={p}>
+                {PART[p]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      <Field label="列" size="small">
+        <Input
+          size="small"
+          className={styles.narrow}
+          value={column}
+          placeholder="如 E"
+          onChange={(_, d) => setColumn(d.value)}
+        />
+      </Field>
+      <Field label="这一列是" size="small">
+        <Select size="small" value={role} onChange={(_, d) => setRole(d.value)}>
+          <option value={NOT_READ}>不读取</option>
+          {CORRECTABLE_ROLES[part].map((r) => (
+            <option key={r.role} value={r.role}>
+              {r.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Button
+        size="small"
+        disabled={busy || !/^[A-Z]{1,3}$/.test(letter)}
+        onClick={() =>
+          void submit({
+            kind: 'column',
+            part,
+            column: letter,
+            role: role === NOT_READ ? null : (role as LayoutRole),
+          })
+        }
+      >
+        更正这一列
+      </Button>
+    </div>
+  );
+}
+
+/** 这一行是总分. */
+function TotalRowCorrection({
+  reading,
+  busy,
+  submit,
+}: {
+  reading: Reading;
+  busy: boolean;
+  submit: Submit;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const [row, setRow] = React.useState(reading.totalRow ? String(reading.totalRow) : '');
+  const rowNumber = Number(row);
+  return (
+    <div className={styles.row}>
+      <Field label="总分所在行" size="small">
+        <Input
+          size="small"
+          type="number"
+          className={styles.narrow}
+          value={row}
+          onChange={(_, d) => setRow(d.value)}
+        />
+      </Field>
+      <Button
+        size="small"
+        disabled={busy || !Number.isInteger(rowNumber) || rowNumber < 1}
+        onClick={() => void submit({ kind: 'totalRow', row: rowNumber })}
+      >
+        这一行是总分
+      </Button>
+    </div>
   );
 }
