@@ -1,5 +1,6 @@
 // eslint (flat config): typescript-eslint everywhere, the Office add-in rules on the add-in, the
-// React hooks rules on the pane, and no `any` in the engine.
+// React hooks rules on the pane, and in src/ no `any` and no import cycle.
+import importX from 'eslint-plugin-import-x';
 import officeAddins from 'eslint-plugin-office-addins';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -31,7 +32,20 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
-  { files: ['src/engine/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      // Type-only imports count too: a cycle of types is still two modules that cannot be read apart.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
   {
     files: ['src/addin/**/*.ts', 'src/addin/**/*.tsx'],
     plugins: { 'office-addins': officeAddins },

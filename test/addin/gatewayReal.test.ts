@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { seenKey } from '../../src/addin/core/gateway';
-import { EXPORTS_KEY, createExcelGateway } from '../../src/addin/host/excelGateway';
+import { createExcelGateway } from '../../src/addin/host/excelGateway';
+import { EXPORTS_KEY } from '../../src/addin/host/gateway/exportFindings';
 import { MERGES_PER_READ, queueSheetMeta, readSheetContent } from '../../src/addin/host/readSheet';
 import { capabilitiesOf } from '../../src/addin/host/excelHost';
 import { EXPLANATIONS_NAMESPACE } from '../../src/engine/explain/types';

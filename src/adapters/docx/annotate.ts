@@ -4,12 +4,11 @@
  * with a comment. Everything else of the package is kept byte for byte; the input is never written.
  */
 import { SEVERITY } from '../../engine/findings/severity';
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { strFromU8, strToU8, zipSync, type Unzipped, type Zippable } from 'fflate';
 import type { Finding, Severity } from '../../engine/findings/types';
 import { parseA1 } from '../../engine/grid/address';
-import { openUnzipped, unzipDocx, type DocxDocument } from './document';
+import { openUnzipped, type DocxDocument } from './document';
 import { paragraphPieces } from './text';
 import {
   child,
@@ -334,12 +333,10 @@ function commentsPart(d: DocxDocument): {
 const line = (m: { severity: Severity; message: string }) =>
   `【${SEVERITY[m.severity].name}】${m.message}`;
 
-/** The annotated package's bytes. Marks that point nowhere (no such table, cell or paragraph) are skipped. */
-export function annotateDocx(bytes: Uint8Array, marks: DocxMarks): Uint8Array {
-  return annotateUnzipped(unzipDocx(bytes), marks);
-}
-
-/** The same over a package already unzipped (the CLI unzips under its limits). */
+/**
+ * The annotated package's bytes, from a package already unzipped (under the one zip reader's
+ * limits). Marks that point nowhere (no such table, cell or paragraph) are skipped.
+ */
 export function annotateUnzipped(files: Unzipped, marks: DocxMarks): Uint8Array {
   const d = openUnzipped(files);
   const part = commentsPart(d);
@@ -413,24 +410,4 @@ export function paragraphMarks(
       severity: f.severity,
       message: f.message,
     }));
-}
-
-/** Writes the annotated copy to `outPath` (never over the input), through a temporary file. */
-export async function writeAnnotatedDocx(
-  inputPath: string,
-  marks: DocxMarks,
-  outPath: string,
-): Promise<void> {
-  if (path.resolve(inputPath) === path.resolve(outPath))
-    throw new Error(`批注副本不能覆盖原文件：${inputPath}`);
-  const bytes = annotateDocx(await fs.readFile(inputPath), marks);
-  await fs.mkdir(path.dirname(outPath), { recursive: true });
-  const tmp = `${outPath}.${process.pid}.tmp`;
-  try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, outPath);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
 }

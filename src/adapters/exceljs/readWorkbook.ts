@@ -1,4 +1,3 @@
-import { readFileSync } from 'fs';
 import ExcelJS from 'exceljs';
 import type { GridSnapshot } from '../../engine/grid/types';
 import { snapshotOf } from './snapshot';
@@ -12,27 +11,6 @@ const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 export interface LoadedWorkbook {
   workbook: ExcelJS.Workbook;
   sheets: GridSnapshot[];
-}
-
-/** Reads an .xlsx into grid snapshots, one per worksheet, or throws an UnreadableWorkbook. */
-export async function readWorkbook(path: string): Promise<LoadedWorkbook> {
-  let buffer: Buffer;
-  try {
-    // Sync on purpose: the CLI reads one file at a time, and the promise version costs ~1 ms a file.
-    buffer = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UnreadableWorkbook(
-      code === 'ENOENT'
-        ? '文件不存在。'
-        : code === 'EACCES'
-          ? '没有读取该文件的权限。'
-          : code === 'EISDIR'
-            ? '这是一个文件夹，不是文件。'
-            : `无法读取文件（${code ?? '未知错误'}）。`,
-    );
-  }
-  return loadWorkbook(buffer, path);
 }
 
 /** Parses workbook bytes; `name` only shapes the messages (an .xls name gets the .xls sentence). */

@@ -92,6 +92,3 @@ export async function storeProfileChoice(
   await saveExplanations(run, next);
   return next;
 }
-
-/** Excel.run as the module takes it (the real context fits XmlPartsContext). */
-export const officeXmlRun: XmlRun = (batch) => Excel.run((context) => batch(context));

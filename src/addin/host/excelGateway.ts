@@ -9,9 +9,6 @@ import { exportFindings } from './gateway/exportFindings';
 import { select } from './gateway/select';
 import { correctReading, explain, setProfile, storedProfile } from './gateway/stored';
 
-export { EXPORTS_KEY, RESULT_SHEET } from './gateway/exportFindings';
-export { sameValue } from './gateway/values';
-
 /**
  * The Excel side of the task pane: one module per operation (gateway/), each over the shared
  * GatewayContext, in three steps: read (host), plan (pure, in core/markPlan), write (host).

@@ -15,15 +15,3 @@ export function restoreFill(range: Excel.Range, original: OriginalFill): void {
     fill.patternTintAndShade = original.patternTintAndShade;
   range.setCellProperties([[{ format: { fill } }]]);
 }
-
-export function sameColor(a: string | null | undefined, b: string | null | undefined): boolean {
-  return !!a && !!b && a.toUpperCase() === b.toUpperCase();
-}
-
-export const NO_FILL: OriginalFill = {
-  color: null,
-  pattern: null,
-  tintAndShade: null,
-  patternColor: null,
-  patternTintAndShade: null,
-};

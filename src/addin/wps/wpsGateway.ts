@@ -8,9 +8,6 @@ import { exportNow } from './gateway/exportFindings';
 import { fixNow } from './gateway/fix';
 import { selectNow } from './gateway/select';
 
-export { WpsRefusal, wpsErrorSentence } from './gateway/context';
-export { RESULT_SHEET } from './gateway/readForms';
-
 /**
  * The WPS 表格 side of the task pane, over the ET object model: one module per operation
  * (gateway/) over a shared WpsContext. The same three steps as Excel (read, plan in

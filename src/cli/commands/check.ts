@@ -14,19 +14,13 @@ import { type Limits, limitsFor } from '../limits';
 import { mayCheckInline } from '../inlineLimits';
 import { listTargets } from '../listTargets';
 import { type Checker, createChecker, createLoneChecker, DEPTH } from '../pool';
-import { failed, type FileResult } from '../result';
+import { failed } from '../result';
 import type { Task } from '../task';
 import { SCHEMA_VERSION, VERSION } from '../version';
 import { refuseClobber } from './clobber';
 import { inOrder } from './inOrder';
 import { Outputs } from './outputs';
 import { Progress } from './progress';
-
-/** Exit code: 2 when any file could not be checked, else 1 when any has errors, else 0. */
-export function exitCodeOf(results: FileResult[]): number {
-  if (results.some((r) => r.status !== 'checked')) return 2;
-  return results.some((r) => r.summary.errors > 0) ? 1 : 0;
-}
 
 export async function runCheck(opts: CheckOptions, io: Io): Promise<number> {
   const limits = limitsFor(opts.maxFileMb);

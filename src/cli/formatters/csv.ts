@@ -26,11 +26,6 @@ export function csvRow(r: FileResult): string {
   return `${summaryRow(r).map(field).join(',')}\r\n`;
 }
 
-/** The summary table as CSV with a UTF-8 BOM and CRLF. */
-export function toCsv(results: FileResult[]): string {
-  return csvHead() + results.map(csvRow).join('');
-}
-
 /** The 汇总 table as CSV, written row by row. */
 export const csvFormat: Formatter = {
   name: 'csv',

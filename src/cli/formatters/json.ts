@@ -41,7 +41,11 @@ export interface JsonEntry {
   reading?: Reading;
 }
 
-/** The JSON contract's top level: an array, one element per form. */
+/**
+ * The JSON contract's top level: an array, one element per form. Read by name by
+ * scripts/gen-schema.js, which writes docs/selfeval-result.schema.json from it.
+ * @public
+ */
 export type JsonResult = JsonEntry[];
 
 /** One entry of the JSON contract: exactly these keys, in this order. */
@@ -74,11 +78,6 @@ export function jsonEntry(r: FileResult): JsonEntry {
 /** An entry as it stands inside the streamed array: indented as JSON.stringify(array, null, 2) would. */
 export function jsonElement(r: FileResult): string {
   return JSON.stringify(jsonEntry(r), null, 2).replace(/^/gm, '  ');
-}
-
-/** The JSON contract: an array, one entry per form. */
-export function toJson(results: FileResult[]): string {
-  return JSON.stringify(results.map(jsonEntry), null, 2);
 }
 
 /** The JSON contract on stdout, streamed element by element. */

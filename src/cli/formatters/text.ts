@@ -7,7 +7,7 @@ import type { Formatter } from './format';
 import { coverageLines, totalsLine } from '../../engine/findings/coverageText';
 import { SUMMARY_HEADER, summaryRow } from './summaryRows';
 import { safe } from './safe';
-import { padEnd, displayWidth, table } from './width';
+import { padEnd, displayWidth } from './width';
 
 function findingLine(
   f: Finding,
@@ -61,10 +61,6 @@ function severityText(sev: Severity, s: string, colour: boolean): string {
 
 function verdictText(v: string, colour: boolean): string {
   return v === '需修改' ? red(colour, v) : v === '需说明' ? yellow(colour, v) : green(colour, v);
-}
-
-export function summaryTable(results: FileResult[]): string {
-  return `汇总\n${table(SUMMARY_HEADER, results.map(safeRow))}`;
 }
 
 /** A summary row with its text made safe for the terminal. */

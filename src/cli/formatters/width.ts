@@ -22,16 +22,3 @@ export function displayWidth(s: string): number {
 export function padEnd(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
-
-/** A plain-text table with columns aligned for CJK text. */
-export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) =>
-    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))),
-  );
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => padEnd(c, widths[i]))
-      .join('  ')
-      .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}

@@ -11,8 +11,6 @@ export const SEVERITY: Record<Severity, { name: string; rank: number; fill: stri
   info: { name: '提示', rank: 2, fill: null },
 };
 
-export const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
-
 /** The worst severity among findings (error before warning before info). */
 export function worstOf(findings: Finding[]): Severity {
   return findings.reduce<Severity>(

@@ -1,5 +1,5 @@
 import type { RawValue } from '../../../engine/grid/types';
-import { fixWrite } from '../../core/fixValue';
+import { fixWrite } from '../../../engine/fixes/write';
 import type {
   CheckOutcome,
   CheckScope,

@@ -1,4 +1,4 @@
-import { fixWrite } from '../../core/fixValue';
+import { fixWrite } from '../../../engine/fixes/write';
 import type { ActionOutcome, SheetFix } from '../../core/gateway';
 import type { EtApplication } from '../et';
 import { activeWorkbook, inUndoStep, WpsRefusal, wpsErrorSentence } from './context';
