@@ -1,4 +1,4 @@
-import { MAX_COLUMNS, MAX_ROWS } from '../adapters/xlsx/readXlsx';
+import { MAX_COLUMNS, MAX_ROWS } from '../adapters/xlsx/sheet';
 import type { GridSnapshot } from '../engine/grid/types';
 import type { FileResult } from './result';
 

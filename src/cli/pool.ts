@@ -3,7 +3,8 @@ import { existsSync } from 'fs';
 import type { ChildProcess } from 'child_process';
 import { failed } from './result';
 import type { Task } from './task';
-import { type RenderedOutcome, renderOutcome } from './formatters/rendered';
+import { renderOutcome } from './formatters/rendered';
+import { type RenderedOutcome } from './formatters/format';
 import { type Limits, limitSentence } from './limits';
 
 /**

@@ -1,5 +1,5 @@
 import type { Layout } from '../engine/reading/layout';
-import type { Output } from './formatters/rendered';
+import type { Output } from './formatters/format';
 import type { Limits } from './limits';
 
 /** One file to check, as sent to a worker. */

@@ -12,7 +12,7 @@ import { App } from '../../src/addin/taskpane/App';
 import { createOutcomeStore } from '../../src/addin/core/store';
 import { createFakeHost } from '../fakes/fakeExcel';
 import { fakeBookFromXlsx } from '../fakes/fromExcelJs';
-import type { ReportFinding } from '../../src/engine/narrative/crossCheck';
+import type { ReportFinding } from '../../src/engine/narrative/context';
 import { FIXTURES } from '../helpers/cli';
 
 // jsdom has no ResizeObserver; Fluent's MessageBar only uses it to pick a layout.

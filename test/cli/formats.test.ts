@@ -3,7 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../src/cli/cli';
 import { pace } from '../../src/cli/commands/progress';
-import { FORMAT_NAMES, FORMATS } from '../../src/cli/formatters';
+import { FORMATS } from '../../src/cli/formatters';
+import { FORMAT_NAMES } from '../../src/cli/formatters/format';
 import { colourWanted } from '../../src/cli/formatters/colour';
 import { FIXTURES, runCli } from '../helpers/cli';
 

@@ -3,7 +3,8 @@ import * as path from 'path';
 import { readDocx } from '../../src/adapters/docx/document';
 import { locateForms } from '../../src/engine/locate/locateForm';
 import type { FormModel } from '../../src/engine/model/form';
-import { crossCheckReport, type ReportFinding } from '../../src/engine/narrative/crossCheck';
+import { crossCheckReport } from '../../src/engine/narrative/crossCheck';
+import { type ReportFinding } from '../../src/engine/narrative/context';
 import { ruleMeta } from '../../src/engine/rules';
 
 /**

@@ -12,8 +12,6 @@ import { Budget, CORRUPT, UnreadableFile, type ZipEntry } from './zip';
  * SheetJS on foreign corpora.
  */
 
-export { MAX_COLUMNS, MAX_ROWS } from './sheet';
-
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 

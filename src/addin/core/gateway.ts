@@ -1,6 +1,7 @@
 import type { CheckResult, Finding, Layout } from '../../engine';
 import type { RawValue } from '../../engine/grid/types';
-import type { ReportFinding, ReportParagraph } from '../../engine/narrative/crossCheck';
+import type { ReportParagraph } from '../../engine/narrative/sentences';
+import type { ReportFinding } from '../../engine/narrative/context';
 
 /** 校验 the active sheet's forms, or every sheet's (全部工作表). */
 export type CheckScope = 'sheet' | 'workbook';

@@ -13,11 +13,9 @@ import { checkWorkbook } from '../../engine/check';
 import type { GridSnapshot } from '../../engine/grid/types';
 import { locateForms } from '../../engine/locate/locateForm';
 import type { Profile } from '../../engine/profile/profile';
-import {
-  crossCheckReport,
-  type ReportFinding,
-  type ReportParagraph,
-} from '../../engine/narrative/crossCheck';
+import { crossCheckReport } from '../../engine/narrative/crossCheck';
+import { type ReportParagraph } from '../../engine/narrative/sentences';
+import { type ReportFinding } from '../../engine/narrative/context';
 import { chooseReportForm, choiceNote } from '../../engine/narrative/pickForm';
 import { withClipped } from '../clipped';
 import { failed, fileResult, type FileResult } from '../result';

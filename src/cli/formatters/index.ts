@@ -16,5 +16,3 @@ export const FORMATS: Record<FormatName, Formatter> = {
   xlsx: xlsxFormat,
   html: htmlFormat,
 };
-
-export { FORMAT_NAMES, type FormatName, type Formatter } from './format';

@@ -2,8 +2,6 @@ import type { FileResult, TaskResult } from '../result';
 import type { Formatter, Output, RenderedOutcome, RenderedResult } from './format';
 import { FORMATS } from './index';
 
-export type { Output, RenderedOutcome, RenderedResult } from './format';
-
 /**
  * A form's result as the run writes it, made where the file is checked (a worker): the main
  * thread then writes strings instead of taking every finding across threads and formatting it.

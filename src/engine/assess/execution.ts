@@ -1,4 +1,5 @@
-import type { AmountCell, CellRef } from '../model/cells';
+import type { AmountCell } from '../model/cells';
+import type { CellRef } from '../grid/types';
 import type { FundsBlock, FundsRow } from '../model/form';
 import type { Profile } from '../profile/profile';
 import type { Parsed } from '../values/amount';

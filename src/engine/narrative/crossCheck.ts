@@ -16,9 +16,6 @@ import { formFacts } from './formFacts';
 import { mentions } from './mentions';
 import { fold, type ReportParagraph } from './sentences';
 
-export type { ReportFinding } from './context';
-export type { ReportParagraph } from './sentences';
-
 /**
  * The rules in runs: consecutive 'mention' rules share one walk over the mentions, so their
  * findings come in the order of the numbers they are about; a 'paragraph' rule is a run alone.

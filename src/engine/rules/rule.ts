@@ -1,6 +1,7 @@
 import type { Assessment } from '../assess/assessment';
 import type { Finding, Fix, Part, Severity } from '../findings/types';
-import { type CellRef, toA1 } from '../model/cells';
+import { toA1 } from '../grid/address';
+import { type CellRef } from '../grid/types';
 import type { FormModel } from '../model/form';
 import type { Profile } from '../profile/profile';
 

@@ -41,8 +41,6 @@ import { EMPTY_STYLES, Styles } from './styles';
 
 export const RESULT_SHEET = '校验结果';
 
-export type { FormFindings } from '../../../engine/findings/resultRows';
-
 const NOTE_AUTHOR = '自评表校验';
 const NOTE_RULE = '—— 自评表校验 ——';
 

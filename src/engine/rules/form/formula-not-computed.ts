@@ -1,4 +1,5 @@
-import { toA1, uncomputedCells } from '../../model/cells';
+import { uncomputedCells } from '../../model/cells';
+import { toA1 } from '../../grid/address';
 import { defineRule, fill, type RuleMeta } from '../rule';
 
 export const meta: RuleMeta = {

@@ -1,4 +1,5 @@
-import { isUncomputed, type CellRef } from '../../model/cells';
+import { isUncomputed } from '../../model/cells';
+import { type CellRef } from '../../grid/types';
 import type { FormModel } from '../../model/form';
 
 /**
