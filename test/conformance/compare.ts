@@ -3,7 +3,8 @@ import * as path from 'path';
 import * as XLSX from 'xlsx';
 import { strFromU8, unzipSync } from 'fflate';
 import { loadWorkbook } from '../../src/adapters/exceljs/readWorkbook';
-import { isoDate, MAX_COLUMNS, MAX_ROWS } from '../../src/adapters/xlsx/sheet';
+import { isoDate } from '../../src/adapters/xlsx/formats';
+import { MAX_COLUMNS, MAX_ROWS } from '../../src/adapters/xlsx/sheet';
 import { readXlsx } from '../../src/adapters/xlsx/readXlsx';
 import type { GridSnapshot, RawValue } from '../../src/engine/grid/types';
 

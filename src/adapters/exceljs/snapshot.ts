@@ -2,7 +2,8 @@ import { type CellEntry, snapshotFromCells } from '../../engine/grid/fromCells';
 import ExcelJS from 'exceljs';
 import { parseRangeA1 } from '../../engine/grid/address';
 import type { CellRange, GridSnapshot, RawValue } from '../../engine/grid/types';
-import { isoDate } from '../xlsx/sheet';
+// The date conversion only (formats.ts): the exceljs path never loads the zip reader.
+import { isoDate } from '../xlsx/formats';
 
 /** Forms are narrow; a stray cell far out must not make the grid enormous. */
 export const MAX_COLUMNS = 256;

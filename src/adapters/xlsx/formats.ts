@@ -101,3 +101,9 @@ export function isDateFormat(fmt: string | null): boolean {
   // General and number formats carry none of these; "E+" (scientific) is not a date.
   return /[ymdhsb]|AM\/PM|A\/P|上午\/下午/i.test(bare.replace(/General/gi, ''));
 }
+
+/** A serial date as YYYY-MM-DD (Excel's 1900 leap-year bug included: serial 60 is 1900-02-29's place). */
+export function isoDate(serial: number, date1904: boolean): string {
+  const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
+}

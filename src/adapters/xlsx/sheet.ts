@@ -1,6 +1,6 @@
 import { snapshotFromCells, type CellEntry } from '../../engine/grid/fromCells';
 import type { CellRange, GridSnapshot, RawValue } from '../../engine/grid/types';
-import { isDateFormat } from './formats';
+import { isDateFormat, isoDate } from './formats';
 import { translateFormula } from './formula';
 import type { Package } from './package';
 import { CORRUPT, UnreadableFile, type ZipEntry } from './zip';
@@ -59,12 +59,6 @@ function rangeOf(ref: string): CellRange | null {
     bottom: Math.max(r1, r2),
     right: Math.max(c1, c2),
   };
-}
-
-/** A serial date as YYYY-MM-DD (Excel's 1900 leap-year bug included: serial 60 is 1900-02-29's place). */
-export function isoDate(serial: number, date1904: boolean): string {
-  const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
 }
 
 /** A `t="d"` cell's ISO 8601 text as the date it names (times of day are not kept). */

@@ -35,8 +35,9 @@ function u64(b: Uint8Array, o: number): number {
   return u32(b, o) + u32(b, o + 4) * 0x100000000;
 }
 
-// Names are decoded whole (never streamed), so one decoder serves every directory.
-const NAME_DECODER = new TextDecoder();
+// Names are decoded whole (never streamed), so one decoder serves every directory. Made on first
+// use: loading this module has no side effect (the pane's jsdom tests load it without TextDecoder).
+let nameDecoder: TextDecoder | undefined;
 
 /**
  * The central directory of a zip (ZIP64 included). Throws an UnreadableFile when there is none,
@@ -65,7 +66,7 @@ export function readDirectory(buf: Uint8Array): Map<string, ZipEntry> {
     dirOffset = u64(buf, z64 + 48);
   }
   const entries = new Map<string, ZipEntry>();
-  const decoder = NAME_DECODER;
+  const decoder = (nameDecoder ??= new TextDecoder());
   let p = dirOffset;
   for (let n = 0; n < count; n++) {
     if (p + 46 > buf.length || u32(buf, p) !== 0x02014b50) throw new UnreadableFile(CORRUPT);
@@ -129,7 +130,7 @@ export class Budget {
 
 // One decoder for every part (making one per part was a measurable cost); a part whose reading
 // threw may have left it mid-stream, so each use starts with a flush that drops that state.
-const DECODER = new TextDecoder('utf-8');
+let sharedDecoder: TextDecoder | undefined;
 let decoderBusy = false;
 
 /**
@@ -146,7 +147,7 @@ export function streamEntry(
     throw new UnreadableFile('文件已加密（设有打开密码），请取消密码并另存为 .xlsx 后再校验。');
   const data = dataOf(buf, e);
   const shared = !decoderBusy;
-  const decoder = shared ? DECODER : new TextDecoder('utf-8');
+  const decoder = shared ? (sharedDecoder ??= new TextDecoder('utf-8')) : new TextDecoder('utf-8');
   if (shared) {
     decoder.decode();
     decoderBusy = true;
@@ -182,9 +183,9 @@ export function entryText(buf: Uint8Array, e: ZipEntry, budget: Budget): string 
   const bytes = inflateWithin(dataOf(buf, e), e, budget);
   budget.spend(bytes.length);
   // Not streamed: a decoder holds no state between calls, so one serves every part.
-  return WHOLE_DECODER.decode(bytes);
+  return (wholeDecoder ??= new TextDecoder('utf-8')).decode(bytes);
 }
-const WHOLE_DECODER = new TextDecoder('utf-8');
+let wholeDecoder: TextDecoder | undefined;
 
 function inflateAndDecode(
   data: Uint8Array,

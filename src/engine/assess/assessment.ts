@@ -7,7 +7,7 @@ import { Dec, sum } from '../values/decimal';
 import { limitsOf } from '../profile/limits';
 import { assessExecutionScores, type ExecutionScore } from './execution';
 import { assessIndicator, type IndicatorAssessment, outOfRange, recomputed } from './indicators';
-import type { CellRef } from '../grid/types';
+import type { CellRef } from '../model/cells';
 
 /** Everything computed once per form: rules read it, the summary totals it. */
 export interface Assessment {

@@ -1,5 +1,4 @@
-import type { AmountCell } from '../model/cells';
-import type { CellRef } from '../grid/types';
+import type { AmountCell, CellRef } from '../model/cells';
 import type { FundsBlock, FundsRow } from '../model/form';
 import type { Profile } from '../profile/profile';
 import type { Parsed } from '../values/amount';

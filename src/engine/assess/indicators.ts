@@ -1,5 +1,4 @@
-import type { FormCell, RateCell } from '../model/cells';
-import type { CellRef } from '../grid/types';
+import type { CellRef, FormCell, RateCell } from '../model/cells';
 import type { IndicatorRow } from '../model/form';
 import { limitsOf } from '../profile/limits';
 import type { Profile } from '../profile/profile';

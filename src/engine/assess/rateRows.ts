@@ -1,4 +1,4 @@
-import type { CellRef } from '../grid/types';
+import type { CellRef } from '../model/cells';
 import type { FundsBlock, FundsRow } from '../model/form';
 import { valueOf } from '../values/amount';
 import type { Dec } from '../values/decimal';

@@ -1,4 +1,4 @@
-import type { CellRef } from '../grid/types';
+import type { CellRef } from './cells';
 import type { FormModel } from './form';
 import type { IndicatorColumnRole } from './roles';
 

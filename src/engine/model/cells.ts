@@ -4,7 +4,9 @@ import { type Parsed, parseAmount } from '../values/amount';
 import type { Dec } from '../values/decimal';
 import { parseRate, type StatedRate } from '../values/percent';
 
+export type { CellRef } from '../grid/types';
 /** Findings name cells by their A1 address; rules get it here rather than from the grid. */
+export { toA1 } from '../grid/address';
 
 /**
  * One cell of the form as the locator read it (through merges): assess/ and the rules judge

@@ -1,7 +1,6 @@
 import type { Assessment } from '../assess/assessment';
 import type { Finding, Fix, Part, Severity } from '../findings/types';
-import { toA1 } from '../grid/address';
-import { type CellRef } from '../grid/types';
+import { type CellRef, toA1 } from '../model/cells';
 import type { FormModel } from '../model/form';
 import type { Profile } from '../profile/profile';
 

@@ -1,5 +1,4 @@
-import { uncomputedCells } from '../../model/cells';
-import { toA1 } from '../../grid/address';
+import { toA1, uncomputedCells } from '../../model/cells';
 import { defineRule, fill, type RuleMeta } from '../rule';
 
 export const meta: RuleMeta = {

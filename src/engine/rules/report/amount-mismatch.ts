@@ -2,7 +2,7 @@ import { fmt, type NarrativeRule } from '../../narrative/context';
 import { LINE_NAME } from '../../narrative/formFacts';
 import { isBudget, lineOf } from '../../narrative/lines';
 import { inWan, isChange } from '../../narrative/mentions';
-import { toA1 } from '../../grid/address';
+import { toA1 } from '../../model/cells';
 import { type Dec, round } from '../../values/decimal';
 import type { RuleMeta } from '../rule';
 

@@ -7,7 +7,7 @@ import {
 import type { FormFacts } from '../../narrative/formFacts';
 import type { Mention } from '../../narrative/mentions';
 import type { Folded } from '../../narrative/sentences';
-import { toA1 } from '../../grid/address';
+import { toA1 } from '../../model/cells';
 import type { RuleMeta } from '../rule';
 
 export const meta: RuleMeta = {

@@ -7,7 +7,7 @@ import {
 import { lineOf } from '../../narrative/lines';
 import { inWan, isChange, type Mention } from '../../narrative/mentions';
 import { sentences, type Span } from '../../narrative/sentences';
-import { toA1 } from '../../grid/address';
+import { toA1 } from '../../model/cells';
 import { Dec, sum } from '../../values/decimal';
 import type { RuleMeta } from '../rule';
 

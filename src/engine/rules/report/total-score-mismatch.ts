@@ -1,5 +1,5 @@
 import { fmt, type NarrativeRule } from '../../narrative/context';
-import { toA1 } from '../../grid/address';
+import { toA1 } from '../../model/cells';
 import type { RuleMeta } from '../rule';
 
 export const meta: RuleMeta = {

@@ -1,5 +1,4 @@
-import { isUncomputed } from '../../model/cells';
-import { type CellRef } from '../../grid/types';
+import { isUncomputed, type CellRef } from '../../model/cells';
 import type { FormModel } from '../../model/form';
 
 /**

@@ -1,4 +1,4 @@
-import type { CellRef } from '../../grid/types';
+import type { CellRef } from '../../model/cells';
 import { level1Key } from '../../values/level1';
 import { Dec, plain, sum } from '../../values/decimal';
 import { defineRule, fill, type FindingDetail, type RuleMeta } from '../rule';
