@@ -37,7 +37,7 @@ function u64(b: Uint8Array, o: number): number {
 
 // Names are decoded whole (never streamed), so one decoder serves every directory. Made on first
 // use: loading this module has no side effect (the pane's jsdom tests load it without TextDecoder).
-let nameDecoder: TextDecoder | undefined;
+let nameDecoder: InstanceType<typeof TextDecoder> | undefined;
 
 /**
  * The central directory of a zip (ZIP64 included). Throws an UnreadableFile when there is none,
@@ -130,7 +130,7 @@ export class Budget {
 
 // One decoder for every part (making one per part was a measurable cost); a part whose reading
 // threw may have left it mid-stream, so each use starts with a flush that drops that state.
-let sharedDecoder: TextDecoder | undefined;
+let sharedDecoder: InstanceType<typeof TextDecoder> | undefined;
 let decoderBusy = false;
 
 /**
@@ -185,7 +185,7 @@ export function entryText(buf: Uint8Array, e: ZipEntry, budget: Budget): string 
   // Not streamed: a decoder holds no state between calls, so one serves every part.
   return (wholeDecoder ??= new TextDecoder('utf-8')).decode(bytes);
 }
-let wholeDecoder: TextDecoder | undefined;
+let wholeDecoder: InstanceType<typeof TextDecoder> | undefined;
 
 function inflateAndDecode(
   data: Uint8Array,
