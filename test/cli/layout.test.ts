@@ -86,6 +86,45 @@ test('without the layout the 资金 block is not read; with it, the wrong execut
   expect(text.stdout).toContain('按使用者更正的读取方式');
 });
 
+/** The project form whose 指标 header calls 分值 and 得分 丙栏 and 丁栏; H12 scores 30 of 25. */
+async function unnamedScores(): Promise<string> {
+  const rows = projectForm();
+  setCell(rows, 'G11', '丙栏');
+  setCell(rows, 'H11', '丁栏');
+  setCell(rows, 'H12', 30);
+  const file = path.join(dir, 'unnamed-scores.xlsx');
+  await fs.writeFile(file, await buildWorkbook([{ name: '自评表', rows }]));
+  return file;
+}
+
+test('an indicator block listed with only 分值 and 得分 is read as one when its part is stated, its rows named by the checker', async () => {
+  const file = await unnamedScores();
+  const cells = (e: { findings: { rule: string; cells: string[] }[] }) =>
+    e.findings.map((f) => `${f.rule} ${f.cells.join(',')}`);
+  const [auto] = JSON.parse((await runCli(['check', file, '--json'])).stdout);
+  expect(cells(auto).filter((c) => c.startsWith('indicator.score-out-of-range'))).toEqual([]);
+
+  const block = { headerRow: 11, columns: { G: 'weight', H: 'score' } };
+  // Without `part` the roles alone make it a 资金 block, which these two columns cannot be.
+  const guessed = await runCli(['check', file, '--layout', await layoutFile({ blocks: [block] })]);
+  expect(guessed.code).toBe(2);
+  expect(guessed.stderr).toContain('是资金块');
+
+  const stated = { blocks: [{ ...block, part: 'indicators' }] };
+  const r = await runCli(['check', file, '--json', '--layout', await layoutFile(stated)]);
+  expect(r.code).toBe(1);
+  const [entry] = JSON.parse(r.stdout);
+  expect(entry.reading.source).toBe('corrected');
+  const indicators = entry.reading.blocks.find((b: { part: string }) => b.part === 'indicators');
+  expect(
+    indicators.columns.map((c: { column: string; role: string }) => `${c.column}:${c.role}`),
+  ).toEqual(['B:level1', 'C:level2', 'D:level3', 'G:weight', 'H:score']);
+  expect(entry.summary.coverage.indicatorRows).toBe(5);
+  expect(cells(entry)).toContain('indicator.score-out-of-range H12,G12');
+  // 25 + 15 + 10 + 30 + 10 = 90 + 5, and 9.5 for 资金: 104.5 against the stated 99.5.
+  expect(cells(entry)).toContain('total.score-sum-mismatch H17');
+});
+
 test.each([
   ['not JSON', '{blocks:', '不是有效的 JSON'],
   ['an unknown role', { blocks: [{ headerRow: 5, columns: { D: 'bud' } }] }, '角色“bud”不认识'],
@@ -95,6 +134,18 @@ test.each([
     '需要指定“score”',
   ],
   ['a row that is not a row number', { blocks: [], totalRow: 0 }, '“totalRow”应是行号'],
+  [
+    'a part that is neither',
+    { blocks: [{ headerRow: 5, part: 'money', columns: { D: 'budget', E: 'executed' } }] },
+    '“part”应是 "funds"',
+  ],
+  [
+    'a stated part with the roles of the other part',
+    {
+      blocks: [{ headerRow: 5, part: 'funds', columns: { D: 'level3', G: 'weight', H: 'score' } }],
+    },
+    '标明是资金块，不能有“level3”列',
+  ],
 ])(
   'a layout file that cannot be used (%s) is one sentence and exit 2',
   async (_name, content, says) => {

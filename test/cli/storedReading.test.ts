@@ -121,7 +121,10 @@ test('a correction that leaves a block unreadable is refused with a sentence', (
     role: 'score',
   });
   expect(moved).toEqual({
-    layout: { sheet: '表', blocks: [{ headerRow: 15, columns: { D: 'level3', G: 'score' } }] },
+    layout: {
+      sheet: '表',
+      blocks: [{ headerRow: 15, part: 'indicators', columns: { D: 'level3', G: 'score' } }],
+    },
   });
 });
 
@@ -149,7 +152,7 @@ test('a rate-only 资金 part (执行率 | 分值 | 得分) can be corrected lik
   expect(correctReading(reading, '表', { kind: 'totalRow', row: 21 })).toEqual({
     layout: {
       sheet: '表',
-      blocks: [{ headerRow: 5, columns: { C: 'rate', D: 'weight', E: 'score' } }],
+      blocks: [{ headerRow: 5, part: 'funds', columns: { C: 'rate', D: 'weight', E: 'score' } }],
       totalRow: 21,
     },
   });

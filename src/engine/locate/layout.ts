@@ -1,5 +1,6 @@
 import type { SheetView } from '../grid/sheet';
 import type { FormModel, IndicatorBlock } from '../model/form';
+import type { IndicatorColumnRole } from '../model/roles';
 import { type Layout, forcedBlocks } from '../reading/layout';
 import type { Block } from './headerCache';
 import { totalRow } from './rowCells';
@@ -16,12 +17,13 @@ export function withLayout(
 ): (r: number) => Block | null {
   const forced = new Map<number, Block>();
   for (const b of forcedBlocks(layout)) {
+    const columns = b.kind === 'indicators' ? withNames(b.columns, at(b.row)) : b.columns;
     const labels = Object.fromEntries(
-      Object.entries(b.columns).map(([role, col]) => [role, sheet.label(b.row, col as number)]),
+      Object.entries(columns).map(([role, col]) => [role, sheet.label(b.row, col as number)]),
     );
     const header = { row: b.row, firstRow: b.row, labels, guessed: [], alternatives: {} };
     if (b.kind === 'indicators') {
-      forced.set(b.row, { kind: 'indicators', header: { ...header, columns: b.columns } });
+      forced.set(b.row, { kind: 'indicators', header: { ...header, columns } });
     } else {
       const columns = { ...b.columns };
       // 年初预算数 alone is the denominator (Guizhou), as when the checker reads the header.
@@ -33,6 +35,27 @@ export function withLayout(
     }
   }
   return (r) => forced.get(r) ?? (forced.has(r - 1) || forced.has(r + 1) ? null : at(r));
+}
+
+const LEVELS = ['level1', 'level2', 'level3'] as const;
+
+/**
+ * An indicator block listed without a column that names its rows (only 分值 and 得分, say) keeps
+ * the naming columns the checker reads in that header row: the user stated the figures, and
+ * without names no row of the block could be read.
+ */
+function withNames(
+  columns: Partial<Record<IndicatorColumnRole, number>>,
+  auto: Block | null,
+): Partial<Record<IndicatorColumnRole, number>> {
+  if (LEVELS.some((l) => columns[l] !== undefined) || auto?.kind !== 'indicators') return columns;
+  const taken = new Set(Object.values(columns));
+  const out = { ...columns };
+  for (const l of LEVELS) {
+    const c = auto.header.columns[l];
+    if (c !== undefined && !taken.has(c)) out[l] = c;
+  }
+  return out;
 }
 
 /** The form as the layout corrects it: the 总分 row it names, and marked as corrected. */

@@ -66,7 +66,8 @@ export function correctReading(
       if (role) columns[column] = role;
       else delete columns[column];
     }
-    return { headerRow: Math.max(...b.headerRows), columns };
+    // The part stated, so that a block of only 分值 and 得分 stays the part it was.
+    return { headerRow: Math.max(...b.headerRows), part: b.part, columns };
   });
   for (const [i, b] of blocks.entries()) {
     const roles = new Set(Object.values(b.columns));

@@ -5,12 +5,22 @@ import type { FundsColumnRole, IndicatorColumnRole } from '../model/roles';
  * A reading given by the user (issue 18 item 5): for a bureau whose every form follows one
  * template (`selfeval check --layout FILE.json`), or stored by the pane. It states blocks' header
  * rows and their columns' roles, and the 总分 row; a block not listed is read as the checker
- * reads it. Rows are 1-based and columns are letters, as a person writes them.
+ * reads it. Rows are 1-based and columns are letters, as a person writes them. A block's `part`
+ * says which part it is; without it the roles decide (any indicator role: 绩效指标, else 资金), which
+ * cannot tell an indicator block of only 分值 and 得分 from a 资金 one.
  */
 export interface Layout {
   sheet?: string;
-  blocks: { headerRow: number; columns: Record<string, LayoutRole> }[];
+  blocks: LayoutBlock[];
   totalRow?: number;
+}
+
+export type LayoutPart = 'funds' | 'indicators';
+
+export interface LayoutBlock {
+  headerRow: number;
+  part?: LayoutPart;
+  columns: Record<string, LayoutRole>;
 }
 
 const FUNDS_ROLE = {
@@ -53,7 +63,7 @@ export function forcedBlocks(layout: Layout): ForcedBlock[] {
     const entries = Object.entries(b.columns).map(
       ([letter, role]) => [role, parseA1(`${letter}1`)?.col ?? -1] as const,
     );
-    const isIndicators = entries.some(([role]) => role in INDICATOR_ROLE);
+    const isIndicators = partOf(b.part, new Set(Object.values(b.columns))) === 'indicators';
     const columns: Record<string, number> = {};
     for (const [role, col] of entries) {
       const internal = isIndicators
@@ -66,6 +76,12 @@ export function forcedBlocks(layout: Layout): ForcedBlock[] {
       ? { kind: 'indicators', row: b.headerRow - 1, columns }
       : { kind: 'funds', row: b.headerRow - 1, columns };
   });
+}
+
+/** The part a block is: as stated, else as its roles say. */
+function partOf(stated: LayoutPart | undefined, roles: ReadonlySet<string>): LayoutPart {
+  if (stated) return stated;
+  return [...roles].some((r) => r in INDICATOR_ROLE) ? 'indicators' : 'funds';
 }
 
 /**
@@ -109,12 +125,14 @@ export function parseLayout(json: unknown): { layout: Layout } | { error: string
   if (o.totalRow !== undefined && !isRow(o.totalRow))
     return bad('“totalRow”应是行号（从 1 起的整数）。');
   if (!Array.isArray(o.blocks)) return bad('缺少“blocks”（各块的表头行和列）。');
-  const blocks: Layout['blocks'] = [];
+  const blocks: LayoutBlock[] = [];
   for (const [i, b] of o.blocks.entries()) {
     const at = `第 ${i + 1} 个块`;
     if (typeof b !== 'object' || b === null) return bad(`${at}应是对象。`);
-    const { headerRow, columns } = b as Record<string, unknown>;
+    const { headerRow, columns, part } = b as Record<string, unknown>;
     if (!isRow(headerRow)) return bad(`${at}的“headerRow”应是行号（从 1 起的整数）。`);
+    if (part !== undefined && part !== 'funds' && part !== 'indicators')
+      return bad(`${at}的“part”应是 "funds"（资金）或 "indicators"（绩效指标）。`);
     if (typeof columns !== 'object' || columns === null || Array.isArray(columns))
       return bad(`${at}的“columns”应是 {"D": "budget", …}。`);
     const cols: Record<string, LayoutRole> = {};
@@ -129,14 +147,25 @@ export function parseLayout(json: unknown): { layout: Layout } | { error: string
       seen.add(role);
       cols[letter] = role as LayoutRole;
     }
-    const indicators = [...seen].some((r) => r in INDICATOR_ROLE);
+    const indicators = partOf(part, seen) === 'indicators';
+    // A stated part with the other part's roles is a mistake in the file, not a guess to make.
+    const foreign =
+      part !== undefined && [...seen].find((r) => r in (indicators ? FUNDS_ROLE : INDICATOR_ROLE));
+    if (foreign)
+      return bad(
+        `${at}标明是${indicators ? '绩效指标' : '资金'}块，不能有“${foreign}”列（那是${indicators ? '资金' : '绩效指标'}块的）。`,
+      );
     if (indicators && !seen.has('score'))
       return bad(`${at}是绩效指标块，需要指定“score”（得分）列。`);
     if (!indicators && !fundsReadable(seen))
       return bad(
         `${at}是资金块，需要指定“budget”（或 initialBudget）和“executed”列，或只有“rate”“weight”“score”三列。`,
       );
-    blocks.push({ headerRow: headerRow as number, columns: cols });
+    blocks.push({
+      headerRow: headerRow as number,
+      ...(part !== undefined ? { part: part as LayoutPart } : {}),
+      columns: cols,
+    });
   }
   return {
     layout: {
