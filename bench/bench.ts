@@ -481,8 +481,8 @@ async function benchSyncs(): Promise<void> {
 }
 
 (async () => {
-  if (process.argv.includes('--outputs-only')) return benchOutputs();
   corpusFiles = await corpus();
+  if (process.argv.includes('--outputs-only')) return benchOutputs();
   if (!process.argv.includes('--batch-only')) {
     await benchEngine();
     await benchSyncs();

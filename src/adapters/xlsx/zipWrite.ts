@@ -32,8 +32,11 @@ function crc32(b: Uint8Array): number {
   return ~c >>> 0;
 }
 
-/** A part written anew from its text, deflated. */
-export function freshEntry(name: string, content: string): OutEntry {
+/**
+ * A part written anew from its text, deflated (zlib's default level unless told: the 汇总
+ * workbook's 20 MB of sheets take level 3, half the time for 15% more bytes).
+ */
+export function freshEntry(name: string, content: string, level?: number): OutEntry {
   const raw = Buffer.from(content, 'utf8');
   return {
     name,
@@ -41,7 +44,7 @@ export function freshEntry(name: string, content: string): OutEntry {
     flags: 0x0800,
     crc: crc32(raw),
     size: raw.length,
-    data: zlib.deflateRawSync(raw),
+    data: zlib.deflateRawSync(raw, level === undefined ? {} : { level }),
   };
 }
 

@@ -4,7 +4,7 @@ import { type Digest, digestPiece, placeOf, readDigests, ruleCounts, STATUS_TEXT
 import { LineSpool } from '../files';
 import type { Formatter, RunMeta } from '../format';
 import { seconds } from '../totals';
-import { chartData, charts } from './charts';
+import { chartData, charts, preloadCharts } from './charts';
 import { SCRIPT, STYLE } from './page';
 
 const esc = (s: string | number | null | undefined): string =>
@@ -127,6 +127,7 @@ export const htmlFormat: Formatter = {
   piece: digestPiece,
   open(sink) {
     const spool = new LineSpool();
+    preloadCharts();
     return {
       add(piece, copy) {
         spool.add(copy ? `${piece.slice(0, -1)},"copy":${JSON.stringify(copy)}}` : piece);
