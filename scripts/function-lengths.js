@@ -7,6 +7,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { filesUnder } = require('./sourceFiles');
 const ts = require('typescript');
 
 const args = process.argv.slice(2);
@@ -17,16 +18,6 @@ const opt = (name, dflt) => {
 const MAX = opt('--max', 80);
 const TOP = opt('--top', 10);
 const root = path.resolve(__dirname, '..');
-
-function filesUnder(dir) {
-  const out = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...filesUnder(p));
-    else if (/\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts')) out.push(p);
-  }
-  return out;
-}
 
 function nameOf(node, sf) {
   if (node.name && ts.isIdentifier(node.name)) return node.name.text;

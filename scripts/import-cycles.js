@@ -6,20 +6,11 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { filesUnder } = require('./sourceFiles');
 const ts = require('typescript');
 
 const root = path.resolve(__dirname, '..');
 const src = path.join(root, 'src');
-
-function filesUnder(dir) {
-  const out = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...filesUnder(p));
-    else if (/\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts')) out.push(p);
-  }
-  return out;
-}
 
 /** The module a relative specifier names, or null (a package, or a file outside src/). */
 function resolve(from, spec) {
