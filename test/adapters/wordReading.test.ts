@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import { readDocx } from '../../src/adapters/docx/document';
+import { readDocx } from '../helpers/docx';
 
 /**
  * Documents read as Word shows them (issue 19, item 3), each class written by hand the way Word

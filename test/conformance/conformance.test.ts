@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { openDocx, mainPartOf, UnreadableDocx } from '../../src/adapters/docx/document';
+import { mainPartOf, UnreadableDocx } from '../../src/adapters/docx/document';
+import { openDocx } from '../helpers/docx';
 import {
   ALLOW_LIST,
   bytesOf,

@@ -5,7 +5,8 @@
  */
 import { readFileSync, writeFileSync, existsSync } from 'fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { openDocx, mainPartOf } from '../../src/adapters/docx/document';
+import { mainPartOf } from '../../src/adapters/docx/document';
+import { openDocx } from '../helpers/docx';
 import {
   ALLOW_LIST,
   bytesOf,

@@ -1,7 +1,8 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { strToU8, zipSync } from 'fflate';
-import { readDocx, UnreadableDocx } from '../../src/adapters/docx/document';
+import { UnreadableDocx } from '../../src/adapters/docx/document';
+import { readDocx } from '../helpers/docx';
 import { cellLabels } from '../../src/adapters/docx/cellLabels';
 
 const FIX = path.join(__dirname, '../fixtures/docx');

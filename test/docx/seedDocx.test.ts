@@ -3,7 +3,7 @@ import { existsSync, promises as fs, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { strFromU8, unzipSync } from 'fflate';
-import { openDocx, readDocx } from '../../src/adapters/docx/document';
+import { openDocx, readDocx } from '../helpers/docx';
 import { checkDocxFile } from '../../src/cli/docx/checkDocx';
 import { convertLegacy, hasWriter } from '../../src/cli/docx/convert';
 import { describePairs, pairReports } from '../../src/cli/docx/pair';

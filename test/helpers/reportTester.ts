@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { readDocx } from '../../src/adapters/docx/document';
+import { readDocx } from './docx';
 import { locateForms } from '../../src/engine/locate/locateForm';
 import type { FormModel } from '../../src/engine/model/form';
 import { crossCheckReport } from '../../src/engine/narrative/crossCheck';

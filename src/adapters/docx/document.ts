@@ -1,4 +1,4 @@
-import { strFromU8, unzipSync, type Unzipped } from 'fflate';
+import { strFromU8, type Unzipped } from 'fflate';
 import type { CellRange, GridSnapshot, RawValue } from '../../engine/grid/types';
 import { paragraphText } from './text';
 import {
@@ -49,16 +49,6 @@ export interface DocxDocument {
 
 /** The main part's relationship type, transitional or strict (purl.oclc.org): its last segment. */
 const isMainType = (type: string | null) => !!type && /\/officeDocument$/.test(type);
-
-export function unzipDocx(bytes: Uint8Array): Unzipped {
-  try {
-    return unzipSync(bytes);
-  } catch (e) {
-    throw new UnreadableDocx(
-      `无法打开该文件：它不是有效的 .docx（zip）文件（${e instanceof Error ? e.message : String(e)}）。`,
-    );
-  }
-}
 
 /** The main document part, found through the package relationships (word/document.xml as a rule). */
 export function mainPartOf(files: Unzipped): string {
@@ -198,12 +188,11 @@ export function readTable(tbl: Element, name: string): DocxTable {
   };
 }
 
-/** Parses a .docx package: every top-level table as a grid, and the paragraphs outside tables. */
-export function openDocx(bytes: Uint8Array): DocxDocument {
-  return openUnzipped(unzipDocx(bytes));
-}
-
-/** The same, over a package already unzipped (the add-in unzips only the XML parts it reads). */
+/**
+ * Parses a .docx package already unzipped: every top-level table as a grid, and the paragraphs
+ * outside tables. Node unzips under the limits of adapters/xlsx/zip.ts (docx/package.ts); the
+ * add-in unzips only the XML parts it reads.
+ */
 export function openUnzipped(files: Unzipped): DocxDocument {
   const mainPart = mainPartOf(files);
   let doc: Document;
@@ -241,16 +230,4 @@ export function openUnzipped(files: Unzipped): DocxDocument {
   };
   blocks(body, true);
   return { files, mainPart, doc, tables, paragraphs };
-}
-
-/** The .docx as the engine reads it: one grid per table (表1, 表2, …) and the numbered narrative. */
-export function readDocx(bytes: Uint8Array): {
-  sheets: GridSnapshot[];
-  paragraphs: { index: number; text: string }[];
-} {
-  const d = openDocx(bytes);
-  return {
-    sheets: d.tables.map((t) => t.sheet),
-    paragraphs: d.paragraphs.map(({ index, text }) => ({ index, text })),
-  };
 }

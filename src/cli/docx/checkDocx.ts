@@ -8,7 +8,8 @@ import type { Unzipped } from 'fflate';
 import { annotateUnzipped, cellMarks, paragraphMarks } from '../../adapters/docx/annotate';
 import { openUnzipped, UnreadableDocx } from '../../adapters/docx/document';
 import { readXlsx } from '../../adapters/xlsx/readXlsx';
-import { Budget, CORRUPT, UnreadableFile, unzipWithin } from '../../adapters/xlsx/zip';
+import { Budget, UnreadableFile } from '../../adapters/xlsx/zip';
+import { unzipDocx } from '../../adapters/docx/package';
 import { checkWorkbook } from '../../engine/check';
 import type { GridSnapshot } from '../../engine/grid/types';
 import { locateForms } from '../../engine/locate/locateForm';
@@ -76,18 +77,12 @@ interface Loaded {
 
 /** A Word package unzipped under the unzipped-size limit; a damaged zip gets the Word sentence. */
 function unzipWord(bytes: Uint8Array, limits: Limits): Unzipped {
-  try {
-    return unzipWithin(
-      bytes,
-      new Budget(limits.unzippedBytes, () =>
-        limitSentence.unzipped(limits).replace('工作簿', '文档'),
-      ),
-    ) as Unzipped;
-  } catch (e) {
-    if (e instanceof UnreadableFile && e.message === CORRUPT)
-      throw new UnreadableDocx('无法打开该文件：它不是有效的 .docx（zip）文件。');
-    throw e;
-  }
+  return unzipDocx(
+    bytes,
+    new Budget(limits.unzippedBytes, () =>
+      limitSentence.unzipped(limits).replace('工作簿', '文档'),
+    ),
+  );
 }
 
 /** A Word document's parts; a .doc is converted with LibreOffice first (in a temporary folder). */

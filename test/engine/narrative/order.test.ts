@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { readDocx } from '../../../src/adapters/docx/document';
+import { readDocx } from '../../helpers/docx';
 import { locateForms } from '../../../src/engine/locate/locateForm';
 import { crossCheckReport } from '../../../src/engine/narrative/crossCheck';
 
