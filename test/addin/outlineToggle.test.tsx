@@ -54,3 +54,25 @@ test('a gateway that cannot outline (WPS) shows no such box', () => {
   expect(screen.getByRole('button', { name: '校验' })).toBeTruthy();
   expect(screen.queryByRole('checkbox', { name: LABEL })).toBeNull();
 });
+
+test('清除标记 says the frames went too, not only the fills; frames alone are not "nothing to clear"', async () => {
+  const gw = stub(true);
+  gw.clearMarks
+    .mockResolvedValueOnce({ kind: 'cleared', restored: 2, frames: 3 })
+    .mockResolvedValueOnce({ kind: 'cleared', restored: 0, frames: 3 });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App gateway={gw} />
+    </FluentProvider>,
+  );
+  const clear = screen.getByRole('button', { name: '清除标记' });
+  fireEvent.click(clear);
+  expect(
+    await screen.findByText(
+      '已恢复 2 个单元格的原有格式；去掉了 3 个读取区域的框线，原有边框已恢复。',
+    ),
+  ).toBeTruthy();
+  await waitFor(() => expect((clear as HTMLButtonElement).disabled).toBe(false));
+  fireEvent.click(clear);
+  expect(await screen.findByText('去掉了 3 个读取区域的框线，原有边框已恢复。')).toBeTruthy();
+});

@@ -98,7 +98,14 @@ export type CheckOutcome =
     };
 
 export type ClearOutcome =
-  { kind: 'cleared'; restored: number } | { kind: 'error'; message: string };
+  | {
+      kind: 'cleared';
+      /** Cells whose fill (and note) were put back. */
+      restored: number;
+      /** Frames of 在表上框出读取区域 taken away (their borders put back); absent: none. */
+      frames?: number;
+    }
+  | { kind: 'error'; message: string };
 
 export type ActionOutcome =
   | { kind: 'done'; /** The sheet written (导出结果). */ sheet?: string }

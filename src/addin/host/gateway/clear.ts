@@ -31,9 +31,13 @@ export async function clearMarks(g: GatewayContext): Promise<ClearOutcome> {
         if (caps.notes) queueNotes(context, plan);
         writeRecord(context, plan.record, true);
         await context.sync(); // 3
+        const frames = (record.outlines ?? [])
+          .filter((o) => existing.has(o.sheet))
+          .reduce((n, o) => n + o.areas.length, 0);
         return {
           kind: 'cleared',
           restored: plan.sheets.reduce((n, s) => n + s.restore.length, 0),
+          ...(frames ? { frames } : {}),
         };
       },
       { mergeUndoGroup: caps.undoGroup },
