@@ -98,6 +98,38 @@ describe('weights: a 自评权重 column merged down each block beside the rows�
   });
 });
 
+describe('choice points searched together: a shared-row 总分 on a form with block weights', () => {
+  /** The Jiangxi form above with its 总分 row written as `其他需要说明事项 | 无 | 总分 | … | 100 | 99.7`. */
+  function both(score: number): { rows: Rows; merges: string[] } {
+    const rows = insertColumn(departmentForm(), 6, { 12: '自评权重', 13: 50, 17: 30, 19: 10 });
+    rows[rows.length - 1] = [null, '其他需要说明事项', '无', null, '总分', null, null, 100, score];
+    return { rows, merges: ['G13:G16', 'G17:G18'] };
+  }
+
+  test('the total row is judged with the weights read at their best, not as the labels first give them', () => {
+    const { rows, merges } = both(99.7);
+    const r = checkRows(rows, { merges });
+    expect(alarmKeys(r)).toEqual([]);
+    expect(r.summary.statedTotal).toBe('99.7');
+    const [total, weights] = r.reading!.decisions;
+    expect(total).toMatchObject({ kind: 'total-row', chosen: '第 20 行是总分行（“总分”在 E20）' });
+    expect(weights).toMatchObject({
+      kind: 'weights',
+      chosen: expect.stringMatching(/^分值取 H 列/),
+    });
+    // Settled one after another, the total row was weighed under the 自评权重 column as every row's
+    // weight (14 holding, 7 failing on both sides, won by one identity). Searched together, each
+    // side carries its best weights: every identity holds under the chosen one, one fails without.
+    expect(total).toMatchObject({ holds: 17, fails: 0, cost: '0', tie: false });
+    expect(total.others).toEqual([{ says: '第 20 行是一条指标', holds: 16, fails: 1, cost: '1' }]);
+  });
+
+  test('a wrong stated total is still found at its cell', () => {
+    const { rows, merges } = both(97);
+    expect(alarmKeys(checkRows(rows, { merges }))).toEqual(['total.score-sum-mismatch@I20']);
+  });
+});
+
 describe('numbered sub-rows that restate their parent (the Hubei 2020 template in Yunnan 隆阳)', () => {
   /** The project form's 产出 block as a parent 一、 (50 / 50) with its three children 1、2、3、. */
   function numbered(childScore = 15): Rows {

@@ -153,7 +153,10 @@ export interface TotalRow {
 export interface ReadingDecision {
   kind: 'total-row' | 'weights' | 'sub-rows' | 'unplaced-rows';
   chosen: string;
-  /** The readings not taken, each with how many of the form's identities held and failed under it. */
+  /**
+   * The readings not taken, each with how many of the form's identities held and failed under it,
+   * the later choice points settled at their best under it (as for the chosen one).
+   */
   others: { says: string; holds: number; fails: number; cost: string }[];
   holds: number;
   fails: number;

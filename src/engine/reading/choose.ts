@@ -28,50 +28,83 @@ const GENERATORS: ChoiceGenerator[] = [
   unplacedFundRows,
 ];
 
+/** How many readings are tallied at most: past it, the later points are settled one by one. */
+const MAX_READINGS = 32;
+
+/** A reading settled from some choice point on: the form, its tally, and what was decided. */
+interface Settled {
+  form: FormModel;
+  tally: Tally;
+  decisions: Decision[];
+  rivals: FormModel[];
+}
+
 /**
  * Among the structural readings the labels allow, the one under which the form's identities hold
- * best (RULES §1.3). Each choice point is settled in turn; a form with none is returned as read.
- * Values never decide by themselves: every reading is tallied over the same identities.
+ * best (RULES §1.3). The choice points are searched together: each option of a point is judged
+ * with the later points settled at their best under it (where the form ends changes what its
+ * weights can be), not with the later points as the labels first give them. A form with no
+ * point is returned as read. Values never decide by themselves: every reading is tallied over the
+ * same identities.
  */
 export function chooseReading(located: FormModel, profile: Profile): ChosenReading {
-  let form = located;
-  let tally: Tally | null = null;
-  const decisions: Decision[] = [];
-  const rivals: FormModel[] = [];
-  for (const generate of GENERATORS) {
-    const point = generate(form);
+  const budget = { left: MAX_READINGS };
+  const tally = (form: FormModel): Tally => {
+    budget.left--;
+    return tallyOf(form, assess(form, profile), profile);
+  };
+  const settled = settle(located, null, 0, tally, budget);
+  const { form, decisions, rivals } = settled ?? { form: located, decisions: [], rivals: [] };
+  return { form: decisions.length ? { ...form, decisions } : form, decisions, rivals };
+}
+
+/** The best reading from point `from` on (null: no point left open, the form as it is). */
+function settle(
+  form: FormModel,
+  known: Tally | null,
+  from: number,
+  tally: (form: FormModel) => Tally,
+  budget: { left: number },
+): Settled | null {
+  for (let i = from; i < GENERATORS.length; i++) {
+    const point = GENERATORS[i](form);
     if (!point || point.alternatives.length === 0) continue;
-    const current: Tally = tally ?? tallyOf(form, assess(form, profile), profile);
-    const options: { says: string; form: FormModel; tally: Tally }[] = [
-      { says: point.base, form, tally: current },
-      ...point.alternatives.map((o) => ({
-        ...o,
-        tally: tallyOf(o.form, assess(o.form, profile), profile),
-      })),
-    ];
+    const options = [{ says: point.base, form, tally: known ?? tally(form) }].concat(
+      point.alternatives.map((o) => ({ ...o, tally: tally(o.form) })),
+    );
+    // Each option completed by the points after this one; once the budget is spent, the option
+    // is judged as it stands and only the chosen one is completed (one point after another).
+    const deep = budget.left > 0;
+    const completed = options.map((o) => ({
+      ...o,
+      rest: deep ? settle(o.form, o.tally, i + 1, tally, budget) : null,
+    }));
+    const final = (o: (typeof completed)[number]) => o.rest?.tally ?? o.tally;
     // The first reading wins ties (stable sort): the labels' own reading, unless another is better.
-    const ranked = [...options].sort((a, b) => compareTallies(a.tally, b.tally));
+    const ranked = [...completed].sort((a, b) => compareTallies(final(a), final(b)));
     const best = ranked[0];
-    const tied = ranked.filter((o) => o !== best && sameTally(o.tally, best.tally));
-    rivals.push(...tied.map((o) => o.form));
-    decisions.push({
+    const tied = ranked.filter((o) => o !== best && sameTally(final(o), final(best)));
+    const rest = deep ? best.rest : settle(best.form, best.tally, i + 1, tally, budget);
+    const summary = (t: Tally) => ({
+      holds: t.holds,
+      fails: t.fails,
+      cost: t.cost.toDecimalPlaces(4).toString(),
+    });
+    const decision: Decision = {
       kind: point.kind,
       chosen: best.says,
-      holds: best.tally.holds,
-      fails: best.tally.fails,
-      cost: best.tally.cost.toDecimalPlaces(4).toString(),
+      ...summary(final(best)),
       tie: tied.length > 0,
-      others: options
+      others: completed
         .filter((o) => o !== best)
-        .map((o) => ({
-          says: o.says,
-          holds: o.tally.holds,
-          fails: o.tally.fails,
-          cost: o.tally.cost.toDecimalPlaces(4).toString(),
-        })),
-    });
-    form = best.form;
-    tally = best.tally;
+        .map((o) => ({ says: o.says, ...summary(final(o)) })),
+    };
+    return {
+      form: rest?.form ?? best.form,
+      tally: rest?.tally ?? best.tally,
+      decisions: [decision, ...(rest?.decisions ?? [])],
+      rivals: [...tied.map((o) => o.rest?.form ?? o.form), ...(rest?.rivals ?? [])],
+    };
   }
-  return { form: decisions.length ? { ...form, decisions } : form, decisions, rivals };
+  return null;
 }
