@@ -4,9 +4,9 @@ import * as path from 'path';
 import { threadId } from 'worker_threads';
 import { annotateXlsx } from '../adapters/xlsx/patch/annotate';
 import { type FormFindings } from '../engine/findings/resultRows';
-import { Budget, UnreadableFile } from '../adapters/xlsx/zip';
+import { UnreadableFile } from '../adapters/xlsx/zip';
 import { reasonOf } from './errors';
-import { type Limits, limitSentence } from './limits';
+import { type Limits, unzipBudget } from './limits';
 
 /**
  * Writing annotated copies (.xlsx and .docx alike): the same folder checks, temporary names and
@@ -86,6 +86,6 @@ export async function writeXlsxCopy(
   outRoot: string,
   limits: Limits,
 ): Promise<void> {
-  const budget = new Budget(limits.unzippedBytes, () => limitSentence.unzipped(limits));
+  const budget = unzipBudget(limits);
   await writeCopyBytes(outPath, outRoot, annotateXlsx(bytes, forms, budget).bytes);
 }

@@ -3,6 +3,8 @@
  * whichever was hit. The defaults are far above any real form (a few hundred KB, checked in
  * well under a second) and far below what would take the machine down.
  */
+import { Budget } from '../adapters/xlsx/zip';
+
 export interface Limits {
   maxFileMb: number;
   /** The file itself. */
@@ -51,3 +53,10 @@ export const limitSentence = {
   memory: (limits: Limits) =>
     `校验所需内存超过 ${limits.memoryMb} MB 的内存限制，已跳过；确需校验请加 --max-file-mb ${raise(limits)}（内存限制随之提高）。`,
 };
+
+/** The unzipped-size budget of one file (a workbook, or a Word 文档), with its sentence. */
+export function unzipBudget(limits: Limits, what: '工作簿' | '文档' = '工作簿'): Budget {
+  return new Budget(limits.unzippedBytes, () =>
+    limitSentence.unzipped(limits).replace('工作簿', what),
+  );
+}

@@ -1,4 +1,4 @@
-import type { CheckOutcome } from './gateway';
+import type { CheckOutcome, ClearOutcome } from './gateway';
 
 /** What the ribbon's 校验 says when it is done: a title and one sentence, the verdict first. */
 export function outcomeText(o: CheckOutcome): { title: string; text: string } {
@@ -30,4 +30,13 @@ export function outcomeDialogUrl(base: string, o: CheckOutcome): string {
         ? 'error'
         : 'warning';
   return `${base}result.html?${new URLSearchParams({ kind, title, text }).toString()}`;
+}
+
+/** What 清除标记 says it did (the pane and the WPS ribbon): the fills, then the frames. */
+export function clearedText(o: Extract<ClearOutcome, { kind: 'cleared' }>): string {
+  const cells = o.restored ? `已恢复 ${o.restored} 个单元格的原有格式` : '';
+  const framed = o.frames ? `去掉了 ${o.frames} 个读取区域的框线，原有边框已恢复` : '';
+  return cells || framed
+    ? `${[cells, framed].filter(Boolean).join('；')}。`
+    : '没有需要清除的标记。';
 }

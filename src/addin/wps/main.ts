@@ -1,6 +1,6 @@
 import './polyfills';
 import type { CheckOutcome } from '../core/gateway';
-import { outcomeText } from '../core/outcomeText';
+import { clearedText, outcomeText } from '../core/outcomeText';
 import { createWpsGateway } from './wpsGateway';
 import { hostFunction, pageFolder, type WpsHostApp, wpsApplication } from './wpsHost';
 
@@ -68,11 +68,7 @@ export function OnAction(control: { Id: string }): boolean {
       .clearMarks()
       .then((r) =>
         r.kind === 'cleared'
-          ? say(
-              '已清除标记',
-              r.restored ? `已恢复 ${r.restored} 个单元格的原有格式。` : '没有需要清除的标记。',
-              'success',
-            )
+          ? say('已清除标记', clearedText(r), 'success')
           : say('无法清除标记', r.message, 'error'),
       );
   return true;

@@ -8,7 +8,7 @@ import type { Unzipped } from 'fflate';
 import { annotateUnzipped, cellMarks, paragraphMarks } from '../../adapters/docx/annotate';
 import { openUnzipped, UnreadableDocx } from '../../adapters/docx/document';
 import { readXlsx } from '../../adapters/xlsx/readXlsx';
-import { Budget, UnreadableFile } from '../../adapters/xlsx/zip';
+import { UnreadableFile } from '../../adapters/xlsx/zip';
 import { unzipDocx } from '../../adapters/docx/package';
 import { checkWorkbook } from '../../engine/check';
 import type { GridSnapshot } from '../../engine/grid/types';
@@ -22,7 +22,7 @@ import { withClipped } from '../clipped';
 import { failed, fileResult, type FileResult } from '../result';
 import { convertLegacy } from './convert';
 import { internalSentence } from '../errors';
-import { type Limits, limitsFor, limitSentence } from '../limits';
+import { type Limits, limitsFor, limitSentence, unzipBudget } from '../limits';
 import { readRegularFile } from '../regularFile';
 import { cellLabels } from '../../adapters/docx/cellLabels';
 
@@ -77,12 +77,7 @@ interface Loaded {
 
 /** A Word package unzipped under the unzipped-size limit; a damaged zip gets the Word sentence. */
 function unzipWord(bytes: Uint8Array, limits: Limits): Unzipped {
-  return unzipDocx(
-    bytes,
-    new Budget(limits.unzippedBytes, () =>
-      limitSentence.unzipped(limits).replace('工作簿', '文档'),
-    ),
-  );
+  return unzipDocx(bytes, unzipBudget(limits, '文档'));
 }
 
 /** A Word document's parts; a .doc is converted with LibreOffice first (in a temporary folder). */

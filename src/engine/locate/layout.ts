@@ -16,22 +16,27 @@ export function withLayout(
   layout: Layout,
 ): (r: number) => Block | null {
   const forced = new Map<number, Block>();
-  for (const b of forcedBlocks(layout)) {
-    const columns = b.kind === 'indicators' ? withNames(b.columns, at(b.row)) : b.columns;
-    const labels = Object.fromEntries(
-      Object.entries(columns).map(([role, col]) => [role, sheet.label(b.row, col as number)]),
+  const labelsAt = (row: number, columns: Partial<Record<string, number>>) =>
+    Object.fromEntries(
+      Object.entries(columns).map(([role, col]) => [role, sheet.label(row, col as number)]),
     );
-    const header = { row: b.row, firstRow: b.row, labels, guessed: [], alternatives: {} };
+  for (const b of forcedBlocks(layout)) {
+    const header = { row: b.row, firstRow: b.row, guessed: [], alternatives: {} };
     if (b.kind === 'indicators') {
-      forced.set(b.row, { kind: 'indicators', header: { ...header, columns } });
+      const columns = withNames(b.columns, at(b.row));
+      forced.set(b.row, {
+        kind: 'indicators',
+        header: { ...header, labels: labelsAt(b.row, columns), columns },
+      });
     } else {
+      const labels = labelsAt(b.row, b.columns);
       const columns = { ...b.columns };
       // 年初预算数 alone is the denominator (Guizhou), as when the checker reads the header.
       if (columns.budget === undefined && columns.initialBudget !== undefined) {
         columns.budget = columns.initialBudget;
         delete columns.initialBudget;
       }
-      forced.set(b.row, { kind: 'funds', header: { ...header, columns } });
+      forced.set(b.row, { kind: 'funds', header: { ...header, labels, columns } });
     }
   }
   return (r) => forced.get(r) ?? (forced.has(r - 1) || forced.has(r + 1) ? null : at(r));

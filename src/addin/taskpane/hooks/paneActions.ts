@@ -2,6 +2,7 @@ import type { Finding } from '../../../engine';
 import type { RawValue } from '../../../engine/grid/types';
 import { correctReading, type ReadingCorrection } from '../../../engine/reading/correct';
 import { type CheckOptions, type FormOutcome, type SheetFix, seenKey } from '../../core/gateway';
+import { clearedText } from '../../core/outcomeText';
 import { readReport } from '../../core/report';
 import { act, type PaneBase, show } from './paneBase';
 
@@ -146,7 +147,7 @@ export function sheetActions(b: PaneBase) {
       const r = await gateway.clearMarks();
       b.store.set(null);
       b.setReport(null);
-      const text = r.kind === 'cleared' ? clearedText(r.restored, r.frames ?? 0) : r.message;
+      const text = r.kind === 'cleared' ? clearedText(r) : r.message;
       const title = r.kind === 'cleared' ? '已清除标记' : '无法清除标记';
       b.setMessage({ intent: r.kind === 'cleared' ? 'success' : 'error', title, text });
       b.setLive(`${title}。${text}`);
@@ -166,14 +167,6 @@ export function sheetActions(b: PaneBase) {
       );
     });
   return { onSelect, onClear, onExport };
-}
-
-function clearedText(restored: number, frames: number): string {
-  const cells = restored ? `已恢复 ${restored} 个单元格的原有格式` : '';
-  const framed = frames ? `去掉了 ${frames} 个读取区域的框线，原有边框已恢复` : '';
-  return cells || framed
-    ? `${[cells, framed].filter(Boolean).join('；')}。`
-    : '没有需要清除的标记。';
 }
 
 export type PaneActions = ReturnType<typeof checkActions> &

@@ -105,14 +105,13 @@ function sheetXml(spec: SheetSpec): string {
     let cells = '';
     for (let c = 0; c < cols; c++) {
       const v = row[c] ?? null;
-      const style =
-        linked.size && linked.has(r * cols + c)
-          ? 3
-          : typeof v === 'number'
-            ? numberStyle[c]
-            : typeof v === 'string'
-              ? textStyle[c]
-              : 0;
+      const style = linked.has(r * cols + c)
+        ? 3
+        : typeof v === 'number'
+          ? numberStyle[c]
+          : typeof v === 'string'
+            ? textStyle[c]
+            : 0;
       cells += cell(letters[c] + n, v, style);
     }
     parts.push(`<row r="${n}">${cells}</row>`);
