@@ -14,7 +14,8 @@
  *    round, CPU time summed): the CLI (--json, one job), exceljs loading alone, SheetJS (xlsx)
  *    reading alone, and the raw floor (unzip + SAX of the same parts, no engine); the CLI at most
  *    0.6× exceljs and 1.0× SheetJS, the floor ratio reported only; the CLI with --jobs 1, 2 and the
- *    machine's cores, and with V8's single-threaded GC
+ *    machine's cores, each also with its workers' V8 helper threads the other way round
+ *    (SELFEVAL_WORKER_THREADS: the pool runs workers --single-threaded when they fill the cores)
  *  - peak RSS of the CLI at 300 and 30,000 files and their ratio (target ≤ 1.2)
  *  - start-up for one small file, and for an empty node, for scale
  *  - load: the machine's load average when each section starts (the machine may be shared)
@@ -170,9 +171,13 @@ function benchRechecks(): void {
  * "%U %S %M" on stderr's last line). CPU time is printed too: on a shared machine wall time also
  * counts waiting for a core.
  */
-function timed(args: string[]): { ms: number; cpuMs: number; rssMb: number } {
+function timed(
+  args: string[],
+  env: Record<string, string> = {},
+): { ms: number; cpuMs: number; rssMb: number } {
   const t = process.hrtime.bigint();
   const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, ...args], {
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
     maxBuffer: 1 << 28,
@@ -300,12 +305,16 @@ async function benchBatch(): Promise<void> {
       add('exceljs', timed([loader, dir]));
       add('sheetjs', timed([sheetjs, dir]));
       add('floor', timed([floor, dir]));
-      add(
-        'cli-single-threaded-gc',
-        timed(['--single-threaded-gc', cli, 'check', dir, '--json', '--jobs', '1']),
-      );
       for (const j of jobs.filter((j) => j > 1))
         add(`cli-jobs-${j}`, timed([cli, 'check', dir, '--json', '--jobs', String(j)]));
+      // The same runs with the pool's choice of V8 helper threads turned the other way.
+      for (const j of jobs)
+        add(
+          `cli-jobs-${j}-other-threads`,
+          timed([cli, 'check', dir, '--json', '--jobs', String(j)], {
+            SELFEVAL_WORKER_THREADS: j >= cores ? 'v8' : 'single',
+          }),
+        );
     }
     const sum = (name: string, k: 'ms' | 'cpuMs') => runs[name].reduce((a, r) => a + r[k], 0);
     const perFile = (name: string, k: 'ms' | 'cpuMs') => sum(name, k) / ROUNDS / n;
@@ -322,21 +331,30 @@ async function benchBatch(): Promise<void> {
     emitTarget('cli.vs-sheetjs-read.cpu', sum('cli', 'cpuMs') / sum('sheetjs', 'cpuMs'), 1.0);
     emit('cli.vs-raw-floor.cpu', sum('cli', 'cpuMs') / sum('floor', 'cpuMs'), 'ratio');
     emit('cli.vs-raw-floor', sum('cli', 'ms') / sum('floor', 'ms'), 'ratio');
-    emit(
-      `cli.check-${n}.single-threaded-gc.cpu-ms-per-file`,
-      perFile('cli-single-threaded-gc', 'cpuMs'),
-      'ms',
-    );
-    emit(
-      `cli.check-${n}.single-threaded-gc.ms-per-file`,
-      perFile('cli-single-threaded-gc', 'ms'),
-      'ms',
-    );
     runs['cli-jobs-1'] = runs.cli;
     for (const j of jobs) {
-      emit(`cli.check-${n}.jobs-${j}.ms-per-file`, perFile(`cli-jobs-${j}`, 'ms'), 'ms');
-      emit(`cli.check-${n}.jobs-${j}.cpu-ms-per-file`, perFile(`cli-jobs-${j}`, 'cpuMs'), 'ms');
+      // Which way the pool runs them by default: single-threaded V8 once the workers fill the cores.
+      const own = j >= cores ? 'single-threaded' : 'helper-threads';
+      const other = j >= cores ? 'helper-threads' : 'single-threaded';
+      for (const [name, threads] of [
+        [`cli-jobs-${j}`, own],
+        [`cli-jobs-${j}-other-threads`, other],
+      ]) {
+        const label = `cli.check-${n}.jobs-${j}.${threads}${name === `cli-jobs-${j}` ? '' : '.not-default'}`;
+        emit(`${label}.ms-per-file`, perFile(name, 'ms'), 'ms');
+        emit(`${label}.cpu-ms-per-file`, perFile(name, 'cpuMs'), 'ms');
+      }
     }
+    emit(
+      'cli.vs-exceljs-load.cpu.jobs-1-single-threaded',
+      sum('cli-jobs-1-other-threads', 'cpuMs') / sum('exceljs', 'cpuMs'),
+      'ratio',
+    );
+    emit(
+      'cli.vs-sheetjs-read.cpu.jobs-1-single-threaded',
+      sum('cli-jobs-1-other-threads', 'cpuMs') / sum('sheetjs', 'cpuMs'),
+      'ratio',
+    );
     emit('machine.cores', cores, 'cores');
     // Peak memory at 300 and at 30,000 files (the files above, ten times over, as hard links).
     const small = path.join(root, `files-${RSS_SMALL}`);

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { existsSync } from 'fs';
+import { workerFlags } from './workerFlags';
 import type { ChildProcess } from 'child_process';
 import { failed } from './result';
 import type { Task } from './task';
@@ -74,10 +75,14 @@ class Pool implements Checker {
   private readonly slots: Slot[];
   private readonly waiting: (() => void)[] = [];
 
+  /** The V8 flags of every worker of this pool (workerFlags.ts). */
+  private readonly flags: string[];
+
   constructor(
     size: number,
     private readonly limits: Limits,
   ) {
+    this.flags = workerFlags(size, limits.memoryMb);
     // Started at once: loading the engine in each worker overlaps the search for files.
     this.slots = Array.from({ length: Math.max(1, size) }, () => {
       const slot: Slot = { worker: null, jobs: [], timer: null };
@@ -94,13 +99,7 @@ class Pool implements Checker {
     // Loaded here, not on start: a run whose files need no worker starts none.
     const { fork } = require('child_process') as typeof import('child_process');
     const worker = fork(WORKER, [], {
-      execArgv: [
-        `--max-old-space-size=${this.limits.memoryMb}`,
-        // A small nursery: the young generation otherwise grows to its ceiling over a long batch
-        // and is what makes 30,000 files take more memory than 300 (bench: 30k/300 peak RSS).
-        '--max-semi-space-size=3',
-        '--stack-size=3800',
-      ],
+      execArgv: this.flags,
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
     });

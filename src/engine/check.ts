@@ -157,6 +157,23 @@ export function checkLocated(located: FormModel, profile: Profile = NATIONAL_PRO
   };
 }
 
+/**
+ * checkLocated for the fix plan's re-checks of its copies: the findings and summary, which is all
+ * the plan reads of them; the reading's description, the headline and the message are not made.
+ */
+function checkForPlan(located: FormModel, profile: Profile): CheckResult {
+  const { form, findings, summary } = checkChosen(located, profile);
+  return {
+    status: 'checked',
+    sheet: form.sheet.name,
+    form: form.shared ? rangeA1(form) : null,
+    formKind: form.kind,
+    message: '',
+    findings,
+    summary,
+  };
+}
+
 function notAForm(message: string, sheet: string | null): CheckResult {
   return {
     status: 'not-a-form',
@@ -246,7 +263,7 @@ export function fixPlanOf(
 ): FixPlan {
   const recheck = rechecker(
     (s) => locateOnSheet(s, layout),
-    (form) => checkLocated(form, profile),
+    (form) => checkForPlan(form, profile),
     forms && forms.length === results.length ? { snapshot, forms, results } : undefined,
   );
   return planFixes(snapshot, results, recheck);

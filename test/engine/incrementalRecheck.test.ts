@@ -14,7 +14,8 @@ import type { FormModel } from '../../src/engine/model/form';
  * fixes/recheck.ts: the fix planner re-checks its copies without locating them again when the
  * writes leave every label as it was. On every fixture the plan (and so every finding) must be
  * the one a full re-locate and re-check gives, and writing other numbers into every figure cell
- * (blanks filled, integers for fractions, the total row) must read as a full re-check does.
+ * (blanks filled, integers for fractions, percentages, the total row; in a text cell as text) must
+ * read as a full re-check does.
  */
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 const workbooks = [FIXTURES, path.join(FIXTURES, 'real')].flatMap((dir) =>
@@ -77,7 +78,8 @@ describe('incremental re-checks of the fix plan', () => {
     for (const sheet of read(file)) {
       const forms = locateOnSheet(sheet);
       for (const ref of forms.flatMap(figureCells)) {
-        for (const value of ['12.5', '0', '合计']) {
+        // Written as the cell holds it (fixes/write.ts): a number, or text in a text cell.
+        for (const value of ['12.5', '0', '7', '12.5%', '合计']) {
           const recheck = seeded(sheet, forms);
           const copy = applyFixes(sheet, [{ cell: toA1(ref), value }]);
           expect(JSON.stringify(recheck(copy))).toBe(JSON.stringify(checkSheet(fresh(copy))));

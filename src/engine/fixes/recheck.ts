@@ -6,6 +6,7 @@ import { type FormCell, readAmountCell, readCell, readRateCell } from '../model/
 import type { FormModel } from '../model/form';
 import { rowHasHeaderWord } from '../locate/header';
 import { valueAt } from './apply';
+import { parseAmount } from '../values/amount';
 
 /**
  * The fix planner's re-check of a sheet copy (fixes/plan.ts), done incrementally: a copy made by
@@ -26,10 +27,22 @@ export interface Rechecker {
   stats: { rechecks: number; relocated: number; formsChecked: number; formsKept: number };
 }
 
-/** A value as the locator tells it apart: blank (spaces only too), a finite number, or anything else. */
-function kindOf(v: RawValue): 'blank' | 'number' | null {
+/** A percentage written as text that the locator counts as a number (locate/header.ts numbersIn). */
+const PERCENT_TEXT = /^\s*-?[\d,]+(?:\.\d+)?\s*%\s*$/;
+
+/**
+ * A value as the locator tells it apart: blank (spaces only too), a finite number, a percentage
+ * written as text (a fix of a rate cell that held text is text: fixes/write.ts), or anything else
+ * (null). Two percentage texts differ to the locator only in their digits: neither matches a
+ * lexicon word, both count as one of the row's numbers and both read as amounts. A text and a
+ * number differ (a text's label is not empty).
+ */
+function kindOf(v: RawValue): 'blank' | 'number' | 'percent text' | null {
   if (v === null || (typeof v === 'string' && v.trim() === '')) return 'blank';
-  return typeof v === 'number' && Number.isFinite(v) ? 'number' : null;
+  if (typeof v === 'number') return Number.isFinite(v) ? 'number' : null;
+  return typeof v === 'string' && PERCENT_TEXT.test(v) && parseAmount(v).kind === 'value'
+    ? 'percent text'
+    : null;
 }
 
 const present = (xs: (number | undefined)[]) => xs.filter((x): x is number => x !== undefined);
@@ -40,7 +53,8 @@ const present = (xs: (number | undefined)[]) => xs.filter((x): x is number => x 
  * this to a full re-locate). The locator reads labels, value kinds and how many numbers a row
  * holds; never number formats, formulas or displayed text (a fix clears the last two). A number's
  * label matches no lexicon word, so in a figure column of a row the model holds (right of the
- * block's label columns, below its header) one number for another changes nothing. A blank filled
+ * block's label columns, below its header) one number for another changes nothing, and so does
+ * one percentage text for another (a rate written "100%" corrected to "72.74%"). A blank filled
  * changes nothing either when the row's other figures already made it what it is: a 资金 row with
  * another amount, an indicator row with another figure, no row with header words (a two-row header
  * is only taken over a row with fewer than two numbers), not the total row. Any text written, or
@@ -55,8 +69,11 @@ function keepsLocation(
 ): boolean {
   if (before === after) return true;
   const was = kindOf(before);
-  if (kindOf(after) !== 'number' || was === null) return false;
+  const now = kindOf(after);
+  if (was === null || now === null) return false;
   const filled = was === 'blank';
+  // A blank is filled only by a number; a number or a percentage text is replaced by one of its kind.
+  if (filled ? now !== 'number' : now !== was) return false;
   if (filled && rowHasHeaderWord(sheet, ref.row)) return false;
   const { row, col } = ref;
   const other = (cols: number[], ok: (v: RawValue) => boolean) =>
