@@ -329,6 +329,10 @@ export const COMPARATOR_SUFFIXES: [string, Comparator][] = [
   ['及以下', 'le'],
   ['以下', 'le'],
   ['以内', 'le'],
+  // A deadline: "9月前" is 9月 at the latest (安徽金寨 2023).
+  ['之前', 'le'],
+  ['以前', 'le'],
+  ['前', 'le'],
 ];
 
 /**

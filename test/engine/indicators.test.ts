@@ -302,6 +302,15 @@ describe('unseen-form variants that must not raise false alarms', () => {
     ).toMatchObject({ expected: '18.46' });
   });
 
+  test('a deadline written 9月前 is 9月 at the latest: 7月 meets it, 10月 misses it', () => {
+    const met = checkRows(withRow13('9月前', '7月', 20, 20));
+    expect(alarmKeys(met)).toEqual([]);
+    expect(byRule(met, 'indicator.unverifiable')).toEqual([]);
+    expect(
+      byRule(checkRows(withRow13('9月前', '10月', 20, 20, '原因')), 'indicator.score-mismatch')[0],
+    ).toMatchObject({ expected: '18' });
+  });
+
   test('指标分值 / 实际得分 headers are read as 分值 / 得分', () => {
     const rows = departmentForm();
     setCell(rows, 'G12', '指标分值');

@@ -64,6 +64,9 @@ describe('quantities and comparators', () => {
     ['95%以上', 'ge', '95', '%'],
     ['≥266米', 'ge', '266', '米'],
     ['不低于90%', 'ge', '90', '%'],
+    // A deadline: 安徽金寨 2023 writes 9月前 for "by September".
+    ['9月前', 'le', '9', '月'],
+    ['30天以前', 'le', '30', '天'],
   ])('%s → %s %s %s', (text, comparator, value, unit) => {
     const q = parseQuantity(text);
     expect(q).not.toBeNull();
