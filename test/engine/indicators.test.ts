@@ -311,6 +311,12 @@ describe('unseen-form variants that must not raise false alarms', () => {
     ).toMatchObject({ expected: '18' });
   });
 
+  test('a deadline written 11月底前 is met by 10月 (宣城 2021)', () => {
+    const r = checkRows(withRow13('11月底前', '10月', 20, 20));
+    expect(alarmKeys(r)).toEqual([]);
+    expect(byRule(r, 'indicator.unverifiable')).toEqual([]);
+  });
+
   test('指标分值 / 实际得分 headers are read as 分值 / 得分', () => {
     const rows = departmentForm();
     setCell(rows, 'G12', '指标分值');

@@ -7,7 +7,8 @@ import { type FormCell, readCell } from '../model/cells';
 import { fundsRowCells } from './rowCells';
 import { parseAmount, parseNumberText } from '../values/amount';
 import { displayText } from '../values/text';
-import { type Header, headerBottom, headerFacts, readHeader } from './header';
+import { type Header, headerBottom, headerFacts, readHeader, rowHasHeaderWord } from './header';
+import { statedFundsColumns } from './headerFormula';
 import {
   byLabel,
   endsFundsBlock,
@@ -102,7 +103,11 @@ function rateOnly(cols: Partial<Record<FundsColumnRole, number>>): boolean {
 
 /** The header of a 资金 block at this row, or null: a budget and an executed-amount column. */
 export function readFundsHeader(sheet: SheetView, row: number): FundsHeader | null {
-  const h = readHeader(sheet, row, FUNDS_ROLES, acceptsFunds(sheet), validFunds);
+  const h = withStatedFormula(
+    sheet,
+    row,
+    readHeader(sheet, row, FUNDS_ROLES, acceptsFunds(sheet), validFunds),
+  );
   if (!h) return null;
   // Guizhou: 年初预算数(A) is the only budget column, so it is the denominator.
   if (h.columns.budget === undefined && h.columns.initialBudget !== undefined) {
@@ -113,6 +118,36 @@ export function readFundsHeader(sheet: SheetView, row: number): FundsHeader | nu
   }
   const header = { ...h, row: headerBottom(sheet, h) };
   return header.columns.rate === undefined ? withStatedRatio(sheet, header) : header;
+}
+
+/**
+ * The header as its circled-number formulas state it (locate/headerFormula.ts: 支出实现率⑤=④/③
+ * makes ④ the executed amount and ③ the budget), over what the words alone gave: the words'
+ * other roles stay where they do not sit in a stated column. The header as read without them.
+ */
+function withStatedFormula(
+  sheet: SheetView,
+  row: number,
+  h: FundsHeader | null,
+): FundsHeader | null {
+  const stated = rowHasHeaderWord(sheet, row) ? statedFundsColumns(sheet, row) : null;
+  if (!stated) return h;
+  const statedCols = new Set(Object.values(stated));
+  const columns: Partial<Record<FundsColumnRole, number>> = {};
+  for (const [role, col] of Object.entries(h?.columns ?? {}) as [FundsColumnRole, number][])
+    if (!statedCols.has(col) && !(role in stated) && role !== 'initialBudget') columns[role] = col;
+  Object.assign(columns, stated);
+  const labels: Partial<Record<FundsColumnRole, string>> = {};
+  for (const [role, col] of Object.entries(columns) as [FundsColumnRole, number][])
+    labels[role] = h?.columns[role] === col ? h.labels[role] : sheet.label(row, col);
+  return {
+    row: h && h.row >= row ? h.row : row,
+    firstRow: h ? Math.min(h.firstRow, row) : row,
+    columns,
+    labels,
+    guessed: (h?.guessed ?? []).filter((r) => !(r in stated) && columns[r] !== undefined),
+    alternatives: {},
+  };
 }
 
 /** A value column's header: 实际完成值, 完成率, 支出进度 (what a ratio's result is called). */

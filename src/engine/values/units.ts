@@ -19,6 +19,10 @@ const CONVERSIONS: Record<string, { base: string; factor: string }> = {
   工作日: { base: '工作日', factor: '1' },
   个月: { base: '月', factor: '1' },
   月: { base: '月', factor: '1' },
+  // A month's deadline: "11月底前" is 11月 at the latest (宣城 2021 writes it against "10月").
+  月底: { base: '月', factor: '1' },
+  月末: { base: '月', factor: '1' },
+  月份: { base: '月', factor: '1' },
   年: { base: '月', factor: '12' },
   小时: { base: '小时', factor: '1' },
 };
