@@ -63,7 +63,11 @@ export function checkForm(
   const coverage = coverageOf(form, assessment);
   const complete = coverage.missing.length === 0;
   const stated = assessment.totalScore ? valueOf(assessment.totalScore) : null;
-  const recomputed = complete ? assessment.recomputedTotal : null;
+  // A form with no 得分 column anywhere (a transfer payment's 全年预算数 | 全年执行数 and 指标值 |
+  // 全年实际完成值 only) has no total to state or recompute: not 0.
+  const scores =
+    form.indicators?.columns.score !== undefined || form.funds?.columns.score !== undefined;
+  const recomputed = complete && scores ? assessment.recomputedTotal : null;
   return {
     findings,
     summary: {
@@ -72,7 +76,7 @@ export function checkForm(
       infos: count('info'),
       statedTotal: stated
         ? plain(stated, 4)
-        : !form.total && form.indicators
+        : !form.total && form.indicators && scores
           ? plain(assessment.statedScoreSum)
           : null,
       recomputedTotal: recomputed ? plain(recomputed) : null,
