@@ -6,7 +6,6 @@ import { type FormCell, readAmountCell, readCell, readRateCell } from '../model/
 import type { FormModel } from '../model/form';
 import { rowHasHeaderWord } from '../locate/header';
 import { valueAt } from './apply';
-import { parseAmount } from '../values/amount';
 
 /**
  * The fix planner's re-check of a sheet copy (fixes/plan.ts), done incrementally: a copy made by
@@ -34,15 +33,13 @@ const PERCENT_TEXT = /^\s*-?[\d,]+(?:\.\d+)?\s*%\s*$/;
  * A value as the locator tells it apart: blank (spaces only too), a finite number, a percentage
  * written as text (a fix of a rate cell that held text is text: fixes/write.ts), or anything else
  * (null). Two percentage texts differ to the locator only in their digits: neither matches a
- * lexicon word, both count as one of the row's numbers and both read as amounts. A text and a
- * number differ (a text's label is not empty).
+ * lexicon word, both count as one of the row's numbers, and both are text, not amounts, to
+ * parseAmount. A text and a number differ (a text's label is not empty).
  */
 function kindOf(v: RawValue): 'blank' | 'number' | 'percent text' | null {
   if (v === null || (typeof v === 'string' && v.trim() === '')) return 'blank';
   if (typeof v === 'number') return Number.isFinite(v) ? 'number' : null;
-  return typeof v === 'string' && PERCENT_TEXT.test(v) && parseAmount(v).kind === 'value'
-    ? 'percent text'
-    : null;
+  return typeof v === 'string' && PERCENT_TEXT.test(v) ? 'percent text' : null;
 }
 
 const present = (xs: (number | undefined)[]) => xs.filter((x): x is number => x !== undefined);

@@ -14,6 +14,7 @@ const C = `[${CIRCLED}]`;
 /** ③=①+②, ⑤=④/③, ⑥=③-④: the column's own number, then its terms joined by one operator. */
 const FORMULA = new RegExp(`(${C})=(${C}(?:[+\\-－−/÷]${C})+)`);
 const OWN_AT_END = new RegExp(`(${C})\\)?$`);
+const RATIO_HINT = new RegExp(`${C}\\s*[/÷]`);
 
 interface Numbered {
   col: number;
@@ -83,6 +84,13 @@ export function statedFundsColumns(
   sheet: SheetView,
   row: number,
 ): Partial<Record<FundsColumnRole, number>> | null {
+  // Most header rows number nothing: a ratio needs a circled number before a slash.
+  let states = false;
+  for (let c = sheet.left; c <= sheet.right && !states; c++) {
+    const raw = sheet.valueAt(row, c);
+    states = typeof raw === 'string' && RATIO_HINT.test(raw);
+  }
+  if (!states) return null;
   const cells: Numbered[] = [];
   for (let c = sheet.left; c <= sheet.right; c++) {
     const raw = sheet.valueAt(row, c);
