@@ -1,5 +1,5 @@
 import { limitsOf } from '../../profile/limits';
-import { money, plain } from '../../values/decimal';
+import { Dec, HUNDRED, minDec, money, ONE, plain, round, ZERO } from '../../values/decimal';
 import { formatPercent } from '../../values/percent';
 import { defineRule, fill, type RuleMeta } from '../rule';
 import { agrees } from '../support/tolerance';
@@ -17,6 +17,8 @@ export const meta: RuleMeta = {
     main: '{where}应为 分值 {weight} × min(执行率 {exec} ÷ {budget} = {rate}, 100%) = {expected}，实填 {stated}，相差 {gap}。',
     fromRate:
       '{where}应为 分值 {weight} × min(填报的执行率 {rate}, 100%) = {expected}，实填 {stated}，相差 {gap}（表中没有预算数和执行数，按填报的执行率复算）。',
+    weightSuspect:
+      '{where}与分值不符：按所填分值 {weight} 应为 {weight} × min(执行率 {rate}, 100%) = {expected}，实填 {stated}；而 {stated} 正是{profile}的标准分值 {standard} × min({rate}, 100%)，像是分值写错了。请核对分值（标准为 {standard}）和得分，未给出修正。',
   },
   fix: '填入复算的执行率得分。',
 };
@@ -34,6 +36,31 @@ export const fundsExecutionScore = defineRule(meta, ({ assessment, profile }) =>
     const stated = e.stated.value;
     if (agrees(stated, e.expected, limitsOf(profile).scoreTolerance)) return [];
     const where = e.inSum && e.row.kind === 'total' ? '执行率得分' : `${e.row.display}执行率得分`;
+    // 分值 100 with 得分 10 at 100%: the score is the standard weight's, so the 分值 is as likely
+    // the wrong cell as the 得分 (上饶 2021): said so, and neither gets a fix.
+    const standard = new Dec(profile.standardWeights.execution);
+    const atStandard = round(
+      standard.times(minDec(e.percent.dividedBy(HUNDRED), ONE)),
+      profile.scoreDecimals,
+    );
+    if (e.weightCell && !e.weight.equals(standard) && agrees(stated, atStandard, ZERO))
+      return [
+        {
+          cells: [e.weightCell, e.scoreCell],
+          message: fill(meta.messages.weightSuspect, {
+            where,
+            weight: plain(e.weight),
+            rate: formatPercent(e.percent, 2),
+            expected: plain(e.expected, profile.scoreDecimals),
+            stated: plain(stated, 4),
+            profile: profile.name,
+            standard: profile.standardWeights.execution,
+          }),
+          expected: plain(e.expected, profile.scoreDecimals),
+          actual: plain(stated, 4),
+          fix: null,
+        },
+      ];
     return [
       {
         cells: e.weightCell ? [e.scoreCell, e.weightCell] : [e.scoreCell],
