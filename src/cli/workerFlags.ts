@@ -8,7 +8,7 @@ import { defaultJobs } from './args';
  * - a stack deep enough for the engine, under the thread's own 8 MB;
  * - no helper threads for V8's compiler and collector (--single-threaded) when the workers fill
  *   every core: those threads then only take turns with the other workers (bench, two workers on
- *   two cores: about 5% less wall time and 5% less CPU per file). With a core to spare they run
+ *   two cores: 5–7% less wall time and CPU per file). With a core to spare they run
  *   beside the worker and the batch is faster with them (--jobs 1 on two cores: 12% less wall
  *   time, for 8% more CPU). `forced` (SELFEVAL_WORKER_THREADS=single or v8) decides instead,
  *   so that the bench can time both ways.
