@@ -336,11 +336,10 @@ async function benchBatch(): Promise<void> {
       // Which way the pool runs them by default: single-threaded V8 once the workers fill the cores.
       const own = j >= cores ? 'single-threaded' : 'helper-threads';
       const other = j >= cores ? 'helper-threads' : 'single-threaded';
-      for (const [name, threads] of [
-        [`cli-jobs-${j}`, own],
-        [`cli-jobs-${j}-other-threads`, other],
+      for (const [name, label] of [
+        [`cli-jobs-${j}`, `cli.check-${n}.jobs-${j}.${own}`],
+        [`cli-jobs-${j}-other-threads`, `cli.check-${n}.jobs-${j}.${other}.not-default`],
       ]) {
-        const label = `cli.check-${n}.jobs-${j}.${threads}${name === `cli-jobs-${j}` ? '' : '.not-default'}`;
         emit(`${label}.ms-per-file`, perFile(name, 'ms'), 'ms');
         emit(`${label}.cpu-ms-per-file`, perFile(name, 'cpuMs'), 'ms');
       }

@@ -138,6 +138,24 @@ function checkChosen(
   };
 }
 
+/** A checked form's result without the words made for people (message, reading, headline). */
+function checkedResult(
+  form: FormModel,
+  findings: Finding[],
+  summary: Summary,
+  message: string,
+): CheckResult {
+  return {
+    status: 'checked',
+    sheet: form.sheet.name,
+    form: form.shared ? rangeA1(form) : null,
+    formKind: form.kind,
+    message,
+    findings,
+    summary,
+  };
+}
+
 /** The result for a form already located (the add-in locates once, then checks). */
 export function checkLocated(located: FormModel, profile: Profile = NATIONAL_PROFILE): CheckResult {
   const { form, findings, summary } = checkChosen(located, profile);
@@ -148,14 +166,9 @@ export function checkLocated(located: FormModel, profile: Profile = NATIONAL_PRO
       : form.sheet.top;
   const kind = form.kind === 'project' ? '项目支出' : '部门整体支出';
   const ambiguous = (form.decisions ?? []).some((d) => d.tie);
+  const message = `在工作表“${form.sheet.name}”${form.shared ? ` ${rangeA1(form)} ` : ''}找到${kind}绩效自评表（表头在 ${toA1({ row: where, col: form.sheet.left })} 所在行）。`;
   return {
-    status: 'checked',
-    sheet: form.sheet.name,
-    form: form.shared ? rangeA1(form) : null,
-    formKind: form.kind,
-    message: `在工作表“${form.sheet.name}”${form.shared ? ` ${rangeA1(form)} ` : ''}找到${kind}绩效自评表（表头在 ${toA1({ row: where, col: form.sheet.left })} 所在行）。`,
-    findings,
-    summary,
+    ...checkedResult(form, findings, summary, message),
     reading: describeReading(form, ambiguous),
     headline: headlineOf(form),
   };
@@ -163,19 +176,11 @@ export function checkLocated(located: FormModel, profile: Profile = NATIONAL_PRO
 
 /**
  * checkLocated for the fix plan's re-checks of its copies: the findings and summary, which is all
- * the plan reads of them; the reading's description, the headline and the message are not made.
+ * the plan reads of them; the message, the reading's description and the headline are not made.
  */
 function checkForPlan(located: FormModel, profile: Profile): CheckResult {
   const { form, findings, summary } = checkChosen(located, profile);
-  return {
-    status: 'checked',
-    sheet: form.sheet.name,
-    form: form.shared ? rangeA1(form) : null,
-    formKind: form.kind,
-    message: '',
-    findings,
-    summary,
-  };
+  return checkedResult(form, findings, summary, '');
 }
 
 function notAForm(message: string, sheet: string | null): CheckResult {

@@ -35,6 +35,11 @@ export interface ExecutionScores {
   strayCells: CellRef[];
 }
 
+/** 分值 × min(执行率, 1), at the profile's decimals (docs/rules.md §2.5); `percent` in percent. */
+export function executionScore(weight: Dec, percent: Dec, profile: Profile): Dec {
+  return round(weight.times(minDec(percent.dividedBy(HUNDRED), ONE)), profile.scoreDecimals);
+}
+
 function scoreRow(
   funds: FundsBlock,
   row: FundsRow,
@@ -58,10 +63,7 @@ function scoreRow(
       : percent === null
         ? '预算数为 0，执行率不适用'
         : null;
-  const expected =
-    percent === null
-      ? null
-      : round(weight.times(minDec(percent.dividedBy(HUNDRED), ONE)), profile.scoreDecimals);
+  const expected = percent === null ? null : executionScore(weight, percent, profile);
   return {
     row,
     weightCell,

@@ -7,7 +7,7 @@ import { type FormCell, readCell } from '../model/cells';
 import { fundsRowCells } from './rowCells';
 import { parseAmount, parseNumberText } from '../values/amount';
 import { displayText } from '../values/text';
-import { type Header, headerBottom, headerFacts, readHeader, rowHasHeaderWord } from './header';
+import { type Header, headerBottom, headerFacts, readHeader } from './header';
 import { statedFundsColumns } from './headerFormula';
 import {
   byLabel,
@@ -130,19 +130,20 @@ function withStatedFormula(
   row: number,
   h: FundsHeader | null,
 ): FundsHeader | null {
-  const stated = rowHasHeaderWord(sheet, row) ? statedFundsColumns(sheet, row) : null;
+  const stated = statedFundsColumns(sheet, row);
   if (!stated) return h;
   const statedCols = new Set(Object.values(stated));
   const columns: Partial<Record<FundsColumnRole, number>> = {};
   for (const [role, col] of Object.entries(h?.columns ?? {}) as [FundsColumnRole, number][])
-    if (!statedCols.has(col) && !(role in stated) && role !== 'initialBudget') columns[role] = col;
+    if (!statedCols.has(col) && !(role in stated)) columns[role] = col;
   Object.assign(columns, stated);
   const labels: Partial<Record<FundsColumnRole, string>> = {};
   for (const [role, col] of Object.entries(columns) as [FundsColumnRole, number][])
     labels[role] = h?.columns[role] === col ? h.labels[role] : sheet.label(row, col);
   return {
-    row: h && h.row >= row ? h.row : row,
-    firstRow: h ? Math.min(h.firstRow, row) : row,
+    // A two-row header read by the words ends below this row; the formulas stand in this one.
+    row: h?.row ?? row,
+    firstRow: row,
     columns,
     labels,
     guessed: (h?.guessed ?? []).filter((r) => !(r in stated) && columns[r] !== undefined),

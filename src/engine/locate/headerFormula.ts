@@ -15,6 +15,7 @@ const C = `[${CIRCLED}]`;
 const FORMULA = new RegExp(`(${C})=(${C}(?:[+\\-－−/÷]${C})+)`);
 const OWN_AT_END = new RegExp(`(${C})\\)?$`);
 const RATIO_HINT = new RegExp(`${C}\\s*[/÷]`);
+const EVERY_NUMBER = new RegExp(C, 'g');
 
 interface Numbered {
   col: number;
@@ -32,7 +33,7 @@ function numbered(col: number, raw: string): Numbered {
   const f = FORMULA.exec(label);
   if (f) {
     const terms = [...f[2]].filter((ch) => CIRCLED.includes(ch)).map(numberOf);
-    const ops = f[2].replace(new RegExp(C, 'g'), '');
+    const ops = f[2].replace(EVERY_NUMBER, '');
     const ratio = ops === '/' || ops === '÷' ? ([terms[0], terms[1]] as [number, number]) : null;
     const sum = /^\++$/.test(ops) ? terms : null;
     return { col, label, own: numberOf(f[1]), ratio, sum };

@@ -1,5 +1,6 @@
 import { limitsOf } from '../../profile/limits';
-import { Dec, HUNDRED, minDec, money, ONE, plain, round, ZERO } from '../../values/decimal';
+import { executionScore } from '../../assess/execution';
+import { Dec, money, plain } from '../../values/decimal';
 import { formatPercent } from '../../values/percent';
 import { defineRule, fill, type RuleMeta } from '../rule';
 import { agrees } from '../support/tolerance';
@@ -39,11 +40,11 @@ export const fundsExecutionScore = defineRule(meta, ({ assessment, profile }) =>
     // 分值 100 with 得分 10 at 100%: the score is the standard weight's, so the 分值 is as likely
     // the wrong cell as the 得分 (上饶 2021): said so, and neither gets a fix.
     const standard = new Dec(profile.standardWeights.execution);
-    const atStandard = round(
-      standard.times(minDec(e.percent.dividedBy(HUNDRED), ONE)),
-      profile.scoreDecimals,
-    );
-    if (e.weightCell && !e.weight.equals(standard) && agrees(stated, atStandard, ZERO))
+    if (
+      e.weightCell &&
+      !e.weight.equals(standard) &&
+      stated.equals(executionScore(standard, e.percent, profile))
+    )
       return [
         {
           cells: [e.weightCell, e.scoreCell],
